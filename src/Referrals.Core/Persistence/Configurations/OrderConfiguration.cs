@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Referrals.Core.Orders;
+
+namespace Referrals.Core.Persistence.Configurations;
+
+internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
+{
+    public void Configure(EntityTypeBuilder<Order> builder)
+    {
+        builder.ToTable("Orders");
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.ExternalId).HasMaxLength(Lengths.ExternalId).IsRequired();
+        builder.Property(x => x.Name).HasMaxLength(Lengths.Short);
+        builder.Property(x => x.Currency).HasMaxLength(Lengths.Currency).IsRequired();
+        builder.Ignore(x => x.IsVoid);
+        builder.HasIndex(x => new { x.TenantId, x.ExternalId }).IsUnique();
+        // Analytics: revenue by week, referral share of all revenue.
+        builder.HasIndex(x => new { x.TenantId, x.PaidAt });
+        builder.HasIndex(x => new { x.TenantId, x.ContactId });
+    }
+}

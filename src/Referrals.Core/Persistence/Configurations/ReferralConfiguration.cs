@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Referrals.Core.Referrals;
+
+namespace Referrals.Core.Persistence.Configurations;
+
+internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
+{
+    public void Configure(EntityTypeBuilder<Referral> builder)
+    {
+        builder.ToTable("Referrals");
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.FriendName).HasMaxLength(Lengths.Name);
+        builder.Property(x => x.FriendEmail).HasMaxLength(Lengths.Email);
+        builder.Property(x => x.FriendNormalizedEmail).HasMaxLength(Lengths.Email);
+        builder.Property(x => x.AttributionRule).HasMaxLength(Lengths.Short);
+        builder.Property(x => x.Reason).HasMaxLength(Lengths.Reason);
+        builder.Property(x => x.ConvertingOrderId).HasMaxLength(Lengths.ExternalId);
+        builder.Property(x => x.Currency).HasMaxLength(Lengths.Currency).IsRequired();
+        builder.Ignore(x => x.TouchedAt);
+        builder.Ignore(x => x.IsOpen);
+
+        // One order converts at most one referral, whatever the delivery order of events.
+        builder.HasIndex(x => new { x.TenantId, x.ConvertingOrderId }).IsUnique();
+        // Analytics: funnel by state and week, top advocates, trees.
+        builder.HasIndex(x => new { x.TenantId, x.State, x.ConvertedAt });
+        builder.HasIndex(x => new { x.TenantId, x.CreatedAt });
+        builder.HasIndex(x => new { x.TenantId, x.AdvocateContactId, x.State });
+        builder.HasIndex(x => new { x.TenantId, x.RootAdvocateContactId });
+        builder.HasIndex(x => new { x.TenantId, x.FriendNormalizedEmail });
+        builder.HasIndex(x => new { x.TenantId, x.FriendContactId });
+        builder.HasIndex(x => x.ParentReferralId);
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Referrals.Core.Persistence;
+
+/// <summary>Prepares the database: creates it, applies the provider's migrations, and switches SQLite to WAL.</summary>
+public static class ReferralsDatabase
+{
+    /// <summary>Applies pending migrations. Safe to call on every start.</summary>
+    /// <exception cref="InvalidOperationException">The database cannot be reached; the message says which one.</exception>
+    public static async Task MigrateAsync(ReferralsDbContextFactory factory, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        if (factory.Storage.Provider == StorageProvider.Sqlite)
+        {
+            EnsureSqliteDirectory(factory.Storage.ConnectionString);
+        }
+
+        await using var db = factory.CreateDbContext();
+        try
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            if (db.Provider == StorageProvider.Sqlite)
+            {
+                // WAL lets readers run while one writer commits; the setting sticks to the file.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not InvalidOperationException)
+        {
+            throw new InvalidOperationException(
+                $"Could not prepare the {factory.Storage.Provider} database. Check Referrals:Storage:ConnectionString. {ex.Message}", ex);
+        }
+    }
+
+    private static void EnsureSqliteDirectory(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:")
+        {
+            return;
+        }
+
+        var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+    }
+}

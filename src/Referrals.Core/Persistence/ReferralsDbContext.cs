@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Referrals.Core.Audit;
+using Referrals.Core.Contacts;
+using Referrals.Core.Messaging;
+using Referrals.Core.Orders;
+using Referrals.Core.Referrals;
+using Referrals.Core.Review;
+using Referrals.Core.Rewards;
+using Referrals.Core.Tenants;
+
+namespace Referrals.Core.Persistence;
+
+/// <summary>
+/// The engine's storage. The model is the same for every database; each provider has its own subclass
+/// (<see cref="Providers.SqliteReferralsDbContext"/>, <see cref="Providers.PostgreSqlReferralsDbContext"/>,
+/// <see cref="Providers.SqlServerReferralsDbContext"/>) so that each keeps its own migrations.
+/// </summary>
+public abstract class ReferralsDbContext : DbContext
+{
+    /// <summary>Creates the context.</summary>
+    protected ReferralsDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    /// <summary>Program owners.</summary>
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+
+    /// <summary>People the business knows.</summary>
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    /// <summary>Ids other systems give contacts.</summary>
+    public DbSet<ContactExternalId> ContactExternalIds => Set<ContactExternalId>();
+
+    /// <summary>Advocates' codes.</summary>
+    public DbSet<ReferralCode> ReferralCodes => Set<ReferralCode>();
+
+    /// <summary>Referrals.</summary>
+    public DbSet<Referral> Referrals => Set<Referral>();
+
+    /// <summary>Orders.</summary>
+    public DbSet<Order> Orders => Set<Order>();
+
+    /// <summary>Refunds of orders.</summary>
+    public DbSet<OrderRefund> OrderRefunds => Set<OrderRefund>();
+
+    /// <summary>The reward ledger.</summary>
+    public DbSet<LedgerEntry> Ledger => Set<LedgerEntry>();
+
+    /// <summary>Flagged referrals waiting for a decision.</summary>
+    public DbSet<ReviewItem> ReviewItems => Set<ReviewItem>();
+
+    /// <summary>Incoming events.</summary>
+    public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
+
+    /// <summary>Outgoing effects.</summary>
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    /// <summary>Who did what.</summary>
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    /// <summary>The database this context talks to.</summary>
+    public abstract StorageProvider Provider { get; }
+
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        // Money: four decimals hold every currency's minor units and proportional claw-back arithmetic.
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ReferralsDbContext).Assembly);
+    }
+}

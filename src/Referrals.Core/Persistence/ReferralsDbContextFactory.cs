@@ -1,0 +1,71 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Referrals.Core.Configuration;
+using Referrals.Core.Persistence.Providers;
+
+namespace Referrals.Core.Persistence;
+
+/// <summary>
+/// Builds the provider's <see cref="ReferralsDbContext"/>. Options are built once; each call makes a new, cheap context.
+/// Thread-safe.
+/// </summary>
+public sealed class ReferralsDbContextFactory
+{
+    private readonly Func<ReferralsDbContext> _create;
+
+    /// <summary>Creates the factory for <paramref name="storage"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The provider is unknown.</exception>
+    public ReferralsDbContextFactory(StorageOptions storage)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        Storage = storage;
+        _create = storage.Provider switch
+        {
+            StorageProvider.Sqlite => Build<SqliteReferralsDbContext>(b => b
+                .UseSqlite(storage.ConnectionString)
+                .AddInterceptors(SqliteConnectionTuning.Instance), o => new SqliteReferralsDbContext(o)),
+            StorageProvider.PostgreSql => Build<PostgreSqlReferralsDbContext>(b => b.UseNpgsql(storage.ConnectionString), o => new PostgreSqlReferralsDbContext(o)),
+            StorageProvider.SqlServer => Build<SqlServerReferralsDbContext>(b => b.UseSqlServer(storage.ConnectionString), o => new SqlServerReferralsDbContext(o)),
+            _ => throw new ArgumentOutOfRangeException(nameof(storage), storage.Provider, "Unknown storage provider. Use Sqlite, PostgreSql or SqlServer."),
+        };
+    }
+
+    /// <summary>The storage this factory connects to.</summary>
+    public StorageOptions Storage { get; }
+
+    /// <summary>A new context; the caller disposes it.</summary>
+    public ReferralsDbContext CreateDbContext() => _create();
+
+    private static Func<ReferralsDbContext> Build<TContext>(Action<DbContextOptionsBuilder<TContext>> configure, Func<DbContextOptions<TContext>, TContext> create)
+        where TContext : ReferralsDbContext
+    {
+        var builder = new DbContextOptionsBuilder<TContext>();
+        configure(builder);
+        var options = builder.Options;
+        return () => create(options);
+    }
+
+    /// <summary>Per-connection SQLite settings: WAL is a property of the file, these are not.</summary>
+    private sealed class SqliteConnectionTuning : DbConnectionInterceptor
+    {
+        public static readonly SqliteConnectionTuning Instance = new();
+
+        // NORMAL is durable in WAL mode except against power loss in the last commit; FULL would double fsyncs.
+        private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+        }
+
+        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}
