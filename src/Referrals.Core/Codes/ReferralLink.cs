@@ -10,7 +10,7 @@ public static class ReferralLink
     /// <summary>
     /// Appends <c>/r/{code}</c> to the path of <paramref name="baseUrl"/>. A base path is kept
     /// (<c>https://shop.example/en</c> gives <c>https://shop.example/en/r/CODE</c>) and a trailing slash does
-    /// not double up. The code is URL-escaped as one path segment.
+    /// not double up. The code is trimmed and URL-escaped as one path segment.
     /// </summary>
     /// <param name="baseUrl">The site or storefront address: absolute, http or https, without query or fragment.</param>
     /// <param name="displayCode">The code as displayed, for example <c>ANNA-7KQ2M9</c>.</param>
