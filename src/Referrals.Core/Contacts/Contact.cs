@@ -59,6 +59,12 @@ public sealed class Contact
     /// <summary>The postal address for thank-you cards, one line per row.</summary>
     public string? PostalAddress { get; set; }
 
+    /// <summary>The IP address of the contact's last order, for the shared-device fraud signal.</summary>
+    public string? LastIpAddress { get; set; }
+
+    /// <summary>The user agent of the contact's last order, for the shared-device fraud signal.</summary>
+    public string? LastUserAgent { get; set; }
+
     /// <summary>The cause the contact gives their charity share to.</summary>
     public string? CauseId { get; set; }
 

@@ -4,7 +4,7 @@ namespace Referrals.Core.Messaging;
 /// An incoming event (a webhook delivery, a form post) stored before anything is done with it, so nothing is lost
 /// if the process dies. <c>(Source, DeliveryId)</c> is unique: a repeated delivery is a no-op.
 /// </summary>
-public sealed class InboxMessage
+public sealed class InboxMessage : IQueuedMessage
 {
     private InboxMessage()
     {

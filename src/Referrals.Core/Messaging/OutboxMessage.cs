@@ -5,7 +5,7 @@ namespace Referrals.Core.Messaging;
 /// as the change that needs it and carried out later, at least once. <see cref="IdempotencyKey"/> is unique, and
 /// handlers pass it on so the far side can deduplicate too.
 /// </summary>
-public sealed class OutboxMessage
+public sealed class OutboxMessage : IQueuedMessage
 {
     private OutboxMessage()
     {
@@ -44,8 +44,8 @@ public sealed class OutboxMessage
     /// <summary>When it was written.</summary>
     public DateTimeOffset CreatedAt { get; private set; }
 
-    /// <summary>When it was carried out.</summary>
-    public DateTimeOffset? CompletedAt { get; set; }
+    /// <summary>When it was carried out; null until then.</summary>
+    public DateTimeOffset? ProcessedAt { get; set; }
 
     /// <summary>What the far side called the result (a transaction id).</summary>
     public string? ExternalRef { get; set; }

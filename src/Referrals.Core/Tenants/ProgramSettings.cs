@@ -1,3 +1,4 @@
+using Referrals.Core.Fraud;
 using Referrals.Core.Rewards;
 
 namespace Referrals.Core.Tenants;
@@ -65,6 +66,12 @@ public sealed class ProgramSettings
 
     /// <summary>Hours a flagged referral waits for a decision before the lapse policy applies.</summary>
     public int ReviewWindowHours { get; set; } = DefaultReviewWindowHours;
+
+    /// <summary>
+    /// What happens to a flagged referral nobody decided on in time. Default <see cref="ReviewLapsePolicy.ApproveOnLapse"/>:
+    /// flags are soft signals (a shared address is often a household), while clear self-referrals are rejected outright.
+    /// </summary>
+    public ReviewLapsePolicy ReviewLapsePolicy { get; set; } = ReviewLapsePolicy.ApproveOnLapse;
 
     /// <summary>Converted referrals per advocate per velocity window before referrals are flagged.</summary>
     public int VelocityLimit { get; set; } = DefaultVelocityLimit;

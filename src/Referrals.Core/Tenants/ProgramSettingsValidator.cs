@@ -60,6 +60,11 @@ public static partial class ProgramSettingsValidator
             Add(nameof(settings.ReviewWindowHours), $"{settings.ReviewWindowHours} hours is outside 1-2160. Give reviewers time to look; {ProgramSettings.DefaultReviewWindowHours} is the default.");
         }
 
+        if (!Enum.IsDefined(settings.ReviewLapsePolicy))
+        {
+            Add(nameof(settings.ReviewLapsePolicy), $"'{settings.ReviewLapsePolicy}' is not a lapse policy. Use one of: {string.Join(", ", Enum.GetNames<Fraud.ReviewLapsePolicy>())}.");
+        }
+
         if (settings.VelocityLimit < 1)
         {
             Add(nameof(settings.VelocityLimit), $"The velocity limit must be at least 1 referral; {ProgramSettings.DefaultVelocityLimit} is the default.");

@@ -18,6 +18,8 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.NormalizedPhone).HasMaxLength(Lengths.Short);
         builder.Property(c => c.AddressFingerprint).HasMaxLength(64);
         builder.Property(c => c.PostalAddress).HasMaxLength(Lengths.Reason);
+        builder.Property(c => c.LastIpAddress).HasMaxLength(Lengths.Short);
+        builder.Property(c => c.LastUserAgent).HasMaxLength(Lengths.Reason);
         builder.Property(c => c.CauseId).HasMaxLength(Lengths.Short);
         builder.HasIndex(c => new { c.TenantId, c.NormalizedEmail });
         // Best customers first: the ask planner and the advocate list sort by this.

@@ -138,7 +138,7 @@ namespace Referrals.Core.Persistence.Migrations.SqlServer
                     IdempotencyKey = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
                     Payload = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CompletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ProcessedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     ExternalRef = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
                     Attempts = table.Column<int>(type: "int", nullable: false),
                     NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
@@ -238,6 +238,8 @@ namespace Referrals.Core.Persistence.Migrations.SqlServer
                     NormalizedPhone = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
                     AddressFingerprint = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     PostalAddress = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    LastIpAddress = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    LastUserAgent = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
                     CauseId = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
                     MarketingConsent = table.Column<bool>(type: "bit", nullable: false),
                     OrdersCount = table.Column<int>(type: "int", nullable: false),
@@ -397,15 +399,15 @@ namespace Referrals.Core.Persistence.Migrations.SqlServer
                 columns: new[] { "TenantId", "PaidAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_OutboxMessages_CompletedAt_DeadLetteredAt_NextAttemptAt",
-                table: "OutboxMessages",
-                columns: new[] { "CompletedAt", "DeadLetteredAt", "NextAttemptAt" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_IdempotencyKey",
                 table: "OutboxMessages",
                 column: "IdempotencyKey",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_ProcessedAt_DeadLetteredAt_NextAttemptAt",
+                table: "OutboxMessages",
+                columns: new[] { "ProcessedAt", "DeadLetteredAt", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_TenantId_Kind",

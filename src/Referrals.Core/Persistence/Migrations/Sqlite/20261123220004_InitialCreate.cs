@@ -138,7 +138,7 @@ namespace Referrals.Core.Persistence.Migrations.Sqlite
                     IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
                     Payload = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ProcessedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ExternalRef = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
@@ -238,6 +238,8 @@ namespace Referrals.Core.Persistence.Migrations.Sqlite
                     NormalizedPhone = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
                     AddressFingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     PostalAddress = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    LastIpAddress = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    LastUserAgent = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     CauseId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
                     MarketingConsent = table.Column<bool>(type: "INTEGER", nullable: false),
                     OrdersCount = table.Column<int>(type: "INTEGER", nullable: false),
@@ -397,15 +399,15 @@ namespace Referrals.Core.Persistence.Migrations.Sqlite
                 columns: new[] { "TenantId", "PaidAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_OutboxMessages_CompletedAt_DeadLetteredAt_NextAttemptAt",
-                table: "OutboxMessages",
-                columns: new[] { "CompletedAt", "DeadLetteredAt", "NextAttemptAt" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_IdempotencyKey",
                 table: "OutboxMessages",
                 column: "IdempotencyKey",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_ProcessedAt_DeadLetteredAt_NextAttemptAt",
+                table: "OutboxMessages",
+                columns: new[] { "ProcessedAt", "DeadLetteredAt", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_TenantId_Kind",

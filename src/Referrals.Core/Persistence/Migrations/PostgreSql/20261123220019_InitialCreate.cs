@@ -139,7 +139,7 @@ namespace Referrals.Core.Persistence.Migrations.PostgreSql
                     IdempotencyKey = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
                     Payload = table.Column<string>(type: "text", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ProcessedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ExternalRef = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -239,6 +239,8 @@ namespace Referrals.Core.Persistence.Migrations.PostgreSql
                     NormalizedPhone = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
                     AddressFingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     PostalAddress = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    LastIpAddress = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    LastUserAgent = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     CauseId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
                     MarketingConsent = table.Column<bool>(type: "boolean", nullable: false),
                     OrdersCount = table.Column<int>(type: "integer", nullable: false),
@@ -398,15 +400,15 @@ namespace Referrals.Core.Persistence.Migrations.PostgreSql
                 columns: new[] { "TenantId", "PaidAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_OutboxMessages_CompletedAt_DeadLetteredAt_NextAttemptAt",
-                table: "OutboxMessages",
-                columns: new[] { "CompletedAt", "DeadLetteredAt", "NextAttemptAt" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_IdempotencyKey",
                 table: "OutboxMessages",
                 column: "IdempotencyKey",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_ProcessedAt_DeadLetteredAt_NextAttemptAt",
+                table: "OutboxMessages",
+                columns: new[] { "ProcessedAt", "DeadLetteredAt", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_TenantId_Kind",

@@ -1,0 +1,365 @@
+using Microsoft.EntityFrameworkCore;
+using Referrals.Core.Attribution;
+using Referrals.Core.Contacts;
+using Referrals.Core.Fraud;
+using Referrals.Core.Orders;
+using Referrals.Core.Persistence;
+using Referrals.Core.Referrals;
+using Referrals.Core.Review;
+using Referrals.Core.Tenants;
+
+namespace Referrals.Core.Engine;
+
+/// <summary>
+/// Turns order events into referral effects: attribution, fraud checks, conversion, pending rewards, claw-backs.
+/// Payments, refunds and cancellations may arrive in any order and more than once; the end state is the same as for
+/// one ordered delivery, because refunds and cancellations seen before the payment are recorded and applied when it comes.
+/// Each call runs in the caller's transaction, or in its own.
+/// </summary>
+public sealed class OrderEventProcessor
+{
+    private readonly ContactDirectory _contacts;
+    private readonly RewardLedger _ledger;
+    private readonly TimeProvider _clock;
+
+    /// <summary>Creates the processor.</summary>
+    public OrderEventProcessor(ContactDirectory contacts, RewardLedger ledger, TimeProvider clock)
+    {
+        _contacts = contacts;
+        _ledger = ledger;
+        _clock = clock;
+    }
+
+    /// <summary>Records a paid order and converts the referral it carries, if any.</summary>
+    /// <exception cref="ArgumentException">The order has no id or a non-positive total currency code.</exception>
+    public async Task<OrderOutcome> ProcessPaidAsync(ReferralsDbContext db, Tenant tenant, PaidOrder paid, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(tenant);
+        ArgumentNullException.ThrowIfNull(paid);
+        ArgumentException.ThrowIfNullOrWhiteSpace(paid.OrderId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(paid.Total.Currency);
+        if (tenant.State != TenantState.Active)
+        {
+            return OrderOutcome.TenantInactive;
+        }
+
+        await using var transaction = await Transactions.BeginUnlessInOneAsync(db, cancellationToken);
+        var now = _clock.GetUtcNow();
+        var order = await FindOrderAsync(db, tenant.Id, paid.OrderId, cancellationToken);
+        if (order?.PaidAt is not null)
+        {
+            return OrderOutcome.AlreadyProcessed;
+        }
+
+        if (order is null)
+        {
+            order = new Order(tenant.Id, paid.OrderId, paid.Total.Currency, now);
+            db.Orders.Add(order);
+        }
+
+        order.Name = paid.Name;
+        order.Total = paid.Total.Amount;
+        order.Currency = paid.Total.Currency;
+        order.PlacedAt = paid.PlacedAt;
+        order.PaidAt = paid.PaidAt ?? paid.PlacedAt;
+
+        var buyer = await _contacts.UpsertAsync(db, tenant.Id, paid.Customer, ContactKind.Client, cancellationToken);
+        var previousOrders = Math.Max(buyer.OrdersCount, paid.PreviousOrderCount ?? 0);
+        RecordPurchase(buyer, paid, order.PaidAt.Value);
+        order.ContactId = buyer.Id;
+        await db.SaveChangesAsync(cancellationToken);
+
+        var outcome = await AttributeAsync(db, tenant, order, paid, buyer, previousOrders, now, cancellationToken);
+
+        // Refunds and a cancellation that arrived before the payment take effect now, as if they had come after it.
+        await ApplyWaitingRefundsAsync(db, order, buyer, cancellationToken);
+        if (order.CancelledAt is not null)
+        {
+            await UndoConversionAsync(db, order, "The order was cancelled.", now, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Records a refund and takes back the matching share of the order's rewards. A repeated refund id changes nothing.</summary>
+    public async Task ProcessRefundAsync(ReferralsDbContext db, Tenant tenant, OrderRefunded refund, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(tenant);
+        ArgumentNullException.ThrowIfNull(refund);
+        await using var transaction = await Transactions.BeginUnlessInOneAsync(db, cancellationToken);
+        var now = _clock.GetUtcNow();
+        var order = await FindOrCreateStubAsync(db, tenant.Id, refund.OrderId, refund.Amount.Currency, now, cancellationToken);
+        if (await db.OrderRefunds.AnyAsync(r => r.TenantId == tenant.Id && r.OrderExternalId == refund.OrderId && r.RefundId == refund.RefundId, cancellationToken))
+        {
+            return;
+        }
+
+        var row = new OrderRefund(tenant.Id, refund.OrderId, refund.RefundId, refund.Amount.Amount, refund.Amount.Currency, refund.At);
+        db.OrderRefunds.Add(row);
+        order.RefundedAmount += row.Amount;
+        await db.SaveChangesAsync(cancellationToken);
+
+        if (order.PaidAt is not null)
+        {
+            var buyer = order.ContactId is { } contactId ? await db.Contacts.FindAsync([contactId], cancellationToken) : null;
+            await ApplyWaitingRefundsAsync(db, order, buyer, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Records a cancellation: unpaid rewards are voided, paid ones clawed back, and the referral rejected.</summary>
+    public async Task ProcessCancelledAsync(ReferralsDbContext db, Tenant tenant, OrderCancelled cancelled, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(tenant);
+        ArgumentNullException.ThrowIfNull(cancelled);
+        await using var transaction = await Transactions.BeginUnlessInOneAsync(db, cancellationToken);
+        var now = _clock.GetUtcNow();
+        var order = await FindOrCreateStubAsync(db, tenant.Id, cancelled.OrderId, cancelled.Currency, now, cancellationToken);
+        if (order.CancelledAt is not null)
+        {
+            return;
+        }
+
+        order.CancelledAt = cancelled.At;
+        await db.SaveChangesAsync(cancellationToken);
+        if (order.PaidAt is not null)
+        {
+            await UndoConversionAsync(db, order, "The order was cancelled.", now, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
+
+    private async Task<OrderOutcome> AttributeAsync(ReferralsDbContext db, Tenant tenant, Order order, PaidOrder paid, Contact buyer,
+        int previousOrders, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var facts = new OrderAttributionFacts
+        {
+            OrderId = paid.OrderId,
+            PlacedAt = paid.PlacedAt,
+            CustomerNormalizedEmail = buyer.NormalizedEmail,
+            CustomerId = paid.Customer.ExternalId,
+            PreviousOrderCount = previousOrders,
+            DiscountCodes = paid.DiscountCodes,
+            NoteAttributes = paid.NoteAttributes,
+            LandingSite = paid.LandingSite,
+            LandingSiteRef = paid.LandingSiteRef,
+        };
+        var (candidates, codeIds) = await FindCandidatesAsync(db, tenant.Id, facts, buyer, cancellationToken);
+        var decision = AttributionEngine.Decide(facts, candidates, new AttributionPolicy
+        {
+            AttributionWindow = TimeSpan.FromDays(tenant.Settings.AttributionWindowDays),
+            FirstOrderOnly = tenant.Settings.FirstOrderOnly,
+        });
+        if (!decision.Attributed)
+        {
+            return new OrderOutcome(OrderStatus.NotReferred, null, null, decision.Outcome, null, []);
+        }
+
+        if (paid.Total.Amount < tenant.Settings.MinimumOrderAmount)
+        {
+            return new OrderOutcome(OrderStatus.BelowMinimum, decision.Winner.ReferralId, decision.Rule, decision.Outcome, null, []);
+        }
+
+        var winner = decision.Winner;
+        var advocate = await db.Contacts.FindAsync([winner.AdvocateContactId], cancellationToken)
+            ?? throw new InvalidOperationException($"Advocate {winner.AdvocateContactId} is missing.");
+        var fraud = FraudChecker.Check(
+            new FraudCheckInput
+            {
+                Advocate = await PartyOfAsync(db, advocate, paid.Customer.ExternalSystem, cancellationToken),
+                Friend = new ReferralParty
+                {
+                    NormalizedEmail = buyer.NormalizedEmail,
+                    CustomerId = paid.Customer.ExternalId,
+                    AddressFingerprint = buyer.AddressFingerprint,
+                    NormalizedPhone = buyer.NormalizedPhone,
+                    IpAddress = paid.BrowserIp,
+                    UserAgent = paid.UserAgent,
+                },
+                AdvocateReferralsInWindow = await ConvertedSinceAsync(db, tenant.Id, advocate.Id, now.AddHours(-tenant.Settings.VelocityWindowHours), cancellationToken),
+                Now = now,
+            },
+            new FraudPolicy { VelocityLimit = tenant.Settings.VelocityLimit, VelocityWindow = TimeSpan.FromHours(tenant.Settings.VelocityWindowHours) });
+
+        var referral = await OpenReferralAsync(db, tenant, winner, advocate, codeIds, now, cancellationToken);
+        referral.FriendContactId = buyer.Id;
+        referral.FriendNormalizedEmail ??= buyer.NormalizedEmail;
+        order.ReferralId = referral.Id;
+        var revenue = new Money(order.Total, order.Currency);
+        var rule = decision.Rule.Value.ToString();
+        var reasons = string.Join(", ", fraud.Reasons);
+
+        if (fraud.Outcome == FraudOutcome.Rejected)
+        {
+            referral.RejectConversion(order.ExternalId, revenue, rule, "Self-referral: " + reasons, now);
+            await db.SaveChangesAsync(cancellationToken);
+            return new OrderOutcome(OrderStatus.Rejected, referral.Id, decision.Rule, decision.Outcome, fraud.Outcome, fraud.Reasons);
+        }
+
+        var flagged = fraud.Outcome == FraudOutcome.Flagged;
+        referral.Convert(order.ExternalId, revenue, rule, flagged, flagged ? reasons : null, now);
+        if (flagged)
+        {
+            db.ReviewItems.Add(new ReviewItem(tenant.Id, referral.Id, reasons, now, ReviewDeadline.For(now, TimeSpan.FromHours(tenant.Settings.ReviewWindowHours))));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await _ledger.WritePendingRewardsAsync(db, tenant, referral, order, advocate.CauseId, cancellationToken);
+        return new OrderOutcome(flagged ? OrderStatus.UnderReview : OrderStatus.Converted, referral.Id, decision.Rule, decision.Outcome, fraud.Outcome, fraud.Reasons);
+    }
+
+    private static async Task<(List<AttributionCandidate> Candidates, Dictionary<string, Guid> CodeIds)> FindCandidatesAsync(
+        ReferralsDbContext db, Guid tenantId, OrderAttributionFacts facts, Contact buyer, CancellationToken cancellationToken)
+    {
+        var candidates = new List<AttributionCandidate>();
+        var codeIds = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        foreach (var sighting in CodeSightingExtractor.Extract(facts))
+        {
+            var code = await AdvocateCodes.FindAsync(db, tenantId, sighting.RawValue, cancellationToken);
+            if (code is null)
+            {
+                continue;
+            }
+
+            codeIds[code.LookupKey] = code.Id;
+            var open = await OpenReferralsFor(db, tenantId, buyer)
+                .Where(r => r.AdvocateContactId == code.AdvocateContactId)
+                .OrderByDescending(r => r.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+            candidates.Add(new AttributionCandidate(sighting.Rule, code.AdvocateContactId, code.LookupKey, open?.Id, open?.TouchedAt));
+        }
+
+        if (buyer.NormalizedEmail is not null)
+        {
+            var invitations = await db.Referrals
+                .Where(r => r.TenantId == tenantId && r.FriendNormalizedEmail == buyer.NormalizedEmail
+                    && (r.State == ReferralState.Invited || r.State == ReferralState.Visited))
+                .OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken);
+            candidates.AddRange(invitations.Select(r => new AttributionCandidate(AttributionRule.InvitedEmail, r.AdvocateContactId, null, r.Id, r.TouchedAt)));
+        }
+
+        return (candidates, codeIds);
+    }
+
+    private static IQueryable<Referral> OpenReferralsFor(ReferralsDbContext db, Guid tenantId, Contact buyer) =>
+        db.Referrals.Where(r => r.TenantId == tenantId
+            && (r.State == ReferralState.Invited || r.State == ReferralState.Visited)
+            && (r.FriendContactId == buyer.Id || (buyer.NormalizedEmail != null && r.FriendNormalizedEmail == buyer.NormalizedEmail)));
+
+    private static async Task<Referral> OpenReferralAsync(ReferralsDbContext db, Tenant tenant, AttributionCandidate winner, Contact advocate,
+        Dictionary<string, Guid> codeIds, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (winner.ReferralId is { } id && await db.Referrals.FindAsync([id], cancellationToken) is { IsOpen: true } existing)
+        {
+            return existing;
+        }
+
+        // Chains: the advocate's own referral, if a friend of theirs brought them in, is this referral's parent.
+        var advocatesOwn = await db.Referrals
+            .Where(r => r.TenantId == tenant.Id && r.FriendContactId == advocate.Id && (r.State == ReferralState.Converted || r.State == ReferralState.Rewarded))
+            .OrderBy(r => r.ConvertedAt).FirstOrDefaultAsync(cancellationToken);
+        var source = winner.Rule switch
+        {
+            AttributionRule.LandingSiteRef => ReferralSource.Link,
+            AttributionRule.InvitedEmail => ReferralSource.EmailMatch,
+            _ => ReferralSource.Code,
+        };
+        var referral = new Referral(tenant.Id, advocate.Id, source, ChainPosition.For(advocate.Id, advocatesOwn), tenant.Settings.Currency, now);
+        if (winner.CodeKey is not null && codeIds.TryGetValue(winner.CodeKey, out var codeId))
+        {
+            referral.ReferralCodeId = codeId;
+        }
+
+        db.Referrals.Add(referral);
+        return referral;
+    }
+
+    private static async Task<ReferralParty> PartyOfAsync(ReferralsDbContext db, Contact contact, string system, CancellationToken cancellationToken) => new()
+    {
+        NormalizedEmail = contact.NormalizedEmail,
+        CustomerId = await db.ContactExternalIds.Where(x => x.ContactId == contact.Id && x.System == system).Select(x => x.Value).FirstOrDefaultAsync(cancellationToken),
+        AddressFingerprint = contact.AddressFingerprint,
+        NormalizedPhone = contact.NormalizedPhone,
+        IpAddress = contact.LastIpAddress,
+        UserAgent = contact.LastUserAgent,
+    };
+
+    private static Task<int> ConvertedSinceAsync(ReferralsDbContext db, Guid tenantId, Guid advocateId, DateTimeOffset since, CancellationToken cancellationToken) =>
+        db.Referrals.CountAsync(
+            r => r.TenantId == tenantId && r.AdvocateContactId == advocateId && r.ConvertedAt >= since
+                && (r.State == ReferralState.Converted || r.State == ReferralState.Rewarded || r.State == ReferralState.UnderReview),
+            cancellationToken);
+
+    private async Task ApplyWaitingRefundsAsync(ReferralsDbContext db, Order order, Contact? buyer, CancellationToken cancellationToken)
+    {
+        var waiting = await db.OrderRefunds
+            .Where(r => r.TenantId == order.TenantId && r.OrderExternalId == order.ExternalId && !r.Applied)
+            .OrderBy(r => r.At).ThenBy(r => r.Id).ToListAsync(cancellationToken);
+        var refundedBefore = order.RefundedAmount - waiting.Sum(r => r.Amount);
+        foreach (var refund in waiting)
+        {
+            await _ledger.ApplyRefundAsync(db, order, refund, refundedBefore, cancellationToken);
+            refundedBefore += refund.Amount;
+            refund.Applied = true;
+            if (buyer is not null)
+            {
+                buyer.TotalSpent = Math.Max(0m, buyer.TotalSpent - refund.Amount);
+            }
+        }
+    }
+
+    private async Task UndoConversionAsync(ReferralsDbContext db, Order order, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await _ledger.VoidOrderAsync(db, order.TenantId, order.ExternalId, reason, cancellationToken);
+        if (order.ReferralId is { } referralId && await db.Referrals.FindAsync([referralId], cancellationToken) is { } referral
+            && referral.State is ReferralState.Converted or ReferralState.Rewarded or ReferralState.UnderReview)
+        {
+            referral.Reject(reason, now);
+            var item = await db.ReviewItems.FirstOrDefaultAsync(i => i.ReferralId == referralId && i.Status == ReviewStatus.Open, cancellationToken);
+            item?.Decide(false, "system", reason, now);
+        }
+    }
+
+    private static void RecordPurchase(Contact buyer, PaidOrder paid, DateTimeOffset paidAt)
+    {
+        buyer.OrdersCount++;
+        buyer.TotalSpent += paid.Total.Amount;
+        buyer.FirstOrderAt = buyer.FirstOrderAt is { } first && first <= paidAt ? first : paidAt;
+        buyer.LastOrderAt = buyer.LastOrderAt is { } last && last >= paidAt ? last : paidAt;
+        buyer.LastIpAddress = paid.BrowserIp ?? buyer.LastIpAddress;
+        buyer.LastUserAgent = paid.UserAgent ?? buyer.LastUserAgent;
+    }
+
+    private static Task<Order?> FindOrderAsync(ReferralsDbContext db, Guid tenantId, string orderId, CancellationToken cancellationToken) =>
+        db.Orders.FirstOrDefaultAsync(o => o.TenantId == tenantId && o.ExternalId == orderId, cancellationToken);
+
+    private static async Task<Order> FindOrCreateStubAsync(ReferralsDbContext db, Guid tenantId, string orderId, string currency, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var order = await FindOrderAsync(db, tenantId, orderId, cancellationToken);
+        if (order is null)
+        {
+            order = new Order(tenantId, orderId, currency, now);
+            db.Orders.Add(order);
+        }
+
+        return order;
+    }
+}

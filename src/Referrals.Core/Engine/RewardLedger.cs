@@ -1,0 +1,206 @@
+using Microsoft.EntityFrameworkCore;
+using Referrals.Core.Messaging;
+using Referrals.Core.Orders;
+using Referrals.Core.Persistence;
+using Referrals.Core.Referrals;
+using Referrals.Core.Rewards;
+using Referrals.Core.Tenants;
+
+namespace Referrals.Core.Engine;
+
+/// <summary>
+/// Writes the reward ledger for orders: pending rewards on conversion, claw-backs on refunds, voids on cancellation,
+/// approval and issuing when the hold ends. Every write goes through the ledger's idempotency key, so processing an
+/// event twice changes nothing. Each method saves its changes; run it inside the caller's transaction to make the
+/// whole event atomic.
+/// </summary>
+public sealed class RewardLedger
+{
+    /// <summary>The outbox kind that issues a reward.</summary>
+    public const string IssueKind = "reward.issue";
+
+    /// <summary>The outbox kind that takes back an issued reward.</summary>
+    public const string ClawBackKind = "reward.clawback";
+
+    private readonly TimeProvider _clock;
+
+    /// <summary>Creates the ledger.</summary>
+    public RewardLedger(TimeProvider clock)
+    {
+        _clock = clock;
+    }
+
+    /// <summary>Writes the pending rewards that <paramref name="referral"/>'s conversion by <paramref name="order"/> earns.</summary>
+    /// <returns>The entries written now (empty when they existed already).</returns>
+    public async Task<IReadOnlyList<LedgerEntry>> WritePendingRewardsAsync(ReferralsDbContext db, Tenant tenant, Referral referral, Order order,
+        string? advocateCauseId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(tenant);
+        ArgumentNullException.ThrowIfNull(referral);
+        ArgumentNullException.ThrowIfNull(order);
+        var now = _clock.GetUtcNow();
+        var holdUntil = now.AddDays(tenant.Settings.HoldDays);
+        var existing = await RewardsOf(db, tenant.Id, order.ExternalId).Select(e => e.BeneficiaryKey).ToListAsync(cancellationToken);
+        var written = new List<LedgerEntry>();
+        foreach (var planned in RewardCalculator.Plan(tenant.Settings, new Money(order.Total, order.Currency), advocateCauseId))
+        {
+            Guid? contactId = planned.Beneficiary switch
+            {
+                Beneficiary.Advocate => referral.AdvocateContactId,
+                Beneficiary.Friend => referral.FriendContactId,
+                _ => null,
+            };
+            if (planned.Beneficiary == Beneficiary.Friend && contactId is null)
+            {
+                continue;
+            }
+
+            var entry = LedgerEntry.PendingReward(tenant.Id, order.ExternalId, planned.Beneficiary, contactId, planned.CauseId, referral.Id,
+                planned.Kind, planned.Amount, holdUntil, now);
+            if (!existing.Contains(entry.BeneficiaryKey))
+            {
+                db.Ledger.Add(entry);
+                written.Add(entry);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return written;
+    }
+
+    /// <summary>
+    /// Applies one refund to the order's rewards: a refund of the whole order voids unpaid rewards; otherwise each
+    /// reward loses its share of the refunded amount (settled at once when unpaid, collected through the issuer when paid).
+    /// </summary>
+    public async Task ApplyRefundAsync(ReferralsDbContext db, Order order, OrderRefund refund, decimal refundedBefore, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(refund);
+        var now = _clock.GetUtcNow();
+        var fullyRefunded = order.Total > 0 && refundedBefore + refund.Amount >= order.Total;
+        foreach (var reward in await RewardsOf(db, order.TenantId, order.ExternalId).Where(e => e.State != LedgerEntryState.Voided).ToListAsync(cancellationToken))
+        {
+            if (fullyRefunded && reward.State is LedgerEntryState.Pending or LedgerEntryState.Approved)
+            {
+                reward.Void("The order was refunded in full.", now);
+                continue;
+            }
+
+            var clawedBefore = await ClawedBackAsync(db, reward, cancellationToken);
+            var amount = ClawBackCalculator.AmountFor(reward.Amount, clawedBefore, order.Total, refundedBefore, refund.Amount, reward.Currency);
+            await AddClawBackAsync(db, reward, refund.RefundId, amount, now, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Voids the order's unpaid rewards and takes back what is left of paid ones (cancellation or rejection).</summary>
+    public async Task VoidOrderAsync(ReferralsDbContext db, Guid tenantId, string orderId, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var now = _clock.GetUtcNow();
+        foreach (var reward in await RewardsOf(db, tenantId, orderId).Where(e => e.State != LedgerEntryState.Voided).ToListAsync(cancellationToken))
+        {
+            if (reward.State is LedgerEntryState.Pending or LedgerEntryState.Approved)
+            {
+                reward.Void(reason, now);
+                continue;
+            }
+
+            var remaining = reward.Amount - await ClawedBackAsync(db, reward, cancellationToken);
+            await AddClawBackAsync(db, reward, "void", remaining, now, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Approves pending rewards whose hold has passed, pays off debt first, and queues the payout. Rewards of orders
+    /// that were cancelled or refunded, or of rejected referrals, are voided; rewards of referrals under review wait.
+    /// </summary>
+    /// <returns>How many rewards were approved. Each reward is saved on its own.</returns>
+    public async Task<int> MatureAsync(ReferralsDbContext db, int batchSize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var now = _clock.GetUtcNow();
+        var due = await db.Ledger
+            .Where(e => e.Type == LedgerEntryType.Reward && e.State == LedgerEntryState.Pending && e.HoldUntil <= now)
+            .OrderBy(e => e.HoldUntil).Take(batchSize).ToListAsync(cancellationToken);
+        var approved = 0;
+        foreach (var reward in due)
+        {
+            var referral = reward.ReferralId is { } referralId ? await db.Referrals.FindAsync([referralId], cancellationToken) : null;
+            if (referral?.State == ReferralState.UnderReview)
+            {
+                continue;
+            }
+
+            var order = await db.Orders.FirstOrDefaultAsync(o => o.TenantId == reward.TenantId && o.ExternalId == reward.OrderId, cancellationToken);
+            if (referral?.State == ReferralState.Rejected || order is null || order.IsVoid)
+            {
+                reward.Void(referral?.State == ReferralState.Rejected ? "The referral was rejected." : "The order was cancelled or refunded.", now);
+                await db.SaveChangesAsync(cancellationToken);
+                continue;
+            }
+
+            reward.Approve(now);
+            // Debt left by an earlier claw-back that could not be collected is paid off before anything is paid out.
+            var payout = reward.Amount - await ClawedBackAsync(db, reward, cancellationToken);
+            var beneficiaryEntries = await db.Ledger.Where(e => e.TenantId == reward.TenantId && e.BeneficiaryKey == reward.BeneficiaryKey).ToListAsync(cancellationToken);
+            var offset = DebtOffsetCalculator.OffsetFor(payout, DebtOffsetCalculator.OutstandingDebt(beneficiaryEntries));
+            if (offset > 0)
+            {
+                db.Ledger.Add(LedgerEntry.DebtOffsetOf(reward, offset, now));
+            }
+
+            await OutboxWriter.EnqueueAsync(db, new OutboxMessage(reward.TenantId, IssueKind, $"{IssueKind}:{reward.Id:N}", reward.Id.ToString("N"), now), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            approved++;
+        }
+
+        return approved;
+    }
+
+    /// <summary>What is left to pay of <paramref name="reward"/> after settled claw-backs and debt offsets.</summary>
+    public static async Task<decimal> NetPayoutAsync(ReferralsDbContext db, LedgerEntry reward, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(reward);
+        var reductions = await db.Ledger.Where(e => e.RelatedEntryId == reward.Id && e.State == LedgerEntryState.Settled).Select(e => e.Amount).ToListAsync(cancellationToken);
+        return Math.Max(0m, reward.Amount + reductions.Sum());
+    }
+
+    private static IQueryable<LedgerEntry> RewardsOf(ReferralsDbContext db, Guid tenantId, string orderId) =>
+        db.Ledger.Where(e => e.TenantId == tenantId && e.OrderId == orderId && e.Type == LedgerEntryType.Reward);
+
+    private static async Task<decimal> ClawedBackAsync(ReferralsDbContext db, LedgerEntry reward, CancellationToken cancellationToken)
+    {
+        var amounts = await db.Ledger.Where(e => e.RelatedEntryId == reward.Id && e.Type == LedgerEntryType.ClawBack).Select(e => e.Amount).ToListAsync(cancellationToken);
+        return -amounts.Sum();
+    }
+
+    private static async Task AddClawBackAsync(ReferralsDbContext db, LedgerEntry reward, string sourceEventId, decimal amount, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (amount <= 0)
+        {
+            return;
+        }
+
+        var exists = await db.Ledger.AnyAsync(e => e.RelatedEntryId == reward.Id && e.Type == LedgerEntryType.ClawBack && e.SourceEventId == sourceEventId, cancellationToken);
+        if (exists)
+        {
+            return;
+        }
+
+        var clawBack = LedgerEntry.ClawBackOf(reward, sourceEventId, amount, now);
+        db.Ledger.Add(clawBack);
+        if (clawBack.State == LedgerEntryState.Pending)
+        {
+            await OutboxWriter.EnqueueAsync(db, new OutboxMessage(reward.TenantId, ClawBackKind, $"{ClawBackKind}:{clawBack.Id:N}", clawBack.Id.ToString("N"), now), cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

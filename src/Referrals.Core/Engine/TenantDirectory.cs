@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Referrals.Core.Configuration;
+using Referrals.Core.Persistence;
+using Referrals.Core.Tenants;
+
+namespace Referrals.Core.Engine;
+
+/// <summary>Finds tenants by their host key and creates them with the configured program defaults.</summary>
+public sealed class TenantDirectory
+{
+    private readonly ReferralsOptions _options;
+    private readonly TimeProvider _clock;
+
+    /// <summary>Creates the directory.</summary>
+    public TenantDirectory(ReferralsOptions options, TimeProvider clock)
+    {
+        _options = options;
+        _clock = clock;
+    }
+
+    /// <summary>The tenant with <paramref name="key"/> (case-insensitive), or null.</summary>
+    public static Task<Tenant?> FindAsync(ReferralsDbContext db, string key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        var normalized = key.Trim().ToLowerInvariant();
+        return db.Tenants.FirstOrDefaultAsync(t => t.Key == normalized, cancellationToken);
+    }
+
+    /// <summary>The tenant with <paramref name="key"/>, created with the configured program defaults when new. Saves.</summary>
+    public async Task<Tenant> GetOrCreateAsync(ReferralsDbContext db, string key, TenantKind kind, string displayName, CancellationToken cancellationToken)
+    {
+        var tenant = await FindAsync(db, key, cancellationToken);
+        if (tenant is not null)
+        {
+            return tenant;
+        }
+
+        tenant = new Tenant(key, kind, displayName, _clock.GetUtcNow()) { Settings = Copy(_options.Program) };
+        db.Tenants.Add(tenant);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return tenant;
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            // Created at the same moment by another request: use that one.
+            db.Entry(tenant).State = EntityState.Detached;
+            return await FindAsync(db, key, cancellationToken) ?? throw new InvalidOperationException($"Tenant '{key}' vanished.", ex);
+        }
+    }
+
+    /// <summary>Replaces a tenant's program settings after validating them. Saves.</summary>
+    /// <exception cref="InvalidProgramSettingsException">The settings are invalid; nothing was saved.</exception>
+    public static async Task UpdateSettingsAsync(ReferralsDbContext db, Tenant tenant, ProgramSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(tenant);
+        ProgramSettingsValidator.ThrowIfInvalid(settings);
+        tenant.Settings = Copy(settings);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    // Settings are mutable POCOs; each tenant gets its own copy so one tenant's edit never leaks to another.
+    private static ProgramSettings Copy(ProgramSettings settings) =>
+        System.Text.Json.JsonSerializer.Deserialize<ProgramSettings>(System.Text.Json.JsonSerializer.Serialize(settings))!;
+}

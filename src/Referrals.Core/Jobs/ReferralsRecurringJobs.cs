@@ -1,0 +1,32 @@
+using Hangfire;
+
+namespace Referrals.Core.Jobs;
+
+/// <summary>Registers the engine's recurring jobs. Hosts call this once at start-up; calling it again updates them.</summary>
+public static class ReferralsRecurringJobs
+{
+    /// <summary>Recurring job id of the inbox drain.</summary>
+    public const string DrainInbox = "referrals:drain-inbox";
+
+    /// <summary>Recurring job id of the outbox pass.</summary>
+    public const string ProcessOutbox = "referrals:process-outbox";
+
+    /// <summary>Recurring job id of reward maturation.</summary>
+    public const string MatureRewards = "referrals:mature-rewards";
+
+    /// <summary>Recurring job id of the sweeper.</summary>
+    public const string Sweeper = "referrals:sweeper";
+
+    /// <summary>Every id, for hosts that list or remove them.</summary>
+    public static IReadOnlyList<string> All { get; } = [DrainInbox, ProcessOutbox, MatureRewards, Sweeper];
+
+    /// <summary>Adds or updates the recurring jobs: drain and outbox every minute, maturation every 15 minutes, sweeper every 5.</summary>
+    public static void AddOrUpdate(IRecurringJobManager manager)
+    {
+        ArgumentNullException.ThrowIfNull(manager);
+        manager.AddOrUpdate<DrainInboxJob>(DrainInbox, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        manager.AddOrUpdate<ProcessOutboxJob>(ProcessOutbox, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        manager.AddOrUpdate<MatureRewardsJob>(MatureRewards, job => job.RunAsync(CancellationToken.None), "*/15 * * * *");
+        manager.AddOrUpdate<SweeperJob>(Sweeper, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
+    }
+}

@@ -1,0 +1,126 @@
+using Microsoft.EntityFrameworkCore;
+using Referrals.Core.Configuration;
+using Referrals.Core.Messaging;
+
+namespace Referrals.Core.Persistence;
+
+/// <summary>
+/// Claiming, releasing and failing queued rows (inbox or outbox). A claim sets a unique token and a lease in one
+/// conditional UPDATE, so two workers, even in two processes sharing one database, never hold the same row; a worker
+/// that dies simply lets its lease run out.
+/// </summary>
+/// <typeparam name="T">The row type.</typeparam>
+public sealed class MessageQueue<T>
+    where T : class, IQueuedMessage
+{
+    private readonly ReferralsDbContextFactory _factory;
+    private readonly TimeProvider _clock;
+    private readonly JobOptions _jobs;
+    private readonly RetrySchedule _retry;
+
+    /// <summary>Creates the queue.</summary>
+    public MessageQueue(ReferralsDbContextFactory factory, TimeProvider clock, JobOptions jobs)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        _factory = factory;
+        _clock = clock;
+        _jobs = jobs;
+        _retry = new RetrySchedule { MaxAttempts = jobs.MaxAttempts };
+    }
+
+    /// <summary>Claims up to <see cref="JobOptions.BatchSize"/> due rows for <see cref="JobOptions.LeaseSeconds"/>, oldest first.</summary>
+    /// <returns>The claimed rows, untracked; empty when there is nothing to do.</returns>
+    public async Task<IReadOnlyList<T>> ClaimBatchAsync(CancellationToken cancellationToken = default)
+    {
+        var now = _clock.GetUtcNow();
+        var token = Guid.NewGuid();
+        var until = now.AddSeconds(_jobs.LeaseSeconds);
+        await using var db = _factory.CreateDbContext();
+        var rows = db.Set<T>();
+        var ids = await Due(rows, now).OrderBy(m => m.Id).Select(m => m.Id).Take(_jobs.BatchSize).ToListAsync(cancellationToken);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        // The due conditions are checked again inside the UPDATE: a row another worker claimed meanwhile is skipped.
+        await Due(rows.Where(m => ids.Contains(m.Id)), now)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimToken, token).SetProperty(m => m.ClaimedUntil, until), cancellationToken);
+        return await rows.AsNoTracking().Where(m => m.ClaimToken == token).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Releases claims whose lease ran out (their worker died), so the next pass takes them.</summary>
+    /// <returns>How many rows were released.</returns>
+    public async Task<int> ReleaseExpiredClaimsAsync(CancellationToken cancellationToken = default)
+    {
+        var now = _clock.GetUtcNow();
+        await using var db = _factory.CreateDbContext();
+        return await Live(db.Set<T>())
+            .Where(m => m.ClaimedUntil != null && m.ClaimedUntil < now)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimToken, (Guid?)null).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null), cancellationToken);
+    }
+
+    /// <summary>Counts rows not yet processed nor dead-lettered.</summary>
+    public async Task<int> CountPendingAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = _factory.CreateDbContext();
+        return await Live(db.Set<T>()).CountAsync(cancellationToken);
+    }
+
+    /// <summary>Counts dead-lettered rows.</summary>
+    public async Task<int> CountDeadLetteredAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = _factory.CreateDbContext();
+        return await db.Set<T>().CountAsync(m => m.DeadLetteredAt != null, cancellationToken);
+    }
+
+    /// <summary>Marks a tracked, claimed row handled; the caller saves it with the handler's changes.</summary>
+    public void MarkProcessed(T row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        row.ProcessedAt = _clock.GetUtcNow();
+        row.ClaimToken = null;
+        row.ClaimedUntil = null;
+        row.LastError = null;
+    }
+
+    /// <summary>
+    /// Records a failed attempt in its own short transaction: retried later with back-off, or dead-lettered with the
+    /// error kept when the error is permanent or the attempts are used up. A row whose claim was lost is left alone.
+    /// </summary>
+    /// <returns>Whether the row was dead-lettered.</returns>
+    public async Task<bool> RecordFailureAsync(T claimed, Exception error, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        ArgumentNullException.ThrowIfNull(error);
+        await using var db = _factory.CreateDbContext();
+        var row = await db.Set<T>().SingleOrDefaultAsync(m => m.Id == claimed.Id && m.ClaimToken == claimed.ClaimToken, cancellationToken);
+        if (row is null)
+        {
+            return false;
+        }
+
+        var outcome = FailureOutcome.Decide(_retry, row.Attempts, error, _clock.GetUtcNow(), row.Id);
+        row.Attempts = outcome.Attempts;
+        row.LastError = outcome.Error;
+        row.NextAttemptAt = outcome.NextAttemptAt;
+        row.DeadLetteredAt = outcome.DeadLettered ? outcome.NextAttemptAt : null;
+        row.ClaimToken = null;
+        row.ClaimedUntil = null;
+        await db.SaveChangesAsync(cancellationToken);
+        return outcome.DeadLettered;
+    }
+
+    /// <summary>Loads the tracked row for a claim, or null when the claim was lost (its lease ran out and another worker took it).</summary>
+    public static Task<T?> FindClaimedAsync(ReferralsDbContext db, T claimed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(claimed);
+        return db.Set<T>().SingleOrDefaultAsync(m => m.Id == claimed.Id && m.ClaimToken == claimed.ClaimToken, cancellationToken);
+    }
+
+    private static IQueryable<T> Live(IQueryable<T> rows) => rows.Where(m => m.ProcessedAt == null && m.DeadLetteredAt == null);
+
+    private static IQueryable<T> Due(IQueryable<T> rows, DateTimeOffset now) =>
+        Live(rows).Where(m => m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now));
+}

@@ -1,0 +1,19 @@
+namespace Referrals.Core.Rewards;
+
+/// <summary>
+/// The port through which rewards reach people: Shopify store credit or codes, a gift-card service, or a person
+/// paying by hand. Hosts replace the default <see cref="RecordOnlyRewardIssuer"/>.
+/// </summary>
+/// <remarks>
+/// Called from the outbox, at least once per entry: use <see cref="RewardIssueRequest.IdempotencyKey"/> so a repeat
+/// does not pay twice. Throw for a transient failure (it is retried with back-off); return
+/// <see cref="RewardIssueResult.NotPossible"/> when it can never succeed.
+/// </remarks>
+public interface IRewardIssuer
+{
+    /// <summary>Pays <see cref="RewardIssueRequest.Amount"/> to the beneficiary.</summary>
+    Task<RewardIssueResult> IssueAsync(RewardIssueRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Takes back <see cref="RewardIssueRequest.Amount"/> (positive) from an issued reward; <see cref="RewardIssueResult.NotPossible"/> leaves it as debt.</summary>
+    Task<RewardIssueResult> ReverseAsync(RewardIssueRequest request, CancellationToken cancellationToken);
+}

@@ -1,0 +1,23 @@
+using Hangfire;
+using Referrals.Core.Configuration;
+using Referrals.Core.Jobs;
+
+namespace Referrals.ShopifyBridge;
+
+/// <summary>The bridge's one entry point for the request pipeline.</summary>
+public static class ShopifyBridgeApplicationExtensions
+{
+    /// <summary>Maps the status page and <c>/healthz</c>, and registers the engine's recurring jobs.</summary>
+    public static WebApplication UseShopifyBridge(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (app.Services.GetRequiredService<ReferralsOptions>().Jobs.RegisterRecurringJobs)
+        {
+            ReferralsRecurringJobs.AddOrUpdate(app.Services.GetRequiredService<IRecurringJobManager>());
+        }
+
+        app.MapHealthChecks("/healthz");
+        app.MapGet("/", StatusPage.RenderAsync);
+        return app;
+    }
+}

@@ -1,0 +1,40 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Referrals.Core;
+using Referrals.Core.Configuration;
+
+namespace Referrals.ShopifyBridge;
+
+/// <summary>The bridge's one entry point for services.</summary>
+public static class ShopifyBridgeServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the engine (from the <c>Referrals</c> section) and Hangfire with the configured job storage:
+    /// in-memory by default (the database holds the truth, so nothing is lost on restart), or PostgreSQL shared by
+    /// several bridge instances.
+    /// </summary>
+    public static IServiceCollection AddShopifyBridge(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(ReferralsOptions.SectionName);
+        services.AddReferralsCore(section);
+
+        var options = section.Get<ReferralsOptions>() ?? new ReferralsOptions();
+        services.AddHangfire(hangfire =>
+        {
+            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            if (options.Jobs.Storage == "PostgreSql")
+            {
+                hangfire.UsePostgreSqlStorage(pg => pg.UseNpgsqlConnection(options.Storage.ConnectionString));
+            }
+            else
+            {
+                hangfire.UseInMemoryStorage();
+            }
+        });
+        services.AddHangfireServer(server => server.WorkerCount = Math.Max(1, options.Jobs.Workers));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return services;
+    }
+}
