@@ -1,0 +1,224 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Referrals.Core.Configuration;
+using Referrals.Core.Jobs;
+using Referrals.Core.Messaging;
+using Referrals.Core.Persistence;
+using Referrals.Testing.Databases;
+using Referrals.Testing.Engine;
+
+namespace Referrals.Core.Tests.Messaging;
+
+/// <summary>The durable inbox: insert-if-new, batches, retries, dead letters, crash recovery and concurrent workers.</summary>
+[TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.All))]
+public sealed class InboxProcessorTests
+{
+    private readonly StorageProvider _provider;
+    private EngineHarness _engine = null!;
+    private CountingHandler _handler = null!;
+
+    public InboxProcessorTests(StorageProvider provider)
+    {
+        _provider = provider;
+    }
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        _handler = new CountingHandler();
+        _engine = await EngineHarness.CreateAsync(_provider, o =>
+        {
+            o.Jobs.BatchSize = 3;
+            o.Jobs.MaxAttempts = 3;
+            o.Jobs.LeaseSeconds = 60;
+        }, services: s => s.AddSingleton<IInboxHandler>(_handler));
+    }
+
+    [TearDown]
+    public async Task TearDown() => await _engine.DisposeAsync();
+
+    private InboxStore Store => _engine.Services.GetRequiredService<InboxStore>();
+
+    private InboxProcessor Processor => _engine.Services.GetRequiredService<InboxProcessor>();
+
+    [Test]
+    public async Task TryAdd_KeepsOneRow_WhenTheSameDeliveryArrivesTwice()
+    {
+        Assert.That(await Store.TryAddAsync(Message("d-1")), Is.True);
+        Assert.That(await Store.TryAddAsync(Message("d-1")), Is.False);
+
+        await _engine.RunAsync(async (db, _) => Assert.That(await db.Inbox.CountAsync(), Is.EqualTo(1)));
+    }
+
+    [Test]
+    public async Task TryAdd_KeepsOneRow_WhenTheSameDeliveryRacesItself()
+    {
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => Store.TryAddAsync(Message("d-race")))));
+
+        Assert.That(results.Count(r => r), Is.EqualTo(1));
+        await _engine.RunAsync(async (db, _) => Assert.That(await db.Inbox.CountAsync(), Is.EqualTo(1)));
+    }
+
+    [Test]
+    public async Task Drain_HandlesEveryMessageInArrivalOrder_AcrossBatches()
+    {
+        for (var i = 0; i < 7; i++)
+        {
+            await Store.TryAddAsync(Message($"d-{i}"));
+        }
+
+        var result = await Processor.DrainAsync();
+
+        Assert.That(result, Is.EqualTo(new DrainResult(7, 7, 0, 0)));
+        Assert.That(_handler.Handled.Select(m => m.DeliveryId), Is.EqualTo(Enumerable.Range(0, 7).Select(i => $"d-{i}")));
+        await _engine.RunAsync(async (db, _) => Assert.That(await db.Inbox.AllAsync(m => m.ProcessedAt != null && m.ClaimToken == null), Is.True));
+    }
+
+    [Test]
+    public async Task Drain_RetriesWithBackOff_ThenSucceeds()
+    {
+        _handler.FailTimes("d-1", 2);
+        await Store.TryAddAsync(Message("d-1"));
+
+        var first = await Processor.DrainAsync();
+        var tooEarly = await Processor.DrainAsync();
+        _engine.Clock.Advance(TimeSpan.FromMinutes(1));
+        await Processor.DrainAsync();
+        _engine.Clock.Advance(TimeSpan.FromMinutes(1));
+        var last = await Processor.DrainAsync();
+
+        Assert.That(first.Retrying, Is.EqualTo(1));
+        Assert.That(tooEarly.Claimed, Is.Zero, "the back-off holds the message back");
+        Assert.That(last.Succeeded, Is.EqualTo(1));
+        await _engine.RunAsync(async (db, _) =>
+        {
+            var row = await db.Inbox.SingleAsync();
+            Assert.That(row.Attempts, Is.EqualTo(2));
+            Assert.That(row.ProcessedAt, Is.Not.Null);
+            Assert.That(row.LastError, Is.Null);
+        });
+    }
+
+    [Test]
+    public async Task Drain_DeadLettersWithTheErrorKept_AfterMaxAttempts()
+    {
+        _handler.FailTimes("d-1", 100);
+        await Store.TryAddAsync(Message("d-1"));
+
+        for (var i = 0; i < 5; i++)
+        {
+            await Processor.DrainAsync();
+            _engine.Clock.Advance(TimeSpan.FromHours(2));
+        }
+
+        await _engine.RunAsync(async (db, _) =>
+        {
+            var row = await db.Inbox.SingleAsync();
+            Assert.That(row.Attempts, Is.EqualTo(3));
+            Assert.That(row.DeadLetteredAt, Is.Not.Null);
+            Assert.That(row.ProcessedAt, Is.Null);
+            Assert.That(row.LastError, Does.Contain("boom d-1"));
+            Assert.That(row.Payload, Is.EqualTo(Encoding.UTF8.GetBytes("{\"id\":\"d-1\"}")), "nothing is lost");
+        });
+    }
+
+    [Test]
+    public async Task Drain_DeadLettersAtOnce_WhenTheErrorIsPermanentOrNoHandlerTakesTheTopic()
+    {
+        await Store.TryAddAsync(Message("d-bad", topic: "orders/paid", permanent: true));
+        await Store.TryAddAsync(Message("d-unknown", topic: "carts/update"));
+
+        var result = await Processor.DrainAsync();
+
+        Assert.That(result.DeadLettered, Is.EqualTo(2));
+        await _engine.RunAsync(async (db, _) =>
+        {
+            var unknown = await db.Inbox.SingleAsync(m => m.DeliveryId == "d-unknown");
+            Assert.That(unknown.LastError, Does.Contain("carts/update"));
+            Assert.That(unknown.Attempts, Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task Drain_HandlesAnEventOnce_WhenItArrivesInTwoDeliveries()
+    {
+        await Store.TryAddAsync(Message("d-1", eventId: "e-1"));
+        await Store.TryAddAsync(Message("d-2", eventId: "e-1"));
+
+        await Processor.DrainAsync();
+
+        Assert.That(_handler.Handled.Select(m => m.DeliveryId), Is.EqualTo(new[] { "d-1" }));
+        await _engine.RunAsync(async (db, _) => Assert.That(await db.Inbox.CountAsync(m => m.ProcessedAt != null), Is.EqualTo(2)));
+    }
+
+    [Test]
+    public async Task Sweeper_RecoversMessagesOfACrashedWorker_AfterTheLease()
+    {
+        await Store.TryAddAsync(Message("d-1"));
+        await Store.TryAddAsync(Message("d-2"));
+        var queue = _engine.Services.GetRequiredService<MessageQueue<InboxMessage>>();
+        var claimedByDeadWorker = await queue.ClaimBatchAsync();
+        Assert.That(claimedByDeadWorker, Has.Count.EqualTo(2), "arranged: a worker claims and dies");
+
+        var whileLeased = await Processor.DrainAsync();
+        _engine.Clock.Advance(TimeSpan.FromSeconds(61));
+        var sweep = await _engine.RunAsync((_, sp) => sp.GetRequiredService<SweeperJob>().RunAsync(CancellationToken.None));
+        var afterSweep = await Processor.DrainAsync();
+
+        Assert.That(whileLeased.Claimed, Is.Zero, "a live lease is respected");
+        Assert.That(sweep, Is.EqualTo(new SweepResult(2, 0, 2, 0)));
+        Assert.That(afterSweep.Succeeded, Is.EqualTo(2));
+        Assert.That(_handler.Handled, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Drain_HandlesEachMessageExactlyOnce_WhenFourWorkersDrainAtOnce()
+    {
+        for (var i = 0; i < 40; i++)
+        {
+            await Store.TryAddAsync(Message($"d-{i}"));
+        }
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Processor.DrainAsync())));
+
+        Assert.That(results.Sum(r => r.Succeeded), Is.EqualTo(40));
+        Assert.That(_handler.Handled.Select(m => m.DeliveryId).Distinct().Count(), Is.EqualTo(40));
+        Assert.That(_handler.Handled, Has.Count.EqualTo(40), "no message handled twice");
+    }
+
+    private InboxMessage Message(string deliveryId, string topic = "orders/paid", string? eventId = null, bool permanent = false) =>
+        new("test", deliveryId, eventId, topic, "acme.myshopify.com",
+            Encoding.UTF8.GetBytes(permanent ? "{\"permanent\":true}" : $"{{\"id\":\"{deliveryId}\"}}"), _engine.Clock.GetUtcNow());
+
+    private sealed class CountingHandler : IInboxHandler
+    {
+        private readonly ConcurrentDictionary<string, int> _failuresLeft = new();
+
+        public ConcurrentQueue<InboxMessage> Handled { get; } = new();
+
+        public string Source => "test";
+
+        public bool Handles(string topic) => topic == "orders/paid";
+
+        public void FailTimes(string deliveryId, int times) => _failuresLeft[deliveryId] = times;
+
+        public Task HandleAsync(InboxMessage message, ReferralsDbContext db, CancellationToken cancellationToken)
+        {
+            if (Encoding.UTF8.GetString(message.Payload).Contains("permanent", StringComparison.Ordinal))
+            {
+                throw new PermanentMessageException("The payload is not an order.");
+            }
+
+            if (_failuresLeft.TryGetValue(message.DeliveryId, out var left) && left > 0)
+            {
+                _failuresLeft[message.DeliveryId] = left - 1;
+                throw new InvalidOperationException("boom " + message.DeliveryId);
+            }
+
+            Handled.Enqueue(message);
+            return Task.CompletedTask;
+        }
+    }
+}
