@@ -1,0 +1,198 @@
+using Microsoft.EntityFrameworkCore;
+using Referrals.Core.Contacts;
+using Referrals.Core.Messaging;
+using Referrals.Core.Orders;
+using Referrals.Core.Persistence;
+using Referrals.Core.Referrals;
+using Referrals.Core.Review;
+using Referrals.Core.Rewards;
+using Referrals.Testing.Databases;
+using static Referrals.Core.Tests.Persistence.StorageSamples;
+
+namespace Referrals.Core.Tests.Persistence;
+
+/// <summary>Every effect is idempotent by a unique key: a second write of the same key must fail as a unique violation.</summary>
+[TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.All))]
+public sealed class UniqueIndexTests(StorageProvider provider) : DatabaseTests(provider)
+{
+    private static readonly string[] KnownUniqueIndexes =
+    [
+        "ContactExternalIds(TenantId, System, Value)",
+        "InboxMessages(Source, DeliveryId)",
+        "LedgerEntries(TenantId, OrderId, BeneficiaryKey, Type, SourceEventId)",
+        "OrderRefunds(TenantId, OrderExternalId, RefundId)",
+        "Orders(TenantId, ExternalId)",
+        "OutboxMessages(IdempotencyKey)",
+        "ReferralCodes(TenantId, LookupKey)",
+        "Referrals(TenantId, ConvertingOrderId)",
+        "ReviewItems(ReferralId)",
+        "Tenants(Key)",
+    ];
+
+    [Test]
+    public async Task Model_HasATestHere_ForEveryUniqueIndex()
+    {
+        await using var db = Database.CreateDbContext();
+
+        var unique = db.Model.GetEntityTypes()
+            .SelectMany(e => e.GetIndexes().Where(i => i.IsUnique)
+                .Select(i => $"{e.GetTableName()}({string.Join(", ", i.Properties.Select(p => p.Name))})"))
+            .Order(StringComparer.Ordinal);
+
+        Assert.That(unique, Is.EqualTo(KnownUniqueIndexes), "a new unique index needs a duplicate test in this fixture");
+    }
+
+    [Test]
+    public async Task Inbox_RejectsTheSameDelivery_FromTheSameSource()
+    {
+        await SaveAsync(Inbox("shopify", "delivery-1"));
+
+        await AssertRejectedAsync(Inbox("shopify", "delivery-1"));
+        await SaveAsync(Inbox("umbraco", "delivery-1"));
+        await AssertCountAsync(db => db.Inbox, 2);
+    }
+
+    [Test]
+    public async Task Outbox_RejectsASecondMessage_WithTheSameIdempotencyKey()
+    {
+        var tenant = Tenant();
+        await SaveAsync(tenant, new OutboxMessage(tenant.Id, "reward.issue", "reward:1", "{}", Now));
+
+        await AssertRejectedAsync(new OutboxMessage(tenant.Id, "email.send", "reward:1", "{\"other\":true}", Now.AddMinutes(1)));
+        await AssertCountAsync(db => db.Outbox, 1);
+    }
+
+    [Test]
+    public async Task Ledger_RejectsASecondReward_ForTheSameOrderAndBeneficiary()
+    {
+        var tenant = Tenant();
+        var advocate = Guid.NewGuid();
+        await SaveAsync(tenant, Reward(tenant, "order-1", advocate));
+
+        await AssertRejectedAsync(Reward(tenant, "order-1", advocate, amount: 7m));
+        await SaveAsync(Reward(tenant, "order-2", advocate), Reward(tenant, "order-1", Guid.NewGuid()));
+        await AssertCountAsync(db => db.Ledger, 3);
+    }
+
+    [Test]
+    public async Task Ledger_RejectsASecondClawBack_ForTheSameRefund()
+    {
+        var tenant = Tenant();
+        var reward = Reward(tenant, "order-1", Guid.NewGuid());
+        await SaveAsync(tenant, reward, LedgerEntry.ClawBackOf(reward, "refund-1", 2m, Now));
+
+        await AssertRejectedAsync(LedgerEntry.ClawBackOf(reward, "refund-1", 3m, Now));
+        await SaveAsync(LedgerEntry.ClawBackOf(reward, "refund-2", 3m, Now));
+        await AssertCountAsync(db => db.Ledger, 3);
+    }
+
+    [Test]
+    public async Task ReferralCodes_RejectTheSameLookupKey_WithinATenant()
+    {
+        var (tenant, other) = (Tenant(), Tenant("shop-b.myshopify.com"));
+        var (anna, bo, carl) = (Contact(tenant), Contact(tenant, "bo@example.com"), Contact(other));
+        await SaveAsync(tenant, other, anna, bo, carl, new ReferralCode(tenant.Id, anna.Id, "ANNA-7KQ2", "ANNA7KQ2", Now));
+
+        await AssertRejectedAsync(new ReferralCode(tenant.Id, bo.Id, "anna-7kq2", "ANNA7KQ2", Now));
+        await SaveAsync(new ReferralCode(other.Id, carl.Id, "ANNA-7KQ2", "ANNA7KQ2", Now));
+        await AssertCountAsync(db => db.ReferralCodes, 2);
+    }
+
+    [Test]
+    public async Task Orders_RejectTheSameExternalId_WithinATenant()
+    {
+        var (tenant, other) = (Tenant(), Tenant("shop-b.myshopify.com"));
+        await SaveAsync(tenant, other, Order(tenant, "gid://shopify/Order/1"));
+
+        await AssertRejectedAsync(Order(tenant, "gid://shopify/Order/1", total: 5m));
+        await SaveAsync(Order(other, "gid://shopify/Order/1"));
+        await AssertCountAsync(db => db.Orders, 2);
+    }
+
+    [Test]
+    public async Task OrderRefunds_RejectTheSameRefund_OfTheSameOrder()
+    {
+        var tenant = Tenant();
+        await SaveAsync(tenant, new OrderRefund(tenant.Id, "order-1", "refund-1", 10m, "EUR", Now));
+
+        await AssertRejectedAsync(new OrderRefund(tenant.Id, "order-1", "refund-1", 10m, "EUR", Now));
+        await SaveAsync(new OrderRefund(tenant.Id, "order-1", "refund-2", 10m, "EUR", Now), new OrderRefund(tenant.Id, "order-2", "refund-1", 10m, "EUR", Now));
+        await AssertCountAsync(db => db.OrderRefunds, 3);
+    }
+
+    [Test]
+    public async Task Referrals_RejectASecondReferral_ConvertedByTheSameOrder()
+    {
+        var tenant = Tenant();
+        var (anna, bo) = (Contact(tenant), Contact(tenant, "bo@example.com"));
+        await SaveAsync(tenant, anna, bo, ConvertedReferral(tenant, anna, "order-1"));
+
+        await AssertRejectedAsync(ConvertedReferral(tenant, bo, "order-1"));
+        await AssertCountAsync(db => db.Referrals, 1);
+    }
+
+    [Test]
+    public async Task Referrals_AllowManyReferrals_ThatHaveNotConverted()
+    {
+        var tenant = Tenant();
+        var anna = Contact(tenant);
+
+        await SaveAsync(tenant, anna, Referral(tenant, anna), Referral(tenant, anna));
+        await SaveAsync(Referral(tenant, anna));
+
+        await using var db = Database.CreateDbContext();
+        Assert.That(await db.Referrals.CountAsync(r => r.ConvertingOrderId == null), Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task Tenants_RejectASecondTenant_WithTheSameKey()
+    {
+        await SaveAsync(Tenant("shop-a.myshopify.com"));
+
+        await AssertRejectedAsync(Tenant("SHOP-A.myshopify.com"));
+        await AssertCountAsync(db => db.Tenants, 1);
+    }
+
+    [Test]
+    public async Task ContactExternalIds_RejectTheSameExternalId_WithinATenant()
+    {
+        var tenant = Tenant();
+        var (anna, bo) = (Contact(tenant), Contact(tenant, "bo@example.com"));
+        await SaveAsync(tenant, anna, bo, new ContactExternalId(tenant.Id, anna.Id, ContactExternalId.Shopify, "gid://shopify/Customer/1"));
+
+        await AssertRejectedAsync(new ContactExternalId(tenant.Id, bo.Id, ContactExternalId.Shopify, "gid://shopify/Customer/1"));
+        await SaveAsync(new ContactExternalId(tenant.Id, bo.Id, ContactExternalId.UmbracoMember, "gid://shopify/Customer/1"));
+        await AssertCountAsync(db => db.ContactExternalIds, 2);
+    }
+
+    [Test]
+    public async Task ReviewItems_RejectASecondItem_ForTheSameReferral()
+    {
+        var tenant = Tenant();
+        var referralId = Guid.NewGuid();
+        await SaveAsync(tenant, new ReviewItem(tenant.Id, referralId, "Velocity", Now, Now.AddHours(72)));
+
+        await AssertRejectedAsync(new ReviewItem(tenant.Id, referralId, "SharedIdentity", Now, Now.AddHours(72)));
+        await AssertCountAsync(db => db.ReviewItems, 1);
+    }
+
+    private static LedgerEntry Reward(Core.Tenants.Tenant tenant, string orderId, Guid advocate, decimal amount = 10m) =>
+        LedgerEntry.PendingReward(tenant.Id, orderId, Beneficiary.Advocate, advocate, null, null, RewardKind.StoreCredit,
+            new Money(amount, "EUR"), Now.AddDays(30), Now);
+
+    private async Task AssertRejectedAsync(object duplicate)
+    {
+        await using var db = Database.CreateDbContext();
+        db.Add(duplicate);
+
+        var ex = Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+
+        Assert.That(UniqueViolation.Is(ex), Is.True, $"not recognised as a unique violation: {ex.InnerException?.Message}");
+    }
+
+    private async Task AssertCountAsync<T>(Func<ReferralsDbContext, IQueryable<T>> set, int expected)
+    {
+        await using var db = Database.CreateDbContext();
+        Assert.That(await set(db).CountAsync(), Is.EqualTo(expected));
+    }
+}
