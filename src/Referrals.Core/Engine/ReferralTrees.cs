@@ -18,12 +18,13 @@ public static class ReferralTrees
     public static async Task<IReadOnlyList<TreeSummary>> TopAsync(ReferralsDbContext db, Guid tenantId, int count, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return await db.Referrals
+        var rows = await db.Referrals
             .Where(r => r.TenantId == tenantId && (r.State == ReferralState.Converted || r.State == ReferralState.Rewarded))
             .GroupBy(r => r.RootAdvocateContactId)
-            .Select(g => new TreeSummary(g.Key, g.Count(), g.Max(r => r.Depth), g.Sum(r => r.Revenue)))
+            .Select(g => new { Root = g.Key, Count = g.Count(), MaxDepth = g.Max(r => r.Depth), Revenue = g.Sum(r => r.Revenue) })
             .OrderByDescending(t => t.Revenue)
             .Take(count)
             .ToListAsync(cancellationToken);
+        return rows.Select(r => new TreeSummary(r.Root, r.Count, r.MaxDepth, r.Revenue)).ToList();
     }
 }

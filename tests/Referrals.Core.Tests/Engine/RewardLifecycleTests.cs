@@ -42,7 +42,7 @@ public sealed class RewardLifecycleTests
     public async Task Maturation_WaitsForTheHold_ThenIssuesOnceThroughTheIssuer()
     {
         var (advocate, code) = await _engine.CreateAdvocateAsync(_tenant, "anna@example.com");
-        await _engine.PayAsync(_tenant, Orders.Paid("1001", "bo@example.com", 90m, Now, code.Display));
+        await _engine.PayAsync(_tenant, PaidOrders.Paid("1001", "bo@example.com", 90m, Now, code.Display));
 
         _engine.Clock.Advance(TimeSpan.FromDays(29));
         Assert.That(await MatureAsync(), Is.Zero, "still inside the hold");
@@ -70,7 +70,7 @@ public sealed class RewardLifecycleTests
     public async Task Maturation_PaysTheNetAmount_WhenPartOfTheOrderWasRefundedDuringTheHold()
     {
         var (_, code) = await _engine.CreateAdvocateAsync(_tenant, "anna@example.com");
-        await _engine.PayAsync(_tenant, Orders.Paid("1001", "bo@example.com", 100m, Now, code.Display));
+        await _engine.PayAsync(_tenant, PaidOrders.Paid("1001", "bo@example.com", 100m, Now, code.Display));
         await _engine.RefundAsync(_tenant, new OrderRefunded("1001", "r1", new Money(40m, "EUR"), Now));
 
         _engine.Clock.Advance(TimeSpan.FromDays(31));
@@ -84,7 +84,7 @@ public sealed class RewardLifecycleTests
     public async Task Outbox_RetriesTheIssuer_AndPaysOnce_WhenItFailsTransiently()
     {
         var (_, code) = await _engine.CreateAdvocateAsync(_tenant, "anna@example.com");
-        await _engine.PayAsync(_tenant, Orders.Paid("1001", "bo@example.com", 90m, Now, code.Display));
+        await _engine.PayAsync(_tenant, PaidOrders.Paid("1001", "bo@example.com", 90m, Now, code.Display));
         _engine.Clock.Advance(TimeSpan.FromDays(31));
         await MatureAsync();
         _engine.Issuer.FailNext(2);
@@ -132,8 +132,8 @@ public sealed class RewardLifecycleTests
         await _engine.RefundAsync(_tenant, new OrderRefunded("1001", "r1", new Money(80m, "EUR"), Now));
         await ProcessOutboxAsync();
 
-        await _engine.PayAsync(_tenant, Orders.Paid("1002", "cy@example.com", 30m, Now, code.Display));
-        await _engine.PayAsync(_tenant, Orders.Paid("1003", "di@example.com", 30m, Now, code.Display));
+        await _engine.PayAsync(_tenant, PaidOrders.Paid("1002", "cy@example.com", 30m, Now, code.Display));
+        await _engine.PayAsync(_tenant, PaidOrders.Paid("1003", "di@example.com", 30m, Now, code.Display));
         _engine.Clock.Advance(TimeSpan.FromDays(31));
         await MatureAsync();
         await ProcessOutboxAsync();
@@ -181,10 +181,10 @@ public sealed class RewardLifecycleTests
         Assert.That(async () => await second, Throws.InvalidOperationException.With.Message.Contains("first@acme"));
     }
 
-    [TestCase(Fraud.ReviewLapsePolicy.ApproveOnLapse, ReviewStatus.Approved, LedgerEntryState.Approved)]
-    [TestCase(Fraud.ReviewLapsePolicy.RejectOnLapse, ReviewStatus.Rejected, LedgerEntryState.Voided)]
-    [TestCase(Fraud.ReviewLapsePolicy.KeepWaiting, ReviewStatus.Open, LedgerEntryState.Pending)]
-    public async Task Review_FollowsTheLapsePolicy_WhenNobodyDecidesByTheDeadline(Fraud.ReviewLapsePolicy policy, ReviewStatus expectedStatus, LedgerEntryState expectedReward)
+    [TestCase(Core.Fraud.ReviewLapsePolicy.ApproveOnLapse, ReviewStatus.Approved, LedgerEntryState.Approved)]
+    [TestCase(Core.Fraud.ReviewLapsePolicy.RejectOnLapse, ReviewStatus.Rejected, LedgerEntryState.Voided)]
+    [TestCase(Core.Fraud.ReviewLapsePolicy.KeepWaiting, ReviewStatus.Open, LedgerEntryState.Pending)]
+    public async Task Review_FollowsTheLapsePolicy_WhenNobodyDecidesByTheDeadline(Core.Fraud.ReviewLapsePolicy policy, ReviewStatus expectedStatus, LedgerEntryState expectedReward)
     {
         await _engine.RunAsync(async (db, _) =>
         {
@@ -215,10 +215,10 @@ public sealed class RewardLifecycleTests
         });
     }
 
-    private async Task<(Contacts.Contact Advocate, ReferralCode Code)> PaidOutRewardAsync(string orderId, decimal total)
+    private async Task<(Core.Contacts.Contact Advocate, ReferralCode Code)> PaidOutRewardAsync(string orderId, decimal total)
     {
         var advocate = await _engine.CreateAdvocateAsync(_tenant, "anna@example.com");
-        await _engine.PayAsync(_tenant, Orders.Paid(orderId, "bo@example.com", total, Now, advocate.Code.Display));
+        await _engine.PayAsync(_tenant, PaidOrders.Paid(orderId, "bo@example.com", total, Now, advocate.Code.Display));
         _engine.Clock.Advance(TimeSpan.FromDays(31));
         await MatureAsync();
         await ProcessOutboxAsync();
@@ -228,9 +228,9 @@ public sealed class RewardLifecycleTests
 
     private async Task<Guid> FlaggedReferralAsync()
     {
-        var address = new Contacts.PostalAddress("Main Street 1", null, "Springfield", "12345", "US");
+        var address = new Core.Contacts.PostalAddress("Main Street 1", null, "Springfield", "12345", "US");
         var (_, code) = await _engine.CreateAdvocateAsync(_tenant, "anna@example.com", extra: new CustomerInfo { Address = address });
-        var order = Orders.Paid("1001", "bo@example.com", 90m, Now, code.Display);
+        var order = PaidOrders.Paid("1001", "bo@example.com", 90m, Now, code.Display);
         var outcome = await _engine.PayAsync(_tenant, order with { Customer = order.Customer with { Address = address } });
         Assert.That(outcome.Status, Is.EqualTo(OrderStatus.UnderReview), "arranged: flagged");
         return await _engine.RunAsync((db, _) => db.ReviewItems.Select(i => i.Id).SingleAsync());

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Referrals.Core.Configuration;
 using Referrals.Core.Jobs;
 using Referrals.Core.Messaging;
 using Referrals.Core.Persistence;

@@ -4,7 +4,7 @@ using Referrals.Core.Engine;
 namespace Referrals.Testing.Engine;
 
 /// <summary>Builds paid orders for tests.</summary>
-public static class Orders
+public static class PaidOrders
 {
     /// <summary>A paid order of <paramref name="total"/> EUR by <paramref name="email"/>, placed and paid at <paramref name="at"/>.</summary>
     public static PaidOrder Paid(string orderId, string email, decimal total, DateTimeOffset at, params string[] discountCodes) => new()
