@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Referrals.Core.Attribution;
 using Referrals.Core.Contacts;
 using Referrals.Core.Fraud;
@@ -20,13 +21,16 @@ public sealed class OrderEventProcessor
 {
     private readonly ContactDirectory _contacts;
     private readonly RewardLedger _ledger;
+    private readonly BestCustomerScoringOptions _scoring;
     private readonly TimeProvider _clock;
 
     /// <summary>Creates the processor.</summary>
-    public OrderEventProcessor(ContactDirectory contacts, RewardLedger ledger, TimeProvider clock)
+    public OrderEventProcessor(ContactDirectory contacts, RewardLedger ledger, IOptions<BestCustomerScoringOptions> scoring, TimeProvider clock)
     {
+        ArgumentNullException.ThrowIfNull(scoring);
         _contacts = contacts;
         _ledger = ledger;
+        _scoring = scoring.Value;
         _clock = clock;
     }
 
@@ -77,6 +81,13 @@ public sealed class OrderEventProcessor
         if (order.CancelledAt is not null)
         {
             await UndoConversionAsync(db, order, "The order was cancelled.", now, cancellationToken);
+        }
+
+        await RescoreAsync(db, buyer, tenant.Settings.Currency, now, cancellationToken);
+        if (outcome.ReferralId is { } convertedId && await db.Referrals.FindAsync([convertedId], cancellationToken) is { } converted
+            && await db.Contacts.FindAsync([converted.AdvocateContactId], cancellationToken) is { } advocate && advocate.Id != buyer.Id)
+        {
+            await RescoreAsync(db, advocate, tenant.Settings.Currency, now, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -336,6 +347,16 @@ public sealed class OrderEventProcessor
             var item = await db.ReviewItems.FirstOrDefaultAsync(i => i.ReferralId == referralId && i.Status == ReviewStatus.Open, cancellationToken);
             item?.Decide(false, "system", reason, now);
         }
+    }
+
+    // Best customers are asked first: the score weighs recency, frequency, spend, satisfaction and referrals made.
+    private async Task RescoreAsync(ReferralsDbContext db, Contact contact, string currency, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var referralsMade = await db.Referrals.CountAsync(
+            r => r.AdvocateContactId == contact.Id && (r.State == ReferralState.Converted || r.State == ReferralState.Rewarded), cancellationToken);
+        var spent = contact.OrdersCount > 0 ? new Money(contact.TotalSpent, currency) : (Money?)null;
+        var stats = new OrderStats(contact.OrdersCount, spent, contact.FirstOrderAt, contact.LastOrderAt);
+        contact.BestCustomerScore = BestCustomerScorer.Score(stats, contact.LastSatisfactionScore, referralsMade, now, _scoring).Total;
     }
 
     private static void RecordPurchase(Contact buyer, PaidOrder paid, DateTimeOffset paidAt)

@@ -353,6 +353,20 @@ public sealed class OrderEventProcessorTests
         await _engine.RunAsync(async (db, _) => Assert.That(await db.Orders.CountAsync(), Is.Zero));
     }
 
+    [Test]
+    public async Task ProcessPaid_RaisesTheAdvocatesBestCustomerScore_WhenTheirReferralConverts()
+    {
+        var (_, code) = await _engine.CreateAdvocateAsync(_tenant, "anna@example.com");
+        await _engine.PayAsync(_tenant, PaidOrders.Paid("1000", "anna@example.com", 120m, Now));
+        var before = await _engine.RunAsync((db, _) => db.Contacts.Where(c => c.NormalizedEmail == "anna@example.com").Select(c => c.BestCustomerScore).SingleAsync());
+
+        await _engine.PayAsync(_tenant, PaidOrders.Paid("1001", "bo@example.com", 90m, Now, code.Display));
+
+        var after = await _engine.RunAsync((db, _) => db.Contacts.Where(c => c.NormalizedEmail == "anna@example.com").Select(c => c.BestCustomerScore).SingleAsync());
+        Assert.That(before, Is.GreaterThan(0), "a paying customer has a score");
+        Assert.That(after, Is.GreaterThan(before), "a converted referral adds advocacy points");
+    }
+
     private Task<Referral> InviteAsync(Core.Contacts.Contact advocate, string friendEmail) =>
         _engine.RunAsync((db, sp) => sp.GetRequiredService<ReferralInvitations>().InviteAsync(db, db.Tenants.Find(_tenant.Id)!, db.Contacts.Find(advocate.Id)!, "Bo", friendEmail, CancellationToken.None));
 
