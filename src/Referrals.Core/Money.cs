@@ -25,5 +25,5 @@ public readonly record struct Money(decimal Amount, string Currency)
     public Money Rounded() => this with { Amount = Math.Round(Amount, MinorUnits(Currency), MidpointRounding.AwayFromZero) };
 
     /// <inheritdoc />
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Amount:0.##} {Currency}");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Amount:0.############################} {Currency}");
 }

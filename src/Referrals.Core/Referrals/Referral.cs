@@ -150,8 +150,16 @@ public sealed class Referral
     }
 
     /// <summary>Records a rejected conversion attempt: the order is kept for the audit trail.</summary>
+    /// <exception cref="ArgumentException">The reason is empty.</exception>
+    /// <exception cref="InvalidOperationException">The referral is not open.</exception>
     public void RejectConversion(string orderId, Money revenue, string rule, string reason, DateTimeOffset now)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (!IsOpen)
+        {
+            throw new InvalidOperationException($"Referral {Id} is {State} and cannot record another conversion.");
+        }
+
         ConvertingOrderId = orderId;
         Revenue = revenue.Amount;
         Currency = revenue.Currency;

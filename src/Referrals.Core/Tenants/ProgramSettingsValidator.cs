@@ -163,6 +163,12 @@ public static partial class ProgramSettingsValidator
             add(nameof(settings.CharitySharePercent), $"{settings.CharitySharePercent} is not a percentage between 0 and 100. Use 0 to turn the charity share off.");
         }
 
+        if (settings.Causes is null)
+        {
+            add(nameof(settings.Causes), "The list of causes is missing. Use an empty list for none, or add at least one cause.");
+            return;
+        }
+
         if (settings.CharitySharePercent > 0 && settings.Causes.Count == 0)
         {
             add(nameof(settings.Causes), "A charity share is set but there are no causes. Add at least one cause, or set CharitySharePercent to 0.");
@@ -172,6 +178,12 @@ public static partial class ProgramSettingsValidator
         for (var i = 0; i < settings.Causes.Count; i++)
         {
             var cause = settings.Causes[i];
+            if (cause is null)
+            {
+                add($"{nameof(settings.Causes)}:{i}", "The cause is empty. Remove it, or give it an Id and a Name.");
+                continue;
+            }
+
             if (string.IsNullOrWhiteSpace(cause.Id) || !CauseId().IsMatch(cause.Id))
             {
                 add($"{nameof(settings.Causes)}:{i}:Id", $"'{cause.Id}' is not a cause id. Use 1-40 letters, digits or hyphens, for example red-cross.");
