@@ -199,9 +199,15 @@ public sealed class LedgerEntry
         UpdatedAt = now,
     };
 
-    private void Move(LedgerEntryType requiredType, LedgerEntryState to, DateTimeOffset now, params LedgerEntryState[] allowedFrom)
+    private void Move(LedgerEntryType requiredType, LedgerEntryState to, DateTimeOffset now, params ReadOnlySpan<LedgerEntryState> allowedFrom)
     {
-        if (Type != requiredType || Array.IndexOf(allowedFrom, State) < 0)
+        var allowed = false;
+        foreach (var state in allowedFrom)
+        {
+            allowed |= state == State;
+        }
+
+        if (Type != requiredType || !allowed)
         {
             throw new InvalidLedgerTransitionException(Type, State, to);
         }
