@@ -114,6 +114,27 @@ public sealed class DecimalStorageTests(StorageProvider provider) : DatabaseTest
         Assert.That(refunded, Is.EquivalentTo(new[] { 12.3455m, 99999999.9899m, 10.5m }));
     }
 
+    [Test]
+    public async Task MultiplyAndDivide_ComputeInMoney_NotInStorageUnits()
+    {
+        // A share of an order (Total * percent / 100) or a per-unit figure must mean the same in SQL as in .NET.
+        await SaveOrdersAsync([10.5m, 1.25m, 0.0001m]);
+        await using var db = Database.CreateDbContext();
+
+        var halves = await db.Orders.OrderBy(o => o.Total).Select(o => o.Total / 2).ToListAsync();
+        var doubledSum = await db.Orders.SumAsync(o => o.Total * 2);
+        var tenPercent = await db.Orders.OrderBy(o => o.Total).Select(o => o.Total * 10m / 100m).ToListAsync();
+        var doubledAboveTwoAndAHalf = await db.Orders.CountAsync(o => o.Total * 2 > 2.5m);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(halves, Is.EqualTo(new[] { 0.00005m, 0.625m, 5.25m }));
+            Assert.That(doubledSum, Is.EqualTo(23.5002m));
+            Assert.That(tenPercent, Is.EqualTo(new[] { 0.00001m, 0.125m, 1.05m }));
+            Assert.That(doubledAboveTwoAndAHalf, Is.EqualTo(1));
+        }
+    }
+
     private async Task SaveOrdersAsync(IEnumerable<decimal> amounts)
     {
         var tenant = Tenant();

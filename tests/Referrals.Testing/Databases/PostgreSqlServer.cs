@@ -7,8 +7,10 @@ namespace Referrals.Testing.Databases;
 
 /// <summary>
 /// A throw-away PostgreSQL server for the test process: started once, on first use, on a free loopback port, with its
-/// data in a new temporary directory (in memory when /dev/shm has room), tuned for speed over durability (no fsync). <see cref="Stop"/> shuts it down and
-/// deletes the directory; it runs at process exit too, and the test assembly's SetUpFixture calls it earlier.
+/// data in a new temporary directory (in memory when /dev/shm has room), tuned for speed over durability (no fsync).
+/// <see cref="Stop"/> shuts it down and deletes the directory: call it from the test assembly's SetUpFixture (through
+/// <see cref="TestDatabases.CleanUp"/>). It also runs at process exit, and a detached watcher stops the server if the
+/// test process dies before either (vstest kills its test host soon after a run).
 /// </summary>
 /// <remarks>
 /// initdb refuses to run as root, so under root the directory is handed to the <c>postgres</c> user and the server
@@ -123,6 +125,7 @@ public sealed class PostgreSqlServer
         try
         {
             server.InitializeAndStart();
+            OrphanCleanup.WhenThisProcessEnds(server.ShutdownCommands());
         }
         catch
         {
@@ -209,6 +212,14 @@ public sealed class PostgreSqlServer
 
         DeleteDirectory();
         Log($"PostgreSQL on port {Port} stopped, {RootDirectory} deleted");
+    }
+
+    /// <summary>The same shutdown as sh commands, for <see cref="OrphanCleanup"/>.</summary>
+    private string ShutdownCommands()
+    {
+        var pgCtl = OrphanCleanup.Quote(Path.Combine(_binDirectory, "pg_ctl"));
+        var runAs = _runAsPostgres ? $"runuser -u {SuperUser} -- " : "";
+        return $"{runAs}{pgCtl} -D {OrphanCleanup.Quote(DataDirectory)} -m immediate -w -t 30 stop; rm -rf {OrphanCleanup.Quote(RootDirectory)}";
     }
 
     private CommandResult RunServerProgram(string program, IReadOnlyList<string> arguments)

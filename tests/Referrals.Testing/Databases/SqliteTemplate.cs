@@ -8,24 +8,50 @@ namespace Referrals.Testing.Databases;
 
 /// <summary>
 /// SQLite test databases: one migrated template file per process, copied for each test. The files live in one
-/// temporary directory that is deleted at process exit.
+/// temporary directory, deleted by <see cref="DeleteAll"/> (from <see cref="TestDatabases.CleanUp"/>), at process exit,
+/// or by a watcher once the process has ended.
 /// </summary>
 internal static class SqliteTemplate
 {
-    private static readonly Lazy<string> _directory = new(CreateDirectory);
-    private static readonly Lazy<Task<string>> _template = new(() => Task.Run(CreateTemplateAsync));
+    private static readonly Lock _gate = new();
+    private static string? _directory;
+    private static Task<string>? _template;
 
     /// <summary>Copies the migrated template to a new file and returns its connection string.</summary>
     public static async Task<string> CopyAsync(CancellationToken cancellationToken)
     {
-        var template = await _template.Value.WaitAsync(cancellationToken);
+        Task<string> template;
+        lock (_gate)
+        {
+            // A failed template stays failed: every SQLite test reports the same reason quickly.
+            template = _template ??= Task.Run(() => CreateTemplateAsync(Path.Combine(ScratchDirectory(), "template.db")));
+        }
+
+        var source = await template.WaitAsync(cancellationToken);
         var path = NewPath();
-        File.Copy(template, path);
+        File.Copy(source, path);
         return ConnectionStringFor(path);
     }
 
     /// <summary>The connection string of a new file that does not exist yet.</summary>
     public static string Empty() => ConnectionStringFor(NewPath());
+
+    /// <summary>Deletes the process's directory with the template and any test file left in it. Safe to call twice.</summary>
+    public static void DeleteAll()
+    {
+        string? directory;
+        lock (_gate)
+        {
+            directory = _directory;
+            _directory = null;
+            _template = null;
+        }
+
+        if (directory is not null)
+        {
+            DeleteDirectory(directory);
+        }
+    }
 
     /// <summary>Closes pooled connections to the file and deletes it with its WAL and shared-memory files.</summary>
     public static void Delete(string connectionString)
@@ -44,15 +70,14 @@ internal static class SqliteTemplate
 
     public static string FileOf(string connectionString) => new SqliteConnectionStringBuilder(connectionString).DataSource;
 
-    private static string NewPath() => Path.Combine(_directory.Value, $"t_{Guid.NewGuid():N}.db");
+    private static string NewPath() => Path.Combine(ScratchDirectory(), $"t_{Guid.NewGuid():N}.db");
 
     private static string ConnectionStringFor(string path) =>
         new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ConnectionString;
 
-    private static async Task<string> CreateTemplateAsync()
+    private static async Task<string> CreateTemplateAsync(string path)
     {
         var clock = Stopwatch.StartNew();
-        var path = Path.Combine(_directory.Value, "template.db");
         var connectionString = ConnectionStringFor(path);
         await ReferralsDatabase.MigrateAsync(new ReferralsDbContextFactory(new StorageOptions
         {
@@ -80,12 +105,21 @@ internal static class SqliteTemplate
         return path;
     }
 
-    private static string CreateDirectory()
+    private static string ScratchDirectory()
     {
-        var directory = Path.Combine(Path.GetTempPath(), $"referrals-sqlite-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}");
-        Directory.CreateDirectory(directory);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteDirectory(directory);
-        return directory;
+        lock (_gate)
+        {
+            if (_directory is null)
+            {
+                var directory = Path.Combine(Path.GetTempPath(), $"referrals-sqlite-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}");
+                Directory.CreateDirectory(directory);
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteDirectory(directory);
+                OrphanCleanup.WhenThisProcessEnds($"rm -rf {OrphanCleanup.Quote(directory)}");
+                _directory = directory;
+            }
+
+            return _directory;
+        }
     }
 
     private static void DeleteDirectory(string directory)
@@ -93,7 +127,10 @@ internal static class SqliteTemplate
         SqliteConnection.ClearAllPools();
         try
         {
-            Directory.Delete(directory, recursive: true);
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

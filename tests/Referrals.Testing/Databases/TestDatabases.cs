@@ -10,4 +10,14 @@ public static class TestDatabases
 {
     /// <summary>SQLite and PostgreSQL. SQL Server does not run on this machine.</summary>
     public static IEnumerable<StorageProvider> All => [StorageProvider.Sqlite, StorageProvider.PostgreSql];
+
+    /// <summary>
+    /// Stops the PostgreSQL server and deletes the SQLite files of this process. Call it from the test assembly's
+    /// <c>[SetUpFixture]</c> <c>[OneTimeTearDown]</c>; a detached watcher does the same if the process dies first.
+    /// </summary>
+    public static void CleanUp()
+    {
+        PostgreSqlServer.Stop();
+        SqliteTemplate.DeleteAll();
+    }
 }
