@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Referrals.Core.Configuration;
+using Referrals.Core.Persistence.Conversions;
 using Referrals.Core.Persistence.Providers;
 
 namespace Referrals.Core.Persistence;
@@ -24,7 +25,7 @@ public sealed class ReferralsDbContextFactory
         {
             StorageProvider.Sqlite => Build<SqliteReferralsDbContext>(b => b
                 .UseSqlite(storage.ConnectionString)
-                .AddInterceptors(SqliteConnectionTuning.Instance), o => new SqliteReferralsDbContext(o)),
+                .AddInterceptors(SqliteConnectionTuning.Instance, SqliteMoneyArithmeticGuard.Instance), o => new SqliteReferralsDbContext(o)),
             StorageProvider.PostgreSql => Build<PostgreSqlReferralsDbContext>(b => b.UseNpgsql(storage.ConnectionString), o => new PostgreSqlReferralsDbContext(o)),
             StorageProvider.SqlServer => Build<SqlServerReferralsDbContext>(b => b.UseSqlServer(storage.ConnectionString), o => new SqlServerReferralsDbContext(o)),
             _ => throw new ArgumentOutOfRangeException(nameof(storage), storage.Provider, "Unknown storage provider. Use Sqlite, PostgreSql or SqlServer."),

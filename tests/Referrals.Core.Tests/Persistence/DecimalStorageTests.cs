@@ -115,24 +115,53 @@ public sealed class DecimalStorageTests(StorageProvider provider) : DatabaseTest
     }
 
     [Test]
-    public async Task MultiplyAndDivide_ComputeInMoney_NotInStorageUnits()
+    public async Task MultiplyAndDivide_ComputeInMoneyOrAreRefused_NeverWrong()
     {
-        // A share of an order (Total * percent / 100) or a per-unit figure must mean the same in SQL as in .NET.
+        // A share of an order (Total * percent / 100) must mean the same in SQL as in .NET. PostgreSQL computes it;
+        // SQLite (money as scaled integers) refuses the query with a clear error rather than answer wrongly.
         await SaveOrdersAsync([10.5m, 1.25m, 0.0001m]);
         await using var db = Database.CreateDbContext();
-
-        var halves = await db.Orders.OrderBy(o => o.Total).Select(o => o.Total / 2).ToListAsync();
-        var doubledSum = await db.Orders.SumAsync(o => o.Total * 2);
-        var tenPercent = await db.Orders.OrderBy(o => o.Total).Select(o => o.Total * 10m / 100m).ToListAsync();
-        var doubledAboveTwoAndAHalf = await db.Orders.CountAsync(o => o.Total * 2 > 2.5m);
-
-        using (Assert.EnterMultipleScope())
+        var percent = 10m;
+        var queries = new Func<Task<object>>[]
         {
-            Assert.That(halves, Is.EqualTo(new[] { 0.00005m, 0.625m, 5.25m }));
-            Assert.That(doubledSum, Is.EqualTo(23.5002m));
-            Assert.That(tenPercent, Is.EqualTo(new[] { 0.00001m, 0.125m, 1.05m }));
-            Assert.That(doubledAboveTwoAndAHalf, Is.EqualTo(1));
+            async () => await db.Orders.OrderBy(o => o.Total).Select(o => o.Total / 2).ToListAsync(),
+            async () => await db.Orders.SumAsync(o => o.Total * 2),
+            async () => await db.Orders.OrderBy(o => o.Total).Select(o => o.Total * percent / 100m).ToListAsync(),
+            async () => await db.Orders.CountAsync(o => o.Total * 2 > 2.5m),
+        };
+        var expected = new object[]
+        {
+            new List<decimal> { 0.00005m, 0.625m, 5.25m },
+            23.5002m,
+            new List<decimal> { 0.00001m, 0.125m, 1.05m },
+            1,
+        };
+
+        for (var i = 0; i < queries.Length; i++)
+        {
+            if (Provider == StorageProvider.Sqlite)
+            {
+                Assert.That(async () => await queries[i](), Throws.TypeOf<NotSupportedException>().With.Message.Contains("in .NET"), $"query {i}");
+            }
+            else
+            {
+                Assert.That(await queries[i](), Is.EqualTo(expected[i]), $"query {i}");
+            }
         }
+    }
+
+    [Test]
+    public async Task AddSubtractAndCapturedValues_StayAllowed_OnEveryProvider()
+    {
+        await SaveOrdersAsync([10.5m, 1.25m]);
+        await using var db = Database.CreateDbContext();
+        var factor = 2m;
+        var threshold = 5m * factor;
+
+        var above = await db.Orders.CountAsync(o => o.Total + 1m > threshold);
+        var net = await db.Orders.SumAsync(o => o.Total - o.RefundedAmount);
+
+        Assert.That((above, net), Is.EqualTo((1, 11.75m)));
     }
 
     private async Task SaveOrdersAsync(IEnumerable<decimal> amounts)
