@@ -19,5 +19,5 @@ public sealed class DrainInboxJob
     }
 
     /// <summary>Runs one drain (the inbox's own retry schedule handles failures, so Hangfire does not retry).</summary>
-    public Task<DrainResult> RunAsync(CancellationToken cancellationToken) => _processor.DrainAsync(cancellationToken: cancellationToken);
+    public Task<DrainResult> RunAsync(CancellationToken cancellationToken) => _processor.RunAsync(cancellationToken: cancellationToken);
 }

@@ -16,5 +16,5 @@ public sealed class ProcessOutboxJob
     }
 
     /// <summary>Runs one pass.</summary>
-    public Task<DrainResult> RunAsync(CancellationToken cancellationToken) => _processor.ProcessAsync(cancellationToken: cancellationToken);
+    public Task<DrainResult> RunAsync(CancellationToken cancellationToken) => _processor.RunAsync(cancellationToken: cancellationToken);
 }

@@ -8,66 +8,33 @@ namespace Referrals.Core.Messaging;
 /// Carries out outbox messages in batches, each in its own scope; the handler's ledger changes are committed with
 /// the message's completion. At least once: see <see cref="IOutboxHandler"/>.
 /// </summary>
-public sealed class OutboxProcessor
+public sealed class OutboxProcessor : QueueProcessor<OutboxMessage>
 {
-    private readonly MessageQueue<OutboxMessage> _queue;
-    private readonly IServiceScopeFactory _scopes;
-    private readonly ILogger<OutboxProcessor> _logger;
-
     /// <summary>Creates the processor.</summary>
     public OutboxProcessor(MessageQueue<OutboxMessage> queue, IServiceScopeFactory scopes, ILogger<OutboxProcessor> logger)
+        : base(queue, scopes, logger)
     {
-        _queue = queue;
-        _scopes = scopes;
-        _logger = logger;
     }
 
-    /// <summary>Claims and carries out batches until nothing is due or <paramref name="maxBatches"/> is reached.</summary>
-    public async Task<DrainResult> ProcessAsync(int maxBatches = 50, CancellationToken cancellationToken = default)
+    /// <inheritdoc />
+    protected override async Task<bool> HandleAsync(IServiceProvider scope, ReferralsDbContext db, OutboxMessage claimed, CancellationToken cancellationToken)
     {
-        var total = DrainResult.Empty;
-        for (var i = 0; i < maxBatches; i++)
-        {
-            var batch = await _queue.ClaimBatchAsync(cancellationToken);
-            if (batch.Count == 0)
-            {
-                break;
-            }
+        var handler = scope.GetServices<IOutboxHandler>().FirstOrDefault(h => h.Kind == claimed.Kind)
+            ?? throw new PermanentMessageException($"No handler carries out outbox messages of kind '{claimed.Kind}'.");
 
-            foreach (var message in batch)
-            {
-                total = total.Plus(await ProcessOneAsync(message, cancellationToken));
-            }
+        var row = await MessageQueue<OutboxMessage>.FindClaimedAsync(db, claimed, cancellationToken);
+        if (row is null)
+        {
+            return false;
         }
 
-        return total;
+        // The outside call cannot join our transaction; the handler's idempotency key covers a crash before the commit.
+        row.ExternalRef = await handler.HandleAsync(row, db, cancellationToken);
+        Queue.MarkProcessed(row);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
-    private async Task<DrainResult> ProcessOneAsync(OutboxMessage claimed, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var scope = _scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<ReferralsDbContext>();
-            var handler = scope.ServiceProvider.GetServices<IOutboxHandler>().FirstOrDefault(h => h.Kind == claimed.Kind)
-                ?? throw new PermanentMessageException($"No handler carries out outbox messages of kind '{claimed.Kind}'.");
-
-            var row = await MessageQueue<OutboxMessage>.FindClaimedAsync(db, claimed, cancellationToken);
-            if (row is null)
-            {
-                return new DrainResult(1, 0, 0, 0);
-            }
-
-            row.ExternalRef = await handler.HandleAsync(row, db, cancellationToken);
-            _queue.MarkProcessed(row);
-            await db.SaveChangesAsync(cancellationToken);
-            return new DrainResult(1, 1, 0, 0);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            var dead = await _queue.RecordFailureAsync(claimed, ex, cancellationToken);
-            _logger.LogWarning(ex, "Outbox message {MessageId} ({Kind}) failed; dead-lettered: {DeadLettered}", claimed.Id, claimed.Kind, dead);
-            return new DrainResult(1, 0, dead ? 0 : 1, dead ? 1 : 0);
-        }
-    }
+    /// <inheritdoc />
+    protected override string Describe(OutboxMessage message) => $"Outbox {message.Kind}";
 }

@@ -68,7 +68,7 @@ public sealed class InboxProcessorTests
             await Store.TryAddAsync(Message($"d-{i}"));
         }
 
-        var result = await Processor.DrainAsync();
+        var result = await Processor.RunAsync();
 
         Assert.That(result, Is.EqualTo(new DrainResult(7, 7, 0, 0)));
         Assert.That(_handler.Handled.Select(m => m.DeliveryId), Is.EqualTo(Enumerable.Range(0, 7).Select(i => $"d-{i}")));
@@ -81,12 +81,12 @@ public sealed class InboxProcessorTests
         _handler.FailTimes("d-1", 2);
         await Store.TryAddAsync(Message("d-1"));
 
-        var first = await Processor.DrainAsync();
-        var tooEarly = await Processor.DrainAsync();
+        var first = await Processor.RunAsync();
+        var tooEarly = await Processor.RunAsync();
         _engine.Clock.Advance(TimeSpan.FromMinutes(1));
-        await Processor.DrainAsync();
+        await Processor.RunAsync();
         _engine.Clock.Advance(TimeSpan.FromMinutes(1));
-        var last = await Processor.DrainAsync();
+        var last = await Processor.RunAsync();
 
         Assert.That(first.Retrying, Is.EqualTo(1));
         Assert.That(tooEarly.Claimed, Is.Zero, "the back-off holds the message back");
@@ -108,7 +108,7 @@ public sealed class InboxProcessorTests
 
         for (var i = 0; i < 5; i++)
         {
-            await Processor.DrainAsync();
+            await Processor.RunAsync();
             _engine.Clock.Advance(TimeSpan.FromHours(2));
         }
 
@@ -129,7 +129,7 @@ public sealed class InboxProcessorTests
         await Store.TryAddAsync(Message("d-bad", topic: "orders/paid", permanent: true));
         await Store.TryAddAsync(Message("d-unknown", topic: "carts/update"));
 
-        var result = await Processor.DrainAsync();
+        var result = await Processor.RunAsync();
 
         Assert.That(result.DeadLettered, Is.EqualTo(2));
         await _engine.RunAsync(async (db, _) =>
@@ -146,7 +146,7 @@ public sealed class InboxProcessorTests
         await Store.TryAddAsync(Message("d-1", eventId: "e-1"));
         await Store.TryAddAsync(Message("d-2", eventId: "e-1"));
 
-        await Processor.DrainAsync();
+        await Processor.RunAsync();
 
         Assert.That(_handler.Handled.Select(m => m.DeliveryId), Is.EqualTo(new[] { "d-1" }));
         await _engine.RunAsync(async (db, _) => Assert.That(await db.Inbox.CountAsync(m => m.ProcessedAt != null), Is.EqualTo(2)));
@@ -161,10 +161,10 @@ public sealed class InboxProcessorTests
         var claimedByDeadWorker = await queue.ClaimBatchAsync();
         Assert.That(claimedByDeadWorker, Has.Count.EqualTo(2), "arranged: a worker claims and dies");
 
-        var whileLeased = await Processor.DrainAsync();
+        var whileLeased = await Processor.RunAsync();
         _engine.Clock.Advance(TimeSpan.FromSeconds(61));
         var sweep = await _engine.RunAsync((_, sp) => sp.GetRequiredService<SweeperJob>().RunAsync(CancellationToken.None));
-        var afterSweep = await Processor.DrainAsync();
+        var afterSweep = await Processor.RunAsync();
 
         Assert.That(whileLeased.Claimed, Is.Zero, "a live lease is respected");
         Assert.That(sweep, Is.EqualTo(new SweepResult(2, 0, 2, 0)));
@@ -180,7 +180,7 @@ public sealed class InboxProcessorTests
             await Store.TryAddAsync(Message($"d-{i}"));
         }
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Processor.DrainAsync())));
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Processor.RunAsync())));
 
         Assert.That(results.Sum(r => r.Succeeded), Is.EqualTo(40));
         Assert.That(_handler.Handled.Select(m => m.DeliveryId).Distinct().Count(), Is.EqualTo(40));
