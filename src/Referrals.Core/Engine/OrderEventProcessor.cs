@@ -174,7 +174,7 @@ public sealed class OrderEventProcessor
             LandingSite = paid.LandingSite,
             LandingSiteRef = paid.LandingSiteRef,
         };
-        var (candidates, codeIds) = await FindCandidatesAsync(db, tenant.Id, facts, buyer, cancellationToken);
+        var (candidates, codeIds) = await ReferralMatcher.FindCandidatesAsync(db, tenant.Id, facts, buyer, cancellationToken);
         var decision = AttributionEngine.Decide(facts, candidates, new AttributionPolicy
         {
             AttributionWindow = TimeSpan.FromDays(tenant.Settings.AttributionWindowDays),
@@ -211,7 +211,7 @@ public sealed class OrderEventProcessor
             },
             new FraudPolicy { VelocityLimit = tenant.Settings.VelocityLimit, VelocityWindow = TimeSpan.FromHours(tenant.Settings.VelocityWindowHours) });
 
-        var referral = await OpenReferralAsync(db, tenant, winner, advocate, codeIds, now, cancellationToken);
+        var referral = await ReferralMatcher.OpenReferralAsync(db, tenant, winner, advocate, codeIds, now, cancellationToken);
         referral.FriendContactId = buyer.Id;
         referral.FriendNormalizedEmail ??= buyer.NormalizedEmail;
         order.ReferralId = referral.Id;
@@ -236,71 +236,6 @@ public sealed class OrderEventProcessor
         await db.SaveChangesAsync(cancellationToken);
         await _ledger.WritePendingRewardsAsync(db, tenant, referral, order, advocate.CauseId, cancellationToken);
         return new OrderOutcome(flagged ? OrderStatus.UnderReview : OrderStatus.Converted, referral.Id, decision.Rule, decision.Outcome, fraud.Outcome, fraud.Reasons);
-    }
-
-    private static async Task<(List<AttributionCandidate> Candidates, Dictionary<string, Guid> CodeIds)> FindCandidatesAsync(
-        ReferralsDbContext db, Guid tenantId, OrderAttributionFacts facts, Contact buyer, CancellationToken cancellationToken)
-    {
-        var candidates = new List<AttributionCandidate>();
-        var codeIds = new Dictionary<string, Guid>(StringComparer.Ordinal);
-        foreach (var sighting in CodeSightingExtractor.Extract(facts))
-        {
-            var code = await AdvocateCodes.FindAsync(db, tenantId, sighting.RawValue, cancellationToken);
-            if (code is null)
-            {
-                continue;
-            }
-
-            codeIds[code.LookupKey] = code.Id;
-            var open = await OpenReferralsFor(db, tenantId, buyer)
-                .Where(r => r.AdvocateContactId == code.AdvocateContactId)
-                .OrderByDescending(r => r.CreatedAt).FirstOrDefaultAsync(cancellationToken);
-            candidates.Add(new AttributionCandidate(sighting.Rule, code.AdvocateContactId, code.LookupKey, open?.Id, open?.TouchedAt));
-        }
-
-        if (buyer.NormalizedEmail is not null)
-        {
-            var invitations = await db.Referrals
-                .Where(r => r.TenantId == tenantId && r.FriendNormalizedEmail == buyer.NormalizedEmail
-                    && (r.State == ReferralState.Invited || r.State == ReferralState.Visited))
-                .OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken);
-            candidates.AddRange(invitations.Select(r => new AttributionCandidate(AttributionRule.InvitedEmail, r.AdvocateContactId, null, r.Id, r.TouchedAt)));
-        }
-
-        return (candidates, codeIds);
-    }
-
-    private static IQueryable<Referral> OpenReferralsFor(ReferralsDbContext db, Guid tenantId, Contact buyer) =>
-        db.Referrals.Where(r => r.TenantId == tenantId
-            && (r.State == ReferralState.Invited || r.State == ReferralState.Visited)
-            && (r.FriendContactId == buyer.Id || (buyer.NormalizedEmail != null && r.FriendNormalizedEmail == buyer.NormalizedEmail)));
-
-    private static async Task<Referral> OpenReferralAsync(ReferralsDbContext db, Tenant tenant, AttributionCandidate winner, Contact advocate,
-        Dictionary<string, Guid> codeIds, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (winner.ReferralId is { } id && await db.Referrals.FindAsync([id], cancellationToken) is { IsOpen: true } existing)
-        {
-            return existing;
-        }
-
-        // Chains: the advocate's own referral, if a friend of theirs brought them in, is this referral's parent.
-        var advocatesOwn = await db.Referrals
-            .Where(r => r.TenantId == tenant.Id && r.FriendContactId == advocate.Id && (r.State == ReferralState.Converted || r.State == ReferralState.Rewarded))
-            .OrderBy(r => r.ConvertedAt).FirstOrDefaultAsync(cancellationToken);
-        var source = winner.Rule switch
-        {
-            AttributionRule.LandingSiteRef => ReferralSource.Link,
-            AttributionRule.InvitedEmail => ReferralSource.EmailMatch,
-            _ => ReferralSource.Code,
-        };
-        var referral = new Referral(tenant.Id, advocate.Id, source, ChainPosition.For(advocate.Id, advocatesOwn), tenant.Settings.Currency, now);
-        if (winner.CodeKey is not null && codeIds.TryGetValue(winner.CodeKey, out var codeId))
-        {
-            referral.ReferralCodeId = codeId;
-        }
-
-        db.Referrals.Add(referral);
-        return referral;
     }
 
     private static async Task<ReferralParty> PartyOfAsync(ReferralsDbContext db, Contact contact, string system, CancellationToken cancellationToken) => new()

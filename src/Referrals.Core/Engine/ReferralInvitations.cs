@@ -40,10 +40,8 @@ public sealed class ReferralInvitations
             return open;
         }
 
-        var advocatesOwn = await db.Referrals
-            .Where(r => r.TenantId == tenant.Id && r.FriendContactId == advocate.Id && (r.State == ReferralState.Converted || r.State == ReferralState.Rewarded))
-            .OrderBy(r => r.ConvertedAt).FirstOrDefaultAsync(cancellationToken);
-        var referral = new Referral(tenant.Id, advocate.Id, ReferralSource.Named, ChainPosition.For(advocate.Id, advocatesOwn), tenant.Settings.Currency, _clock.GetUtcNow())
+        var chain = await ChainPositions.ForAdvocateAsync(db, tenant.Id, advocate.Id, cancellationToken);
+        var referral = new Referral(tenant.Id, advocate.Id, ReferralSource.Named, chain, tenant.Settings.Currency, _clock.GetUtcNow())
         {
             FriendName = friendName,
             FriendEmail = friendEmail,
