@@ -1,0 +1,39 @@
+namespace Referrals.Core.Asks;
+
+/// <summary>
+/// A program's ask templates (Liquid), one per message part. A new set holds the English defaults of
+/// <see cref="EnglishAskTemplates"/>; bind <c>Referrals:Program:Templates</c> over it to change some of them. Check with
+/// <see cref="TemplateValidation"/>.
+/// </summary>
+public sealed class AskTemplateSet
+{
+    /// <summary>Subject of the satisfaction question e-mail (text).</summary>
+    public string SatisfactionSubject { get; set; } = EnglishAskTemplates.SatisfactionSubject;
+
+    /// <summary>HTML body of the satisfaction question e-mail; must use <c>rating_links</c>.</summary>
+    public string SatisfactionHtml { get; set; } = EnglishAskTemplates.SatisfactionHtml;
+
+    /// <summary>Text body of the satisfaction question e-mail; must use <c>rating_links</c>.</summary>
+    public string SatisfactionText { get; set; } = EnglishAskTemplates.SatisfactionText;
+
+    /// <summary>Subject of the referral ask (text).</summary>
+    public string ReferralAskSubject { get; set; } = EnglishAskTemplates.ReferralAskSubject;
+
+    /// <summary>HTML body of the referral ask; must use <c>referral_link</c> and follow the 4-step script.</summary>
+    public string ReferralAskHtml { get; set; } = EnglishAskTemplates.ReferralAskHtml;
+
+    /// <summary>Text body of the referral ask; must use <c>referral_link</c> and follow the 4-step script.</summary>
+    public string ReferralAskText { get; set; } = EnglishAskTemplates.ReferralAskText;
+
+    /// <summary>Subject of the passive's thank-you (text).</summary>
+    public string ThankYouSubject { get; set; } = EnglishAskTemplates.ThankYouSubject;
+
+    /// <summary>HTML body of the passive's thank-you.</summary>
+    public string ThankYouHtml { get; set; } = EnglishAskTemplates.ThankYouHtml;
+
+    /// <summary>Text body of the passive's thank-you.</summary>
+    public string ThankYouText { get; set; } = EnglishAskTemplates.ThankYouText;
+
+    /// <summary>The service-recovery task text for a detractor (text, read by staff).</summary>
+    public string ServiceRecoveryTask { get; set; } = EnglishAskTemplates.ServiceRecoveryTask;
+}
