@@ -1,5 +1,7 @@
+using Referrals.Core.Asks;
 using Referrals.Core.Fraud;
 using Referrals.Core.Rewards;
+using Referrals.Core.Satisfaction;
 
 namespace Referrals.Core.Tenants;
 
@@ -78,6 +80,12 @@ public sealed class ProgramSettings
 
     /// <summary>The velocity window in hours.</summary>
     public int VelocityWindowHours { get; set; } = DefaultVelocityWindowHours;
+
+    /// <summary>Which 0-10 scores make a promoter (asked to refer) and a detractor (a service-recovery task).</summary>
+    public GateThresholds Gate { get; set; } = new();
+
+    /// <summary>The ask messages (Liquid). The defaults follow the 4-step script and pass the wording check.</summary>
+    public AskTemplateSet Templates { get; set; } = new();
 
     /// <summary>Referrals the business aims for each month; 0 for no goal.</summary>
     public int MonthlyGoal { get; set; }

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Referrals.Core.Asks;
 using Referrals.Core.Rewards;
+using Referrals.Core.Satisfaction;
 
 namespace Referrals.Core.Tenants;
 
@@ -73,6 +75,27 @@ public static partial class ProgramSettingsValidator
         if (settings.VelocityWindowHours < 1)
         {
             Add(nameof(settings.VelocityWindowHours), $"The velocity window must be at least 1 hour; {ProgramSettings.DefaultVelocityWindowHours} is the default.");
+        }
+
+        if (settings.Gate is null)
+        {
+            Add(nameof(settings.Gate), "The satisfaction gate is missing. Remove the setting to use the defaults (promoters 9-10, detractors 0-6).");
+        }
+        else
+        {
+            problems.AddRange(GateThresholdsValidator.Validate(settings.Gate));
+        }
+
+        // Broken templates block a save; wording findings are advice the editor sees, not errors.
+        if (settings.Templates is null)
+        {
+            Add(nameof(settings.Templates), "The ask templates are missing. Remove the setting to use the default templates.");
+        }
+        else
+        {
+            problems.AddRange(TemplateValidation.Validate(settings.Templates, string.IsNullOrWhiteSpace(settings.Locale) ? WordingCheck.DefaultLocale : settings.Locale)
+                .Where(p => p.Severity == TemplateProblemSeverity.Error)
+                .Select(p => new SettingsProblem(p.Key, $"{p.Message} {p.Fix}")));
         }
 
         if (settings.MonthlyGoal < 0)

@@ -25,6 +25,8 @@ public sealed class CoreDependencyTests
         "Referrals.Core.Review",
         "Referrals.Core.Orders",
         "Referrals.Core.Audit",
+        "Referrals.Core.Satisfaction",
+        "Referrals.Core.Asks",
     ];
 
     private static readonly string[] _infrastructureAssemblyPrefixes = ["Microsoft.EntityFrameworkCore", "Hangfire", "Npgsql"];
