@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Referrals.Core.Configuration;
 using Referrals.Core.Engine;
 using Referrals.Core.Messaging;
 using Referrals.Core.Persistence;
@@ -25,6 +26,9 @@ public sealed record RunResult(
 /// <summary>One provider, one path, one worker count: a fresh database, set-up, warm-up, the measured orders, the report.</summary>
 public static partial class OrderRun
 {
+    // The longest lease the options allow.
+    private const int InboxLeaseSeconds = 3600;
+
     public static async Task<RunResult> RunAsync(OrderThroughputOptions options, StorageProvider provider, int workers)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -33,7 +37,20 @@ public static partial class OrderRun
             $"== {provider}, {options.Path.ToString().ToLowerInvariant()} path{(options.Analyze ? " (ANALYZE after warm-up)" : "")}, {workers} worker(s): {options.Orders} orders after {options.Warmup} warm-up, {options.Advocates} advocates, clock step {options.ClockStep.TotalSeconds:0} s =="));
         var setup = Stopwatch.StartNew();
         var handler = new BenchPaidOrderHandler();
-        await using var engine = await EngineHarness.CreateAsync(provider, o => o.Jobs.RegisterRecurringJobs = false, s => s.AddSingleton<IInboxHandler>(handler));
+        await using var engine = await EngineHarness.CreateAsync(provider, o =>
+        {
+            o.Jobs.RegisterRecurringJobs = false;
+            // The fake clock runs ahead by the clock step per order: keep a claimed batch's lease (fake time) from
+            // running out while its worker still handles it, or the other worker would claim the rest again.
+            o.Jobs.LeaseSeconds = InboxLeaseSeconds;
+            o.Jobs.BatchSize = Math.Clamp((int)(InboxLeaseSeconds / 2 / Math.Max(1, workers) / Math.Max(1, options.ClockStep.TotalSeconds)), 1, JobOptions.DefaultBatchSize);
+        }, s => s.AddSingleton<IInboxHandler>(handler));
+        if (options.Path == OrderPath.Inbox)
+        {
+            var jobs = engine.Services.GetRequiredService<JobOptions>();
+            Console.WriteLine(Format.Invariant($"inbox: batches of {jobs.BatchSize}, lease {jobs.LeaseSeconds} s of fake time"));
+        }
+
         Console.WriteLine("database: " + await DescribeDatabaseAsync(engine));
         var workload = await OrderWorkload.CreateAsync(engine, options.Advocates);
         var processor = engine.Services.GetRequiredService<OrderEventProcessor>();
@@ -42,6 +59,11 @@ public static partial class OrderRun
         var warm = new OrderRecorder(workload, processor, engine.Clock, options.ClockStep, countSql: false, first: 0, count: options.Warmup);
         var warmTime = await ProcessAsync(engine, handler, warm, options, workers, maxDuration: null, drainTally: null);
         Console.WriteLine(Format.Invariant($"warm-up: {warm.Completed().Count()} orders in {warmTime.TotalSeconds:0.00} s, {warm.Failures} failed"));
+        if (warm.FirstError is { } warmError)
+        {
+            Console.WriteLine("first warm-up failure: " + warmError);
+        }
+
         if (options.Analyze)
         {
             await using var db = engine.Database.CreateDbContext();

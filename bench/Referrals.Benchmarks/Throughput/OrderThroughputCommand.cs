@@ -12,6 +12,12 @@ public static class OrderThroughputCommand
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
+        if (args.Any(a => a is "--help" or "-h"))
+        {
+            Console.WriteLine(OrderThroughputOptions.Usage);
+            return 0;
+        }
+
         OrderThroughputOptions options;
         try
         {
