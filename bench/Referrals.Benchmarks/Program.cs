@@ -1,13 +1,25 @@
 using BenchmarkDotNet.Running;
+using Referrals.Benchmarks.Throughput;
 
 namespace Referrals.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks through BenchmarkDotNet's own command line, for example
-/// <c>dotnet run -c Release --project bench/Referrals.Benchmarks -- --filter '*' --job short</c>.
+/// <c>dotnet run -c Release --project bench/Referrals.Benchmarks -- --filter '*' --job short</c>,
+/// or, with <c>orders</c> first, the order-throughput command:
+/// <c>dotnet run -c Release --project bench/Referrals.Benchmarks -- orders --provider all --orders 5000 --workers 1,2</c>.
 /// See docs/performance.md for the figures and how they were taken.
 /// </summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == OrderThroughputCommand.Name)
+        {
+            return await OrderThroughputCommand.RunAsync(args[1..]);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }
