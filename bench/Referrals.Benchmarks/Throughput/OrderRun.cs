@@ -193,7 +193,7 @@ public static partial class OrderRun
         var inbox = engine.Services.GetRequiredService<InboxProcessor>();
         try
         {
-            while ((await inbox.DrainAsync(maxBatches: 1, deadline)).Claimed > 0)
+            while ((await inbox.RunAsync(maxBatches: 1, deadline)).Claimed > 0)
             {
             }
         }

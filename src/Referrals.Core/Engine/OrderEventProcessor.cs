@@ -288,7 +288,7 @@ public sealed class OrderEventProcessor
     private async Task RescoreAsync(ReferralsDbContext db, Contact contact, string currency, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var referralsMade = await db.Referrals.CountAsync(
-            r => r.AdvocateContactId == contact.Id && (r.State == ReferralState.Converted || r.State == ReferralState.Rewarded), cancellationToken);
+            r => r.TenantId == contact.TenantId && r.AdvocateContactId == contact.Id && (r.State == ReferralState.Converted || r.State == ReferralState.Rewarded), cancellationToken);
         var spent = contact.OrdersCount > 0 ? new Money(contact.TotalSpent, currency) : (Money?)null;
         var stats = new OrderStats(contact.OrdersCount, spent, contact.FirstOrderAt, contact.LastOrderAt);
         contact.BestCustomerScore = BestCustomerScorer.Score(stats, contact.LastSatisfactionScore, referralsMade, now, _scoring).Total;

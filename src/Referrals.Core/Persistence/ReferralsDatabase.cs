@@ -24,6 +24,8 @@ public static class ReferralsDatabase
             {
                 // WAL lets readers run while one writer commits; the setting sticks to the file.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+                // Without statistics SQLite's planner picks poor indexes for the referral lookups; optimize gathers them cheaply.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", cancellationToken);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not InvalidOperationException)

@@ -26,6 +26,8 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.HasIndex(x => new { x.TenantId, x.State, x.ConvertedAt });
         builder.HasIndex(x => new { x.TenantId, x.CreatedAt });
         builder.HasIndex(x => new { x.TenantId, x.AdvocateContactId, x.State });
+        // Velocity checks count an advocate's conversions in a recent window.
+        builder.HasIndex(x => new { x.TenantId, x.AdvocateContactId, x.ConvertedAt });
         builder.HasIndex(x => new { x.TenantId, x.RootAdvocateContactId });
         builder.HasIndex(x => new { x.TenantId, x.FriendNormalizedEmail });
         builder.HasIndex(x => new { x.TenantId, x.FriendContactId });

@@ -538,6 +538,8 @@ namespace Referrals.Core.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("TenantId", "RootAdvocateContactId");
 
+                    b.HasIndex("TenantId", "AdvocateContactId", "ConvertedAt");
+
                     b.HasIndex("TenantId", "AdvocateContactId", "State");
 
                     b.HasIndex("TenantId", "State", "ConvertedAt");

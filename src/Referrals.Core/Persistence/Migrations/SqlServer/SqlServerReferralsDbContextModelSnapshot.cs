@@ -539,6 +539,8 @@ namespace Referrals.Core.Persistence.Migrations.SqlServer
 
                     b.HasIndex("TenantId", "RootAdvocateContactId");
 
+                    b.HasIndex("TenantId", "AdvocateContactId", "ConvertedAt");
+
                     b.HasIndex("TenantId", "AdvocateContactId", "State");
 
                     b.HasIndex("TenantId", "State", "ConvertedAt");

@@ -523,6 +523,8 @@ namespace Referrals.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "RootAdvocateContactId");
 
+                    b.HasIndex("TenantId", "AdvocateContactId", "ConvertedAt");
+
                     b.HasIndex("TenantId", "AdvocateContactId", "State");
 
                     b.HasIndex("TenantId", "State", "ConvertedAt");

@@ -12,7 +12,7 @@ using Referrals.Core.Persistence.Providers;
 namespace Referrals.Core.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlReferralsDbContext))]
-    [Migration("20261123220019_InitialCreate")]
+    [Migration("20261123230058_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -540,6 +540,8 @@ namespace Referrals.Core.Persistence.Migrations.PostgreSql
                     b.HasIndex("TenantId", "FriendNormalizedEmail");
 
                     b.HasIndex("TenantId", "RootAdvocateContactId");
+
+                    b.HasIndex("TenantId", "AdvocateContactId", "ConvertedAt");
 
                     b.HasIndex("TenantId", "AdvocateContactId", "State");
 

@@ -437,6 +437,11 @@ namespace Referrals.Core.Persistence.Migrations.PostgreSql
                 column: "ParentReferralId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Referrals_TenantId_AdvocateContactId_ConvertedAt",
+                table: "Referrals",
+                columns: new[] { "TenantId", "AdvocateContactId", "ConvertedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Referrals_TenantId_AdvocateContactId_State",
                 table: "Referrals",
                 columns: new[] { "TenantId", "AdvocateContactId", "State" });

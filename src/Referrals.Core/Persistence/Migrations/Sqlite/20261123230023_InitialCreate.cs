@@ -436,6 +436,11 @@ namespace Referrals.Core.Persistence.Migrations.Sqlite
                 column: "ParentReferralId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Referrals_TenantId_AdvocateContactId_ConvertedAt",
+                table: "Referrals",
+                columns: new[] { "TenantId", "AdvocateContactId", "ConvertedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Referrals_TenantId_AdvocateContactId_State",
                 table: "Referrals",
                 columns: new[] { "TenantId", "AdvocateContactId", "State" });
