@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Referrals.Core.Messaging;
 using Referrals.ShopifyBridge.Configuration;
+using Referrals.ShopifyBridge.Webhooks.Handlers;
 
 namespace Referrals.ShopifyBridge.Webhooks;
 
@@ -10,7 +12,7 @@ internal static class ShopifyWebhookRegistration
     /// <summary>The webhook endpoint's path.</summary>
     public const string Path = "/shopify/webhooks";
 
-    /// <summary>Options (validated at start-up) and the receiver.</summary>
+    /// <summary>Options (validated at start-up), the receiver and one inbox handler per topic.</summary>
     public static IServiceCollection AddShopifyWebhooks(this IServiceCollection services, IConfiguration referralsSection)
     {
         services.AddOptions<ShopifyOptions>().Bind(referralsSection.GetSection(ShopifyOptions.SectionName)).ValidateOnStart();
@@ -18,6 +20,13 @@ internal static class ShopifyWebhookRegistration
         services.AddProblemDetails();
         services.TryAddSingleton<ConnectedShops>();
         services.TryAddSingleton<ShopifyWebhookReceiver>();
+
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IInboxHandler, OrderPaidHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IInboxHandler, RefundCreatedHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IInboxHandler, OrderCancelledHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IInboxHandler, OrderFulfilledHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IInboxHandler, CustomerChangedHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IInboxHandler, AppUninstalledHandler>());
         return services;
     }
 
