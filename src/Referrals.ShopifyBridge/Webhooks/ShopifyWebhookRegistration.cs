@@ -27,6 +27,9 @@ internal static class ShopifyWebhookRegistration
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IInboxHandler, OrderFulfilledHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IInboxHandler, CustomerChangedHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IInboxHandler, AppUninstalledHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IInboxHandler, CustomerRedactHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IInboxHandler, ShopRedactHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IInboxHandler, DataRequestHandler>());
         return services;
     }
 
