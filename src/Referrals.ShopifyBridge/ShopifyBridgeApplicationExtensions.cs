@@ -1,13 +1,16 @@
 using Hangfire;
 using Referrals.Core.Configuration;
 using Referrals.Core.Jobs;
+using Referrals.ShopifyBridge.Webhooks;
 
 namespace Referrals.ShopifyBridge;
 
 /// <summary>The bridge's one entry point for the request pipeline.</summary>
 public static class ShopifyBridgeApplicationExtensions
 {
-    /// <summary>Maps the status page and <c>/healthz</c>, and registers the engine's recurring jobs.</summary>
+    /// <summary>
+    /// Maps the status page, <c>/healthz</c> and <c>POST /shopify/webhooks</c>, and registers the engine's recurring jobs.
+    /// </summary>
     public static WebApplication UseShopifyBridge(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -18,6 +21,7 @@ public static class ShopifyBridgeApplicationExtensions
 
         app.MapHealthChecks("/healthz");
         app.MapGet("/", StatusPage.RenderAsync);
+        app.MapShopifyWebhooks();
         return app;
     }
 }

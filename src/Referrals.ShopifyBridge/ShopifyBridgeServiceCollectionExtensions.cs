@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using Referrals.Core;
 using Referrals.Core.Configuration;
+using Referrals.ShopifyBridge.Webhooks;
 
 namespace Referrals.ShopifyBridge;
 
@@ -9,16 +10,19 @@ namespace Referrals.ShopifyBridge;
 public static class ShopifyBridgeServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the engine (from the <c>Referrals</c> section) and Hangfire with the configured job storage:
-    /// in-memory by default (the database holds the truth, so nothing is lost on restart), or PostgreSQL shared by
-    /// several bridge instances.
+    /// Adds the engine (from the <c>Referrals</c> section), the Shopify webhook receiver and its inbox handlers
+    /// (settings from <c>Referrals:Shopify</c>, validated at start-up; all optional), and Hangfire with the configured
+    /// job storage: in-memory by default (the database holds the truth, so nothing is lost on restart), or PostgreSQL
+    /// shared by several bridge instances.
     /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configuration"/> is null.</exception>
     public static IServiceCollection AddShopifyBridge(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(ReferralsOptions.SectionName);
         services.AddReferralsCore(section);
+        services.AddShopifyWebhooks(section);
 
         var options = section.Get<ReferralsOptions>() ?? new ReferralsOptions();
         services.AddHangfire(hangfire =>

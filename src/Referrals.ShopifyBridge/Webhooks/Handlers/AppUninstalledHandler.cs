@@ -1,0 +1,32 @@
+using Referrals.Core.Messaging;
+using Referrals.Core.Persistence;
+using Referrals.Core.Tenants;
+using Referrals.ShopifyBridge.Shopify;
+using Referrals.ShopifyBridge.Shopify.Payloads;
+
+namespace Referrals.ShopifyBridge.Webhooks.Handlers;
+
+/// <summary>
+/// <c>app/uninstalled</c>: marks the shop uninstalled, after which no other topic is applied for it (its token is
+/// revoked anyway). Its data stays until <c>shop/redact</c>, 48 hours later.
+/// </summary>
+internal sealed class AppUninstalledHandler : ShopifyInboxHandler
+{
+    public AppUninstalledHandler(ILogger<AppUninstalledHandler> logger)
+        : base(logger)
+    {
+    }
+
+    protected override bool RunsForUninstalledShops => true;
+
+    public override bool Handles(string topic) => topic == ShopifyTopics.AppUninstalled;
+
+    protected override Task HandleAsync(InboxMessage message, ReferralsDbContext db, Tenant tenant, CancellationToken cancellationToken)
+    {
+        var shop = ShopifyPayload.Read(message, ShopifyJsonContext.Default.ShopPayload);
+        ShopCheck.ThrowIfOtherShop(shop.MyshopifyDomain, tenant, message.Topic);
+        tenant.MarkUninstalled(message.ReceivedAt);
+        Logger.LogInformation("Shopify shop {Shop} uninstalled the app; nothing more is done for it", tenant.Key);
+        return Task.CompletedTask;
+    }
+}
