@@ -23,7 +23,7 @@ public sealed class InMemoryShopifyAccessTokenSource : IShopifyAccessTokenSource
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(shopDomain);
         ArgumentException.ThrowIfNullOrWhiteSpace(nextAccessToken);
-        _entries.AddOrUpdate(shopDomain, _ => new Entry(nextAccessToken), (_, e) => e.With(next: nextAccessToken));
+        _entries.AddOrUpdate(shopDomain, _ => new Entry(null, nextAccessToken), (_, e) => e.With(next: nextAccessToken));
     }
 
     /// <summary>How many times a refresh of <paramref name="shopDomain"/> replaced its token.</summary>
@@ -33,9 +33,9 @@ public sealed class InMemoryShopifyAccessTokenSource : IShopifyAccessTokenSource
     public ValueTask<string> GetAccessTokenAsync(string shopDomain, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(shopDomain);
-        return _entries.TryGetValue(shopDomain, out var entry)
-            ? ValueTask.FromResult(entry.Current)
-            : throw new ShopifyAccessTokenUnavailableException(shopDomain, $"No access token is known for {shopDomain}. Connect the store first.");
+        return _entries.TryGetValue(shopDomain, out var entry) && entry.Current is { } token
+            ? ValueTask.FromResult(token)
+            : throw NotConnected(shopDomain);
     }
 
     /// <inheritdoc />
@@ -44,9 +44,9 @@ public sealed class InMemoryShopifyAccessTokenSource : IShopifyAccessTokenSource
         ArgumentException.ThrowIfNullOrWhiteSpace(shopDomain);
         while (true)
         {
-            if (!_entries.TryGetValue(shopDomain, out var entry))
+            if (!_entries.TryGetValue(shopDomain, out var entry) || entry.Current is null)
             {
-                throw new ShopifyAccessTokenUnavailableException(shopDomain, $"No access token is known for {shopDomain}. Connect the store first.");
+                throw NotConnected(shopDomain);
             }
 
             if (!string.Equals(entry.Current, rejectedToken, StringComparison.Ordinal))
@@ -62,12 +62,15 @@ public sealed class InMemoryShopifyAccessTokenSource : IShopifyAccessTokenSource
             var refreshed = new Entry(entry.Next, null, entry.Refreshes + 1);
             if (_entries.TryUpdate(shopDomain, refreshed, entry))
             {
-                return ValueTask.FromResult(refreshed.Current);
+                return ValueTask.FromResult(entry.Next);
             }
         }
     }
 
-    private sealed record Entry(string Current, string? Next = null, int Refreshes = 0)
+    private static ShopifyAccessTokenUnavailableException NotConnected(string shopDomain) =>
+        new(shopDomain, $"No access token is known for {shopDomain}. Connect the store first.");
+
+    private sealed record Entry(string? Current, string? Next = null, int Refreshes = 0)
     {
         public Entry With(string? current = null, string? next = null) => this with { Current = current ?? Current, Next = next ?? Next };
     }

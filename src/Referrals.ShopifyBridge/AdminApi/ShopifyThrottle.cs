@@ -28,17 +28,19 @@ namespace Referrals.ShopifyBridge.AdminApi;
 /// </list>
 /// <para>Thread-safe: each bucket takes its own lock for its arithmetic only; waiting happens outside it.</para>
 /// </remarks>
-internal sealed class ShopifyThrottle
+internal sealed partial class ShopifyThrottle
 {
     private readonly ConcurrentDictionary<string, ShopifyCostBucket> _buckets = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, int> _costs = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
     private readonly int _defaultCost;
+    private readonly ILogger<ShopifyThrottle> _logger;
 
-    public ShopifyThrottle(TimeProvider time, IOptions<ShopifyAdminApiOptions> options)
+    public ShopifyThrottle(TimeProvider time, IOptions<ShopifyAdminApiOptions> options, ILogger<ShopifyThrottle> logger)
     {
         _time = time;
         _defaultCost = options.Value.DefaultQueryCost;
+        _logger = logger;
     }
 
     /// <summary>The bucket of <paramref name="shopDomain"/>, created on first use.</summary>
@@ -55,6 +57,7 @@ internal sealed class ShopifyThrottle
         TimeSpan wait;
         while ((wait = bucket.TryReserve(cost)) > TimeSpan.Zero)
         {
+            LogWait(shopDomain, operationName, cost, (long)wait.TotalMilliseconds);
             await Task.Delay(wait, _time, cancellationToken);
         }
     }
@@ -76,4 +79,7 @@ internal sealed class ShopifyThrottle
     /// <summary>How long a throttled call must wait before its retry: until the bucket holds what it requested.</summary>
     public TimeSpan ThrottledWait(string shopDomain, string operationName, ShopifyQueryCost? cost) =>
         BucketOf(shopDomain).TimeUntilAvailable(cost?.RequestedQueryCost ?? EstimatedCost(operationName));
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Shopify Admin API {Operation} for {Shop} waits {WaitMs} ms for {Cost} points in the shop's cost bucket.")]
+    private partial void LogWait(string shop, string operation, int cost, long waitMs);
 }
