@@ -7,7 +7,9 @@ namespace Referrals.ShopifyBridge.AdminApi;
 /// <see cref="ShopifyAdminApiServiceCollectionExtensions.AddShopifyAdminApi(Microsoft.Extensions.DependencyInjection.IServiceCollection, Action{ShopifyAdminApiOptions}?)"/>.
 /// </summary>
 /// <remarks>
-/// Retried, up to <see cref="ShopifyAdminApiOptions.MaxAttempts"/> attempts in all: THROTTLED inside HTTP 200 (after the
+/// Before each attempt the client waits until the shop's query-cost bucket, as Shopify last reported it in
+/// <c>extensions.cost.throttleStatus</c>, holds the operation's last <c>requestedQueryCost</c>; each shop has its own
+/// bucket. Retried, up to <see cref="ShopifyAdminApiOptions.MaxAttempts"/> attempts in all: THROTTLED inside HTTP 200 (after the
 /// time the shop's cost bucket needs), 429 (after <c>Retry-After</c>), 401 (once, after a token refresh), and for
 /// operations that are safe to repeat also 5xx, time-outs and dropped connections (exponential back-off with jitter).
 /// Never retried: <c>userErrors</c>, other 4xx, GraphQL errors. Thread-safe; use one instance for all shops.

@@ -28,8 +28,8 @@ public sealed class ShopifyAdminApiOptions
     /// <summary>Default for <see cref="MaxRetryDelay"/>: back-off never waits longer than 30 seconds.</summary>
     public static readonly TimeSpan DefaultMaxRetryDelay = TimeSpan.FromSeconds(30);
 
-    /// <summary>Default for <see cref="DefaultQueryCost"/>: 50 points, until a response reports an operation's real cost.</summary>
-    public const int DefaultDefaultQueryCost = 50;
+    /// <summary>Default for <see cref="InitialCostEstimate"/>: 50 points, until a response reports an operation's real cost.</summary>
+    public const int DefaultInitialCostEstimate = 50;
 
     /// <summary>The smallest allowed <see cref="MaxAttempts"/>.</summary>
     public const int MaxAttemptsLowerBound = 1;
@@ -68,7 +68,7 @@ public sealed class ShopifyAdminApiOptions
 
     /// <summary>
     /// The cost in points assumed for an operation the client has not sent yet; afterwards the
-    /// <c>requestedQueryCost</c> Shopify reported for it is used. Default <see cref="DefaultDefaultQueryCost"/>.
+    /// <c>requestedQueryCost</c> Shopify reported for it is used. Default <see cref="DefaultInitialCostEstimate"/>.
     /// </summary>
-    public int DefaultQueryCost { get; set; } = DefaultDefaultQueryCost;
+    public int InitialCostEstimate { get; set; } = DefaultInitialCostEstimate;
 }

@@ -36,9 +36,9 @@ internal sealed partial class ShopifyAdminApiOptionsValidator : IValidateOptions
             failures.Add($"{P}:BaseRetryDelay must be zero or more and {P}:MaxRetryDelay at least as long (defaults '00:00:01' and '00:00:30').");
         }
 
-        if (options.DefaultQueryCost <= 0)
+        if (options.InitialCostEstimate <= 0)
         {
-            failures.Add($"{P}:DefaultQueryCost must be a positive number of points (default {ShopifyAdminApiOptions.DefaultDefaultQueryCost}).");
+            failures.Add($"{P}:InitialCostEstimate must be a positive number of points (default {ShopifyAdminApiOptions.DefaultInitialCostEstimate}).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

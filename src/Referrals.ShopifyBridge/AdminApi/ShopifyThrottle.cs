@@ -13,7 +13,7 @@ namespace Referrals.ShopifyBridge.AdminApi;
 /// <para>The algorithm:</para>
 /// <list type="number">
 /// <item>Cost estimate: the <c>requestedQueryCost</c> Shopify last reported for the same operation (on any shop), or
-/// <see cref="ShopifyAdminApiOptions.DefaultQueryCost"/> before the first report.</item>
+/// <see cref="ShopifyAdminApiOptions.InitialCostEstimate"/> before the first report.</item>
 /// <item>Before each attempt, the shop's bucket is brought forward to now:
 /// <c>available = min(maximum, currentlyAvailable + restoreRate × secondsSinceReport)</c>. If it holds the estimate
 /// (capped at the bucket size), the points are deducted locally and the request goes; otherwise the caller waits
@@ -39,7 +39,7 @@ internal sealed partial class ShopifyThrottle
     public ShopifyThrottle(TimeProvider time, IOptions<ShopifyAdminApiOptions> options, ILogger<ShopifyThrottle> logger)
     {
         _time = time;
-        _defaultCost = options.Value.DefaultQueryCost;
+        _defaultCost = options.Value.InitialCostEstimate;
         _logger = logger;
     }
 

@@ -19,7 +19,7 @@ public sealed class ShopifyAdminApiOptionsTests
             Assert.That(options.AttemptTimeout, Is.EqualTo(ShopifyAdminApiOptions.DefaultAttemptTimeout));
             Assert.That(options.BaseRetryDelay, Is.EqualTo(ShopifyAdminApiOptions.DefaultBaseRetryDelay));
             Assert.That(options.MaxRetryDelay, Is.EqualTo(ShopifyAdminApiOptions.DefaultMaxRetryDelay));
-            Assert.That(options.DefaultQueryCost, Is.EqualTo(ShopifyAdminApiOptions.DefaultDefaultQueryCost));
+            Assert.That(options.InitialCostEstimate, Is.EqualTo(ShopifyAdminApiOptions.DefaultInitialCostEstimate));
             Assert.That(options.BaseAddress, Is.Null);
         });
     }
@@ -50,7 +50,7 @@ public sealed class ShopifyAdminApiOptionsTests
     {
         AssertRefused(new ShopifyAdminApiOptions { AttemptTimeout = TimeSpan.Zero }, "AttemptTimeout");
         AssertRefused(new ShopifyAdminApiOptions { BaseRetryDelay = TimeSpan.FromSeconds(5), MaxRetryDelay = TimeSpan.FromSeconds(1) }, "MaxRetryDelay");
-        AssertRefused(new ShopifyAdminApiOptions { DefaultQueryCost = 0 }, "DefaultQueryCost");
+        AssertRefused(new ShopifyAdminApiOptions { InitialCostEstimate = 0 }, "InitialCostEstimate");
         AssertRefused(new ShopifyAdminApiOptions { BaseAddress = new Uri("/local", UriKind.Relative) }, "BaseAddress");
     }
 

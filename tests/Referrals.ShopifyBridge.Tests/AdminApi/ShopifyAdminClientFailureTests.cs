@@ -59,18 +59,19 @@ public sealed class ShopifyAdminClientFailureTests
     [Test]
     public async Task Throttled_IsRetried_AfterTheTimeTheCostBucketNeeds()
     {
-        _api = await AdminApiHarness.StartAsync();
+        _api = await AdminApiHarness.StartAsync(configureFake: f => f.RestoreRate = 50);
         var anna = _api.A.AddCustomer("anna@example.com");
         _api.Fake.FailNext(FakeFault.Throttled);
 
         var credit = await _api.ExecuteAsync(new StoreCreditAccountCredit(anna, new Money(10m, "EUR")));
 
-        // The fake emptied the bucket and reported restoreRate 100/s; the credit costs 10 points: (10 − 0) / 100 s.
+        // The fake emptied the bucket and reported restoreRate 50/s; the credit costs 10 points: (10 − 0) / 50 s, far
+        // above the harness's back-off cap of 50 ms.
         var requests = _api.Fake.Requests;
         var retry = _api.Logs.Retries.Single();
         Assert.That(requests.Select(r => r.Throttled), Is.EqualTo(new[] { true, false }));
         Assert.That(retry.Failure, Is.EqualTo("THROTTLED"));
-        Assert.That(retry.DelayMs, Is.InRange(80, 100));
+        Assert.That(retry.DelayMs, Is.InRange(150, 200));
         Assert.That(requests[1].ReceivedAt - requests[0].ReceivedAt, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(retry.DelayMs - 5)));
         Assert.That(credit.BalanceAfterTransaction.Amount, Is.EqualTo(10m));
         Assert.That(_api.A.StoreCreditTransactions, Has.Count.EqualTo(1));
@@ -175,6 +176,22 @@ public sealed class ShopifyAdminClientFailureTests
 
         Assert.That(error!.Failure, Is.EqualTo("HTTP 502"));
         Assert.That(_api.Fake.Requests, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task RefusedConnection_IsRetried_EvenForStoreCredit_BecauseNothingWasSent()
+    {
+        var closed = await FakeShopifyAdminApi.StartAsync();
+        var closedAddress = closed.BaseAddress;
+        await closed.DisposeAsync();
+        _api = await AdminApiHarness.StartAsync(o => (o.BaseAddress, o.MaxAttempts) = (closedAddress, 3));
+
+        var error = Assert.ThrowsAsync<ShopifyTransientFailureException>(() =>
+            _api.ExecuteAsync(new StoreCreditAccountCredit("gid://shopify/Customer/1", new Money(10m, "EUR"))));
+
+        Assert.That(error!.Attempts, Is.EqualTo(3));
+        Assert.That(error.LastFailure, Does.Contain("ConnectionError"));
+        Assert.That(error.InnerException, Is.InstanceOf<HttpRequestException>());
     }
 
     [Test]

@@ -19,12 +19,12 @@ public sealed class ShopifyThrottleTests
     public void EstimatedCost_IsTheDefault_UntilShopifyReportsTheOperationsCost()
     {
         var throttle = NewThrottle();
-        Assert.That(throttle.EstimatedCost("CustomerByEmail"), Is.EqualTo(ShopifyAdminApiOptions.DefaultDefaultQueryCost));
+        Assert.That(throttle.EstimatedCost("CustomerByEmail"), Is.EqualTo(ShopifyAdminApiOptions.DefaultInitialCostEstimate));
 
         throttle.Observe(ShopA, "CustomerByEmail", new ShopifyQueryCost(7, 5, null));
 
         Assert.That(throttle.EstimatedCost("CustomerByEmail"), Is.EqualTo(7));
-        Assert.That(throttle.EstimatedCost("OrderById"), Is.EqualTo(ShopifyAdminApiOptions.DefaultDefaultQueryCost));
+        Assert.That(throttle.EstimatedCost("OrderById"), Is.EqualTo(ShopifyAdminApiOptions.DefaultInitialCostEstimate));
     }
 
     [Test]
