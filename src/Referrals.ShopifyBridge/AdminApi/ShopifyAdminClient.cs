@@ -21,7 +21,6 @@ internal sealed partial class ShopifyAdminClient : IShopifyAdminClient
     public const string HttpClientName = "Referrals.ShopifyAdminApi";
 
     private static readonly ResiliencePropertyKey<CallState> StateKey = new("Referrals.ShopifyAdminApi.Call");
-    private static readonly MediaTypeHeaderValue Json = new("application/json");
 
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly IShopifyAccessTokenSource _tokens;
@@ -124,7 +123,7 @@ internal sealed partial class ShopifyAdminClient : IShopifyAdminClient
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_options.BaseAddress ?? new Uri("https://" + state.Shop), _path));
         request.Content = new ByteArrayContent(state.Body);
-        request.Content.Headers.ContentType = Json;
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Headers.Add("X-Shopify-Access-Token", token);
         request.Headers.Host = state.Shop;
