@@ -1,0 +1,136 @@
+using System.Globalization;
+
+namespace Referrals.Testing.Shopify.FakeAdminApi;
+
+/// <summary>
+/// The state of one fake shop: seed it (<see cref="AddCustomer"/>, <see cref="AddOrder"/>) and inspect what the
+/// client did. Thread-safe; every list returned is a snapshot.
+/// </summary>
+public sealed class FakeShop
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, FakeCustomer> _customers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FakeOrder> _orders = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _tags = new(StringComparer.Ordinal);
+    private readonly List<FakeStoreCreditAccount> _accounts = [];
+    private readonly List<FakeStoreCreditTransaction> _transactions = [];
+    private readonly List<FakeDiscountCode> _discounts = [];
+    private readonly List<FakeMetafield> _metafields = [];
+    private readonly List<FakeWebhookSubscription> _webhooks = [];
+    private long _nextId = 1000;
+
+    internal FakeShop(string domain, string currency)
+    {
+        Domain = domain;
+        Currency = currency;
+    }
+
+    /// <summary>The shop's domain.</summary>
+    public string Domain { get; }
+
+    /// <summary>The shop's currency.</summary>
+    public string Currency { get; }
+
+    /// <summary>Every store-credit transaction, oldest first.</summary>
+    public IReadOnlyList<FakeStoreCreditTransaction> StoreCreditTransactions => Snapshot(_transactions);
+
+    /// <summary>Every store-credit account.</summary>
+    public IReadOnlyList<FakeStoreCreditAccount> StoreCreditAccounts => Snapshot(_accounts);
+
+    /// <summary>Every discount code created.</summary>
+    public IReadOnlyList<FakeDiscountCode> DiscountCodes => Snapshot(_discounts);
+
+    /// <summary>Every metafield.</summary>
+    public IReadOnlyList<FakeMetafield> Metafields => Snapshot(_metafields);
+
+    /// <summary>Every webhook subscription.</summary>
+    public IReadOnlyList<FakeWebhookSubscription> WebhookSubscriptions => Snapshot(_webhooks);
+
+    /// <summary>Adds a customer and returns its gid.</summary>
+    public string AddCustomer(string email, IEnumerable<string>? tags = null, long numberOfOrders = 0, decimal amountSpent = 0m)
+    {
+        lock (_lock)
+        {
+            var id = NewId("Customer");
+            _customers[id] = new FakeCustomer(id, email, numberOfOrders, amountSpent);
+            _tags[id] = [.. tags ?? []];
+            return id;
+        }
+    }
+
+    /// <summary>Adds a paid order and returns its gid.</summary>
+    public string AddOrder(string name, decimal totalPrice, string? customerId = null, string? email = null, IEnumerable<string>? discountCodes = null, DateTimeOffset? createdAt = null)
+    {
+        lock (_lock)
+        {
+            var id = NewId("Order");
+            _orders[id] = new FakeOrder(id, name, email, customerId, createdAt ?? DateTimeOffset.UnixEpoch, totalPrice, 0m, "PAID", [.. discountCodes ?? []], null);
+            _tags[id] = [];
+            return id;
+        }
+    }
+
+    /// <summary>Replaces an order (for example to record a refund or cancellation).</summary>
+    public void UpdateOrder(string id, Func<FakeOrder, FakeOrder> change)
+    {
+        lock (_lock)
+        {
+            _orders[id] = change(_orders[id]);
+        }
+    }
+
+    /// <summary>The tags of a customer or order.</summary>
+    public IReadOnlyList<string> TagsOf(string id)
+    {
+        lock (_lock)
+        {
+            return _tags.TryGetValue(id, out var tags) ? [.. tags] : [];
+        }
+    }
+
+    /// <summary>The store-credit balance of <paramref name="ownerId"/> in <paramref name="currency"/> (zero without an account).</summary>
+    public decimal StoreCreditBalance(string ownerId, string currency)
+    {
+        lock (_lock)
+        {
+            return _accounts.FirstOrDefault(a => a.OwnerId == ownerId && a.Currency == currency)?.Balance ?? 0m;
+        }
+    }
+
+    internal T Locked<T>(Func<FakeShop, T> action)
+    {
+        lock (_lock)
+        {
+            return action(this);
+        }
+    }
+
+    // The members below are called only inside Locked.
+    internal string NewId(string type) => string.Create(CultureInfo.InvariantCulture, $"gid://shopify/{type}/{++_nextId}");
+
+    internal IEnumerable<FakeCustomer> Customers => _customers.Values;
+
+    internal FakeCustomer? Customer(string id) => _customers.GetValueOrDefault(id);
+
+    internal FakeOrder? Order(string id) => _orders.GetValueOrDefault(id);
+
+    internal List<string>? MutableTags(string id) => _tags.GetValueOrDefault(id);
+
+    internal List<FakeStoreCreditAccount> Accounts => _accounts;
+
+    internal List<FakeStoreCreditTransaction> Transactions => _transactions;
+
+    internal List<FakeDiscountCode> Discounts => _discounts;
+
+    internal List<FakeMetafield> MetafieldList => _metafields;
+
+    internal List<FakeWebhookSubscription> Webhooks => _webhooks;
+
+    private List<T> Snapshot<T>(List<T> list)
+    {
+        lock (_lock)
+        {
+            return [.. list];
+        }
+    }
+}
