@@ -2,6 +2,8 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using Referrals.Core;
 using Referrals.Core.Configuration;
+using Referrals.ShopifyBridge.AdminApi;
+using Referrals.ShopifyBridge.Configuration;
 using Referrals.ShopifyBridge.Webhooks;
 
 namespace Referrals.ShopifyBridge;
@@ -10,7 +12,8 @@ namespace Referrals.ShopifyBridge;
 public static class ShopifyBridgeServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the engine (from the <c>Referrals</c> section), the Shopify webhook receiver and its inbox handlers
+    /// Adds the engine (from the <c>Referrals</c> section), the Shopify webhook receiver and its inbox handlers, the
+    /// GraphQL Admin API client
     /// (settings from <c>Referrals:Shopify</c>, validated at start-up; all optional), and Hangfire with the configured
     /// job storage: in-memory by default (the database holds the truth, so nothing is lost on restart), or PostgreSQL
     /// shared by several bridge instances.
@@ -23,6 +26,16 @@ public static class ShopifyBridgeServiceCollectionExtensions
         var section = configuration.GetSection(ReferralsOptions.SectionName);
         services.AddReferralsCore(section);
         services.AddShopifyWebhooks(section);
+        services.AddShopifyAdminApi(section.GetSection("Shopify:AdminApi"));
+        // One pinned API version for the whole app: Referrals:Shopify:ApiVersion.
+        services.AddOptions<ShopifyAdminApiOptions>().PostConfigure(admin =>
+        {
+            var version = section[$"Shopify:{nameof(ShopifyOptions.ApiVersion)}"];
+            if (!string.IsNullOrWhiteSpace(version))
+            {
+                admin.ApiVersion = version;
+            }
+        });
 
         var options = section.Get<ReferralsOptions>() ?? new ReferralsOptions();
         services.AddHangfire(hangfire =>
