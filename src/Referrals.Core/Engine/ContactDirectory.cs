@@ -16,7 +16,7 @@ public sealed class ContactDirectory
     }
 
     /// <summary>
-    /// Finds the contact for <paramref name="customer"/> or creates one, and fills in what was missing. A redacted
+    /// Finds the contact for <paramref name="customer"/> or creates one, and updates it with what the host sent. A redacted
     /// contact is never given personal data again; a new contact is created instead when the person returns.
     /// </summary>
     public async Task<Contact> UpsertAsync(ReferralsDbContext db, Guid tenantId, CustomerInfo customer, ContactKind kind, CancellationToken cancellationToken)
@@ -32,10 +32,15 @@ public sealed class ContactDirectory
             db.Contacts.Add(contact);
         }
 
-        contact.Email ??= customer.Email;
-        contact.NormalizedEmail ??= email;
-        contact.FirstName ??= customer.FirstName;
-        contact.LastName ??= customer.LastName;
+        // The host is the source of truth for who the customer is: what it sends now replaces what we had.
+        if (email is not null)
+        {
+            contact.Email = customer.Email;
+            contact.NormalizedEmail = email;
+        }
+
+        contact.FirstName = Blank(customer.FirstName) ?? contact.FirstName;
+        contact.LastName = Blank(customer.LastName) ?? contact.LastName;
         if (customer.Phone is not null)
         {
             contact.Phone = customer.Phone;
@@ -86,6 +91,8 @@ public sealed class ContactDirectory
             ?? await db.Contacts.Where(c => c.TenantId == tenantId && c.NormalizedEmail == normalizedEmail && c.RedactedAt == null)
                 .OrderBy(c => c.CreatedAt).FirstOrDefaultAsync(cancellationToken);
     }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     private static string? FormatAddress(PostalAddress address)
     {

@@ -131,6 +131,12 @@ public sealed class RewardLedger
         var approved = 0;
         foreach (var reward in due)
         {
+            // An uninstalled shop gets no calls: its rewards wait, and mature if it comes back.
+            if (await db.Tenants.FindAsync([reward.TenantId], cancellationToken) is not { State: TenantState.Active })
+            {
+                continue;
+            }
+
             var referral = reward.ReferralId is { } referralId ? await db.Referrals.FindAsync([referralId], cancellationToken) : null;
             if (referral?.State == ReferralState.UnderReview)
             {

@@ -215,6 +215,55 @@ public sealed class RewardLifecycleTests
         });
     }
 
+    [Test]
+    public async Task Uninstall_StopsPayouts_AndRewardsWaitUntilTheShopReturns()
+    {
+        var (_, code) = await _engine.CreateAdvocateAsync(_tenant, "anna@example.com");
+        await _engine.PayAsync(_tenant, PaidOrders.Paid("1001", "bo@example.com", 90m, Now, code.Display));
+        await SetTenantStateAsync(uninstalled: true);
+
+        _engine.Clock.Advance(TimeSpan.FromDays(31));
+        Assert.That(await MatureAsync(), Is.Zero);
+        await ProcessOutboxAsync();
+        Assert.That(_engine.Issuer.Issued, Is.Empty, "no calls for an uninstalled shop");
+
+        await SetTenantStateAsync(uninstalled: false);
+        Assert.That(await MatureAsync(), Is.EqualTo(1));
+        await ProcessOutboxAsync();
+        Assert.That(_engine.Issuer.Issued, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Uninstall_DeadLettersAnApprovedPayout_InsteadOfCallingTheIssuer()
+    {
+        var (_, code) = await _engine.CreateAdvocateAsync(_tenant, "anna@example.com");
+        await _engine.PayAsync(_tenant, PaidOrders.Paid("1001", "bo@example.com", 90m, Now, code.Display));
+        _engine.Clock.Advance(TimeSpan.FromDays(31));
+        await MatureAsync();
+        await SetTenantStateAsync(uninstalled: true);
+
+        var result = await ProcessOutboxAsync();
+
+        Assert.That(result.DeadLettered, Is.EqualTo(1));
+        Assert.That(_engine.Issuer.Issued, Is.Empty);
+        await _engine.RunAsync(async (db, _) => Assert.That((await db.Outbox.SingleAsync()).LastError, Does.Contain("uninstalled")));
+    }
+
+    private Task SetTenantStateAsync(bool uninstalled) => _engine.RunAsync(async (db, _) =>
+    {
+        var tenant = await db.Tenants.FindAsync(_tenant.Id);
+        if (uninstalled)
+        {
+            tenant!.MarkUninstalled(Now);
+        }
+        else
+        {
+            tenant!.MarkReinstalled();
+        }
+
+        await db.SaveChangesAsync();
+    });
+
     private async Task<(Core.Contacts.Contact Advocate, ReferralCode Code)> PaidOutRewardAsync(string orderId, decimal total)
     {
         var advocate = await _engine.CreateAdvocateAsync(_tenant, "anna@example.com");
