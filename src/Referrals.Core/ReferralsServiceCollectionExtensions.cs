@@ -69,12 +69,16 @@ public static class ReferralsServiceCollectionExtensions
         services.TryAddSingleton<RewardLedger>();
         services.TryAddSingleton<ReviewQueue>();
         services.TryAddSingleton<ReferralInvitations>();
+        services.TryAddSingleton<AskScheduler>();
+        services.TryAddSingleton<AskAnswers>();
+        services.TryAddSingleton<AskDispatcher>();
         services.TryAddSingleton<OrderEventProcessor>();
 
         services.TryAddTransient<DrainInboxJob>();
         services.TryAddTransient<ProcessOutboxJob>();
         services.TryAddTransient<MatureRewardsJob>();
         services.TryAddTransient<SweeperJob>();
+        services.TryAddTransient<DispatchDueAsksJob>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Referrals.Core.Asks;
 using Referrals.Core.Attribution;
 using Referrals.Core.Contacts;
 using Referrals.Core.Fraud;
@@ -21,15 +22,17 @@ public sealed class OrderEventProcessor
 {
     private readonly ContactDirectory _contacts;
     private readonly RewardLedger _ledger;
+    private readonly AskScheduler _asks;
     private readonly BestCustomerScoringOptions _scoring;
     private readonly TimeProvider _clock;
 
     /// <summary>Creates the processor.</summary>
-    public OrderEventProcessor(ContactDirectory contacts, RewardLedger ledger, IOptions<BestCustomerScoringOptions> scoring, TimeProvider clock)
+    public OrderEventProcessor(ContactDirectory contacts, RewardLedger ledger, AskScheduler asks, IOptions<BestCustomerScoringOptions> scoring, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(scoring);
         _contacts = contacts;
         _ledger = ledger;
+        _asks = asks;
         _scoring = scoring.Value;
         _clock = clock;
     }
@@ -88,6 +91,12 @@ public sealed class OrderEventProcessor
             && await db.Contacts.FindAsync([converted.AdvocateContactId], cancellationToken) is { } advocate && advocate.Id != buyer.Id)
         {
             await RescoreAsync(db, advocate, tenant.Settings.Currency, now, cancellationToken);
+        }
+
+        // The buyer's own post-purchase ask, per the timeline (scheduled, or skipped with the reason).
+        if (order.CancelledAt is null)
+        {
+            await _asks.ScheduleAsync(db, tenant, buyer.Id, AskTrigger.Purchase, order.ExternalId, order.PaidAt.Value, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

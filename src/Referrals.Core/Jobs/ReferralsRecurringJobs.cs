@@ -17,10 +17,13 @@ public static class ReferralsRecurringJobs
     /// <summary>Recurring job id of the sweeper.</summary>
     public const string Sweeper = "referrals:sweeper";
 
-    /// <summary>Every id, for hosts that list or remove them.</summary>
-    public static IReadOnlyList<string> All { get; } = [DrainInbox, ProcessOutbox, MatureRewards, Sweeper];
+    /// <summary>Recurring job id of the due-ask dispatch.</summary>
+    public const string DispatchDueAsks = "referrals:dispatch-due-asks";
 
-    /// <summary>Adds or updates the recurring jobs: drain and outbox every minute, maturation every 15 minutes, sweeper every 5.</summary>
+    /// <summary>Every id, for hosts that list or remove them.</summary>
+    public static IReadOnlyList<string> All { get; } = [DrainInbox, ProcessOutbox, MatureRewards, Sweeper, DispatchDueAsks];
+
+    /// <summary>Adds or updates the recurring jobs: drain and outbox every minute, maturation every 15 minutes, sweeper and due asks every 5.</summary>
     public static void AddOrUpdate(IRecurringJobManager manager)
     {
         ArgumentNullException.ThrowIfNull(manager);
@@ -28,5 +31,6 @@ public static class ReferralsRecurringJobs
         manager.AddOrUpdate<ProcessOutboxJob>(ProcessOutbox, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         manager.AddOrUpdate<MatureRewardsJob>(MatureRewards, job => job.RunAsync(CancellationToken.None), "*/15 * * * *");
         manager.AddOrUpdate<SweeperJob>(Sweeper, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
+        manager.AddOrUpdate<DispatchDueAsksJob>(DispatchDueAsks, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Referrals.Core.Asks;
 using Referrals.Core.Audit;
 using Referrals.Core.Contacts;
 using Referrals.Core.Messaging;
@@ -55,6 +56,9 @@ public abstract class ReferralsDbContext : DbContext
 
     /// <summary>Outgoing effects.</summary>
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    /// <summary>Planned, sent and answered asks.</summary>
+    public DbSet<Ask> Asks => Set<Ask>();
 
     /// <summary>Who did what.</summary>
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();

@@ -84,6 +84,9 @@ public sealed class ProgramSettings
     /// <summary>Which 0-10 scores make a promoter (asked to refer) and a detractor (a service-recovery task).</summary>
     public GateThresholds Gate { get; set; } = new();
 
+    /// <summary>When and how contacts are asked: one step per trigger, the cadence and the frequency cap.</summary>
+    public AskTimeline Timeline { get; set; } = new();
+
     /// <summary>The ask messages (Liquid). The defaults follow the 4-step script and pass the wording check.</summary>
     public AskTemplateSet Templates { get; set; } = new();
 

@@ -86,6 +86,15 @@ public static partial class ProgramSettingsValidator
             problems.AddRange(GateThresholdsValidator.Validate(settings.Gate));
         }
 
+        if (settings.Timeline is null)
+        {
+            Add(nameof(settings.Timeline), "The ask timeline is missing. Remove the setting to use the defaults (e-mail 7 days after a purchase, frequency cap 30 days).");
+        }
+        else
+        {
+            problems.AddRange(AskTimelineValidator.Validate(settings.Timeline));
+        }
+
         // Broken templates block a save; wording findings are advice the editor sees, not errors.
         if (settings.Templates is null)
         {

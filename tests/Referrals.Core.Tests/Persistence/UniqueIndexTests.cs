@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Referrals.Core.Asks;
 using Referrals.Core.Contacts;
 using Referrals.Core.Messaging;
 using Referrals.Core.Orders;
@@ -17,6 +18,7 @@ public sealed class UniqueIndexTests(StorageProvider provider) : DatabaseTests(p
 {
     private static readonly string[] KnownUniqueIndexes =
     [
+        "Asks(TenantId, ContactId, Trigger, SourceKey)",
         "ContactExternalIds(TenantId, System, Value)",
         "InboxMessages(Source, DeliveryId)",
         "LedgerEntries(TenantId, OrderId, BeneficiaryKey, Type, SourceEventId)",
@@ -40,6 +42,20 @@ public sealed class UniqueIndexTests(StorageProvider provider) : DatabaseTests(p
             .Order(StringComparer.Ordinal);
 
         Assert.That(unique, Is.EqualTo(KnownUniqueIndexes), "a new unique index needs a duplicate test in this fixture");
+    }
+
+    [Test]
+    public async Task Asks_RejectsASecondAsk_ForTheSameContactTriggerAndEvent()
+    {
+        var tenant = Tenant();
+        var contact = Guid.NewGuid();
+        Ask Planned(Guid contactId, AskTrigger trigger, string sourceKey) =>
+            Ask.FromPlan(tenant.Id, contactId, trigger, sourceKey, AskPlan.Schedule(Now.AddDays(7), AskChannel.Email), Now);
+        await SaveAsync(tenant, Planned(contact, AskTrigger.Purchase, "order-1"));
+
+        await AssertRejectedAsync(Planned(contact, AskTrigger.Purchase, "order-1"));
+        await SaveAsync(Planned(contact, AskTrigger.Fulfilment, "order-1"), Planned(contact, AskTrigger.Purchase, "order-2"), Planned(Guid.NewGuid(), AskTrigger.Purchase, "order-1"));
+        await AssertCountAsync(db => db.Asks, 4);
     }
 
     [Test]

@@ -1,0 +1,17 @@
+namespace Referrals.Core.Asks;
+
+/// <summary>One line of the ask timeline: after <see cref="Trigger"/>, wait <see cref="DelayDays"/>, then ask through <see cref="Channel"/>.</summary>
+public sealed class AskTimelineStep
+{
+    /// <summary>The event this step answers; must match the <see cref="AskTimeline"/> property it sits in.</summary>
+    public AskTrigger Trigger { get; set; }
+
+    /// <summary>Whole days between the event and the ask, 0-365; 0 asks at once.</summary>
+    public int DelayDays { get; set; }
+
+    /// <summary>How the ask reaches the contact.</summary>
+    public AskChannel Channel { get; set; }
+
+    /// <summary>False turns the trigger off: events of this kind record a skipped ask with <see cref="AskSkipReason.TriggerDisabled"/>.</summary>
+    public bool Enabled { get; set; } = true;
+}
