@@ -53,7 +53,11 @@ public sealed class ContactDirectory
             contact.PostalAddress = FormatAddress(customer.Address) ?? contact.PostalAddress;
         }
 
-        contact.MarketingConsent |= customer.AcceptsMarketing;
+        // Consent follows the host both ways: a withdrawal must stop the e-mails.
+        if (customer.AcceptsMarketing is { } consent)
+        {
+            contact.MarketingConsent = consent;
+        }
         contact.UpdatedAt = now;
 
         if (customer.ExternalId is { Length: > 0 } externalId

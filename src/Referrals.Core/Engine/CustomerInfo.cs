@@ -26,6 +26,6 @@ public sealed record CustomerInfo
     /// <summary>Postal address (shipping or billing).</summary>
     public PostalAddress? Address { get; init; }
 
-    /// <summary>Whether the customer accepts marketing e-mail.</summary>
-    public bool AcceptsMarketing { get; init; }
+    /// <summary>Whether the customer accepts marketing e-mail; null when the host does not say (the known consent stays).</summary>
+    public bool? AcceptsMarketing { get; init; }
 }

@@ -56,6 +56,21 @@ public sealed class ContactDirectoryTests
         });
     }
 
+    [Test]
+    public async Task Upsert_WithdrawsConsent_WhenTheHostSaysNo_AndKeepsIt_WhenTheHostDoesNotSay()
+    {
+        var tenant = await _engine.CreateTenantAsync();
+        var id = "gid://shopify/Customer/1";
+        await UpsertAsync(tenant.Id, new CustomerInfo { ExternalId = id, Email = "ann@example.com", AcceptsMarketing = true });
+        await UpsertAsync(tenant.Id, new CustomerInfo { ExternalId = id, Email = "ann@example.com" });
+        var kept = await _engine.RunAsync((db, _) => db.Contacts.Select(c => c.MarketingConsent).SingleAsync());
+
+        await UpsertAsync(tenant.Id, new CustomerInfo { ExternalId = id, Email = "ann@example.com", AcceptsMarketing = false });
+
+        var withdrawn = await _engine.RunAsync((db, _) => db.Contacts.Select(c => c.MarketingConsent).SingleAsync());
+        Assert.That((kept, withdrawn), Is.EqualTo((true, false)));
+    }
+
     private Task UpsertAsync(Guid tenantId, CustomerInfo customer) => _engine.RunAsync(async (db, sp) =>
     {
         await sp.GetRequiredService<ContactDirectory>().UpsertAsync(db, tenantId, customer, ContactKind.Client, CancellationToken.None);

@@ -74,8 +74,8 @@ internal static class CustomerMapper
     }
 
     // The newest signal wins: the consent object, then the legacy flag, then the order's checkbox.
-    private static bool AcceptsMarketing(CustomerPayload customer, OrderPayload? order) =>
+    private static bool? AcceptsMarketing(CustomerPayload customer, OrderPayload? order) =>
         customer.EmailMarketingConsent?.State is { } state
             ? string.Equals(state, "subscribed", StringComparison.OrdinalIgnoreCase)
-            : customer.AcceptsMarketing ?? order?.BuyerAcceptsMarketing ?? false;
+            : customer.AcceptsMarketing ?? order?.BuyerAcceptsMarketing;
 }
