@@ -1,3 +1,4 @@
+using Referrals.Core.Email;
 using Referrals.Core.Tenants;
 
 namespace Referrals.Core.Configuration;
@@ -16,6 +17,9 @@ public sealed class ReferralsOptions
 
     /// <summary>Background jobs.</summary>
     public JobOptions Jobs { get; set; } = new();
+
+    /// <summary>E-mail delivery.</summary>
+    public EmailOptions Email { get; set; } = new();
 
     /// <summary>The program defaults new tenants start with.</summary>
     public ProgramSettings Program { get; set; } = new();

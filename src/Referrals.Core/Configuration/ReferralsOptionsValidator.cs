@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Referrals.Core.Email;
 using Referrals.Core.Persistence;
 using Referrals.Core.Tenants;
 
@@ -61,6 +62,7 @@ public sealed class ReferralsOptionsValidator : IValidateOptions<ReferralsOption
             failures.Add($"{jobs}:MaxAttempts: {options.Jobs.MaxAttempts} is outside 1-100.");
         }
 
+        failures.AddRange(EmailOptionsValidator.Validate(options.Email ?? new EmailOptions()));
         failures.AddRange(ProgramSettingsValidator.Validate(options.Program).Select(p => p.ToString()));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
