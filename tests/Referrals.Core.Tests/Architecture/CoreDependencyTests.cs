@@ -27,6 +27,7 @@ public sealed class CoreDependencyTests
         "Referrals.Core.Audit",
         "Referrals.Core.Satisfaction",
         "Referrals.Core.Asks",
+        "Referrals.Core.Email",
     ];
 
     private static readonly string[] _infrastructureAssemblyPrefixes = ["Microsoft.EntityFrameworkCore", "Hangfire", "Npgsql"];
