@@ -5,7 +5,9 @@ using Referrals.Core.Configuration;
 using Referrals.Core.Email;
 using Referrals.Core.Messaging;
 using Referrals.Core.Persistence;
+using Referrals.Core.Rewards;
 using Referrals.Core.Satisfaction;
+using Referrals.Core.Tenants;
 
 namespace Referrals.Core.Engine;
 
@@ -16,8 +18,8 @@ namespace Referrals.Core.Engine;
 /// <remarks>
 /// Idempotent: a completed message or an ask that is no longer <see cref="AskState.Sent"/> sends nothing, and a retried
 /// send carries the same <see cref="OutgoingEmail.MessageId"/> (the outbox idempotency key), so the pickup file is
-/// replaced and receivers see one Message-Id. A redacted contact, a contact without an address or a template that does
-/// not render is dead-lettered with a message that says so.
+/// replaced and receivers see one Message-Id. A redacted contact, a contact without an address or consent, an uninstalled
+/// tenant or a template that does not render is dead-lettered with a message that says so.
 /// </remarks>
 public sealed class AskEmailHandler : IOutboxHandler
 {
@@ -70,7 +72,7 @@ public sealed class AskEmailHandler : IOutboxHandler
             ?? throw new PermanentMessageException($"Ask {askId} does not exist; its e-mail cannot be sent.");
         if (ask.State != AskState.Sent)
         {
-            // Cancelled, skipped or not yet dispatched: nothing to send. (Answered means an earlier attempt already reached the contact.)
+            // Not dispatched, cancelled, skipped, or already answered (by this e-mail's earlier attempt or another channel): nothing to send.
             return message.ExternalRef;
         }
 
@@ -86,8 +88,19 @@ public sealed class AskEmailHandler : IOutboxHandler
             throw new PermanentMessageException($"The contact {contact.Id} of ask {ask.Id} has no e-mail address; its e-mail cannot be sent.");
         }
 
+        if (!contact.MarketingConsent)
+        {
+            // Withdrawn between dispatch and sending: the dispatcher's check no longer holds.
+            throw new PermanentMessageException($"The contact {contact.Id} of ask {ask.Id} withdrew marketing consent; its e-mail is not sent.");
+        }
+
         var tenant = await db.Tenants.FindAsync([ask.TenantId], cancellationToken)
             ?? throw new PermanentMessageException($"The tenant {ask.TenantId} of ask {ask.Id} does not exist; its e-mail cannot be sent.");
+        if (tenant.State != TenantState.Active)
+        {
+            throw new PermanentMessageException($"The tenant {tenant.Key} of ask {ask.Id} is {tenant.State}; its e-mail is not sent.");
+        }
+
         if (!LinkOptionsValidator.TryParseBaseUrl(_links.PublicBaseUrl, out var baseUrl))
         {
             throw new PermanentMessageException($"{ReferralsOptions.SectionName}:Links:PublicBaseUrl '{_links.PublicBaseUrl}' is not an absolute http(s) address; ask e-mails cannot carry links.");
@@ -113,7 +126,7 @@ public sealed class AskEmailHandler : IOutboxHandler
             RatingLinks = RatingLinks.ForAllScores(_key.CreateRatingSigner(), baseUrl, tenant.Id, ask.Id, contact.Id, now + RatingLinkLifetime),
             UnsubscribeLink = _key.CreateUnsubscribeLinks().CreateLink(baseUrl, tenant.Id, contact.Id),
             ReferralLink = referralLink,
-            FriendOffer = FriendOfferPhrase.For(settings.FriendOffer, settings.Currency),
+            FriendOffer = FriendOfferPhrase.For(settings.FriendOffer ?? new FriendOffer(), settings.Currency),
             IdealReferral = DefaultIdealReferral,
         };
 

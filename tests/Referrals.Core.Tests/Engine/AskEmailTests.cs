@@ -199,17 +199,82 @@ public sealed partial class AskEmailTests
     }
 
     [Test]
-    public async Task BrokenTemplate_IsDeadLettered_NamingTheTemplate()
+    public async Task ConsentWithdrawnAfterDispatch_IsDeadLettered_WithAClearError()
     {
+        await SendAskAsync();
         await _engine.RunAsync(async (db, _) =>
         {
-            var tenant = await db.Tenants.SingleAsync();
-            var settings = tenant.Settings;
-            settings.Templates = new AskTemplateSet { SatisfactionText = "{{ rating_links | no_such_filter }}" };
-            tenant.Settings = settings;
-            db.Entry(tenant).Property(t => t.Settings).IsModified = true;
+            (await db.Contacts.SingleAsync()).MarketingConsent = false;
             await db.SaveChangesAsync();
         });
+
+        await ProcessOutboxAsync();
+
+        var message = await AskMessageAsync();
+        Assert.That(message.DeadLetteredAt, Is.Not.Null);
+        Assert.That(message.LastError, Does.Contain("withdrew marketing consent"));
+        Assert.That(EmlFiles(), Is.Empty);
+    }
+
+    [Test]
+    public async Task UnsubscribeLink_VerifiesForTheContact()
+    {
+        await SendAskAsync();
+        await ProcessOutboxAsync();
+
+        using var mail = MimeMessage.Load(EmlFiles().Single());
+        var header = (mail.Headers[HeaderId.ListUnsubscribe] ?? "").Trim('<', '>');
+        var token = header[(header.LastIndexOf('/') + 1)..];
+        var contact = await _engine.RunAsync((db, _) => db.Contacts.SingleAsync());
+        var verified = _engine.Services.GetRequiredService<LinkSigningKey>().CreateUnsubscribeLinks().TryVerify(token, out var result);
+
+        Assert.That(verified, Is.True);
+        Assert.That(result!.ContactId, Is.EqualTo(contact.Id));
+        Assert.That(result.TenantId, Is.EqualTo(_tenant.Id));
+        Assert.That(mail.TextBody, Does.Contain(header));
+    }
+
+    [Test]
+    public async Task TemplateUsingTheReferralLink_GetsTheAdvocatesCode_OfferAndIdealReferral()
+    {
+        await SetTemplatesAsync(new AskTemplateSet
+        {
+            SatisfactionText = EnglishAskTemplates.SatisfactionText + "\nShare {{ referral_link }}: a friend gets {{ friend_offer }}; ideal for {{ ideal_referral }}.",
+        });
+        await SendAskAsync();
+
+        await ProcessOutboxAsync();
+
+        using var mail = MimeMessage.Load(EmlFiles().Single());
+        var code = await _engine.RunAsync((db, _) => db.ReferralCodes.SingleAsync());
+        Assert.That(mail.TextBody, Does.Contain($"Share {BaseUrl}/r/{code.Display}: a friend gets 10 EUR off their first order; ideal for {AskEmailHandler.DefaultIdealReferral}."));
+    }
+
+    [Test]
+    public async Task DefaultTemplates_CreateNoReferralCode()
+    {
+        await SendAskAsync();
+
+        await ProcessOutboxAsync();
+
+        Assert.That(await _engine.RunAsync((db, _) => db.ReferralCodes.CountAsync()), Is.Zero);
+    }
+
+    // Bypasses the settings validator on purpose, as a template stored before a rule existed would.
+    private Task SetTemplatesAsync(AskTemplateSet templates) => _engine.RunAsync(async (db, _) =>
+    {
+        var tenant = await db.Tenants.SingleAsync();
+        var settings = tenant.Settings;
+        settings.Templates = templates;
+        tenant.Settings = settings;
+        db.Entry(tenant).Property(t => t.Settings).IsModified = true;
+        await db.SaveChangesAsync();
+    });
+
+    [Test]
+    public async Task BrokenTemplate_IsDeadLettered_NamingTheTemplate()
+    {
+        await SetTemplatesAsync(new AskTemplateSet { SatisfactionText = "{{ rating_links | no_such_filter }}" });
         await SendAskAsync();
 
         await ProcessOutboxAsync();
