@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Referrals.Core.Asks;
 using Referrals.Core.Codes;
 using Referrals.Core.Configuration;
 using Referrals.Core.Contacts;
@@ -52,6 +53,9 @@ public static class ReferralsServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<ReferralsOptions>().Jobs);
         services.TryAddSingleton(sp => sp.GetRequiredService<ReferralsOptions>().Email);
         services.TryAddSingleton(sp => EmailSenderFactory.Create(sp.GetRequiredService<EmailOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>()));
+        services.TryAddSingleton(sp => sp.GetRequiredService<ReferralsOptions>().Links);
+        services.TryAddSingleton(sp => new LinkSigningKey(sp.GetRequiredService<LinkOptions>(), sp.GetRequiredService<EmailOptions>()));
+        services.TryAddSingleton<AskTemplateRenderer>(_ => new AskTemplateRenderer());
         services.TryAddSingleton(sp => new ReferralsDbContextFactory(sp.GetRequiredService<ReferralsOptions>().Storage));
         services.TryAddScoped(sp => sp.GetRequiredService<ReferralsDbContextFactory>().CreateDbContext());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ReferralsDatabaseInitializer>());
@@ -66,6 +70,7 @@ public static class ReferralsServiceCollectionExtensions
         services.TryAddSingleton<IRewardIssuer, RecordOnlyRewardIssuer>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, RewardIssueHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, RewardClawBackHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, AskEmailHandler>());
 
         services.TryAddSingleton<TenantDirectory>();
         services.TryAddSingleton<ContactDirectory>();

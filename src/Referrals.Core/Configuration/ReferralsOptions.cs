@@ -21,6 +21,9 @@ public sealed class ReferralsOptions
     /// <summary>E-mail delivery.</summary>
     public EmailOptions Email { get; set; } = new();
 
+    /// <summary>Links in e-mails: public address and signing key.</summary>
+    public LinkOptions Links { get; set; } = new();
+
     /// <summary>The program defaults new tenants start with.</summary>
     public ProgramSettings Program { get; set; } = new();
 }

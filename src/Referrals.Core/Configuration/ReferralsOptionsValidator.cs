@@ -63,6 +63,7 @@ public sealed class ReferralsOptionsValidator : IValidateOptions<ReferralsOption
         }
 
         failures.AddRange(EmailOptionsValidator.Validate(options.Email ?? new EmailOptions()));
+        failures.AddRange(LinkOptionsValidator.Validate(options.Links ?? new LinkOptions()));
         failures.AddRange(ProgramSettingsValidator.Validate(options.Program).Select(p => p.ToString()));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
