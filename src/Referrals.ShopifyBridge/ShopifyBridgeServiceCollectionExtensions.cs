@@ -2,8 +2,10 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using Referrals.Core;
 using Referrals.Core.Configuration;
+using Referrals.Core.Rewards;
 using Referrals.ShopifyBridge.AdminApi;
 using Referrals.ShopifyBridge.Configuration;
+using Referrals.ShopifyBridge.Rewards;
 using Referrals.ShopifyBridge.Webhooks;
 
 namespace Referrals.ShopifyBridge;
@@ -24,6 +26,8 @@ public static class ShopifyBridgeServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(ReferralsOptions.SectionName);
+        // Registered before the engine's TryAdd of the record-only issuer, so Shopify rewards are paid in the shop.
+        services.AddSingleton<IRewardIssuer, ShopifyRewardIssuer>();
         services.AddReferralsCore(section);
         services.AddShopifyWebhooks(section);
         services.AddShopifyAdminApi(section.GetSection("Shopify:AdminApi"));

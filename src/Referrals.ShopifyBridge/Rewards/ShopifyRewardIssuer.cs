@@ -1,0 +1,270 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Referrals.Core;
+using Referrals.Core.Audit;
+using Referrals.Core.Contacts;
+using Referrals.Core.Messaging;
+using Referrals.Core.Persistence;
+using Referrals.Core.Rewards;
+using Referrals.ShopifyBridge.AdminApi;
+using Referrals.ShopifyBridge.AdminApi.Operations;
+
+namespace Referrals.ShopifyBridge.Rewards;
+
+/// <summary>
+/// Pays rewards in the tenant's Shopify store: <see cref="RewardKind.StoreCredit"/> as <c>storeCreditAccountCredit</c>
+/// to the contact's Shopify customer, <see cref="RewardKind.DiscountCode"/> as a single-use
+/// <c>discountCodeBasicCreate</c> bound to that customer. Other kinds (donations, gift cards, points, manual rewards)
+/// are recorded only (<c>recorded:{key}</c>): the business pays them by hand, as with <see cref="RecordOnlyRewardIssuer"/>.
+/// Claw-backs of store credit are <c>storeCreditAccountDebit</c>; everything else stands as debt.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <b>Why store credit is never paid twice.</b> The outbox calls the issuer at least once per entry, and Shopify's
+/// store-credit mutations are not idempotent: <c>StoreCreditAccountCreditInput</c> has no note, reference or
+/// idempotency key (only <c>creditAmount</c>, <c>expiresAt</c>, <c>notify</c>), so a credit carries no marker of ours
+/// that could be searched for later. Instead each credit or debit is bracketed:
+/// </para>
+/// <list type="number">
+/// <item>If an earlier attempt for the same idempotency key was recorded as started and never resolved (the process
+/// died, or the read-back failed), nobody knows whether it moved money: the message is dead-lettered
+/// (<see cref="PermanentMessageException"/>) for a person to check the customer's store credit, never retried blindly.</item>
+/// <item>The customer's recent store-credit transactions are read (a snapshot of their ids), then the attempt is
+/// recorded durably (an <see cref="AuditEntry"/> <c>shopify.store-credit.attempt</c>, committed on its own).</item>
+/// <item>The mutation is sent. When the answer is lost (<see cref="ShopifyOutcomeUnknownException"/>: 5xx, time-out),
+/// the transactions are read again: a new transaction of our kind, amount and currency that was not in the snapshot is
+/// ours, and its id is returned; none means Shopify did not apply it, the attempt is cleared and the mutation is sent
+/// again (up to three times, then the outbox retries later).</item>
+/// <item>Any answer that proves nothing was applied (<c>userErrors</c>, THROTTLED/429 exhausted, no token) clears the attempt.</item>
+/// </list>
+/// <para>
+/// The read-back cannot tell our credit from an identical one (same customer, amount and currency) made by someone else
+/// in the same second; it then takes that one as ours, which under-pays (visible in Shopify) rather than double-pays.
+/// </para>
+/// <para>
+/// Discount codes need none of this: the code is derived from the idempotency key, and Shopify refuses a second create
+/// of the same code with <c>TAKEN</c>, which is read as "already issued".
+/// </para>
+/// </remarks>
+public sealed class ShopifyRewardIssuer : IRewardIssuer
+{
+    /// <summary>The audit actor of attempt records.</summary>
+    public const string Actor = "shopify-reward-issuer";
+
+    /// <summary>Audit action: a store-credit mutation is about to be sent for the subject's idempotency key.</summary>
+    public const string AttemptAction = "shopify.store-credit.attempt";
+
+    /// <summary>Audit action: the attempt is known not to have moved money.</summary>
+    public const string ClearedAction = "shopify.store-credit.cleared";
+
+    /// <summary>The prefix of discount codes issued as rewards.</summary>
+    public const string CodePrefix = "THANKS-";
+
+    private const int MaxSends = 3;
+
+    private readonly ReferralsDbContextFactory _databases;
+    private readonly IShopifyAdminClient _shopify;
+    private readonly TimeProvider _clock;
+
+    /// <summary>Creates the issuer.</summary>
+    public ShopifyRewardIssuer(ReferralsDbContextFactory databases, IShopifyAdminClient shopify, TimeProvider clock)
+    {
+        _databases = databases;
+        _shopify = shopify;
+        _clock = clock;
+    }
+
+    /// <summary>The single-use code issued for <paramref name="idempotencyKey"/>: the same on every attempt.</summary>
+    public static string DiscountCodeFor(string idempotencyKey)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(idempotencyKey);
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey));
+        return CodePrefix + Convert.ToHexString(hash, 0, 6);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="PermanentMessageException">An earlier attempt's outcome is unknown: a person must check the customer's store credit.</exception>
+    public async Task<RewardIssueResult> IssueAsync(RewardIssueRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Kind is not (RewardKind.StoreCredit or RewardKind.DiscountCode))
+        {
+            return RewardIssueResult.Done("recorded:" + request.IdempotencyKey);
+        }
+
+        var (target, problem) = await ResolveAsync(request, cancellationToken);
+        if (target is null)
+        {
+            return RewardIssueResult.NotPossible(problem!);
+        }
+
+        if (request.Kind == RewardKind.DiscountCode)
+        {
+            return await IssueCodeAsync(request, target, cancellationToken);
+        }
+
+        return await MoveCreditAsync(request, target, StoreCreditTransactionKind.Credit, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="PermanentMessageException">An earlier attempt's outcome is unknown: a person must check the customer's store credit.</exception>
+    public async Task<RewardIssueResult> ReverseAsync(RewardIssueRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        switch (request.Kind)
+        {
+            case RewardKind.StoreCredit:
+                break;
+            case RewardKind.DiscountCode:
+                return RewardIssueResult.NotPossible("A discount code cannot be taken back once sent; the amount offsets the next reward.");
+            default:
+                return RewardIssueResult.NotPossible("This reward was paid by hand, so nothing is taken back automatically; the amount offsets the next reward.");
+        }
+
+        var (target, problem) = await ResolveAsync(request, cancellationToken);
+        if (target is null)
+        {
+            return RewardIssueResult.NotPossible(problem!);
+        }
+
+        return await MoveCreditAsync(request, target, StoreCreditTransactionKind.Debit, cancellationToken);
+    }
+
+    private async Task<(Target? Target, string? Problem)> ResolveAsync(RewardIssueRequest request, CancellationToken cancellationToken)
+    {
+        await using var db = _databases.CreateDbContext();
+        var shop = await db.Tenants.AsNoTracking().Where(t => t.Id == request.TenantId).Select(t => t.Key).FirstOrDefaultAsync(cancellationToken);
+        if (shop is null)
+        {
+            return (null, $"The tenant {request.TenantId} does not exist.");
+        }
+
+        if (request.ContactId is not { } contactId)
+        {
+            return (null, $"The reward has no contact to pay in Shopify (beneficiary {request.Beneficiary}).");
+        }
+
+        var customerId = await db.ContactExternalIds.AsNoTracking()
+            .Where(x => x.TenantId == request.TenantId && x.ContactId == contactId && x.System == ContactExternalId.Shopify)
+            .OrderBy(x => x.Id).Select(x => x.Value).FirstOrDefaultAsync(cancellationToken);
+        return customerId is null
+            ? (null, $"The contact {contactId} has no Shopify customer id, so the reward cannot be paid in {shop}; pay it by hand or link the customer.")
+            : (new Target(shop, customerId), null);
+    }
+
+    private async Task<RewardIssueResult> IssueCodeAsync(RewardIssueRequest request, Target target, CancellationToken cancellationToken)
+    {
+        var code = DiscountCodeFor(request.IdempotencyKey);
+        var operation = new DiscountCodeBasicCreate("Referral thank-you " + code, code, new DiscountValue.FixedAmount(request.Amount.Amount), target.CustomerId);
+        try
+        {
+            var created = await _shopify.ExecuteAsync(target.Shop, operation, cancellationToken);
+            return RewardIssueResult.Done(created.Code);
+        }
+        catch (ShopifyUserErrorsException e) when (e.HasCode("TAKEN"))
+        {
+            // Our deterministic code exists: an earlier attempt created it (perhaps with its answer lost).
+            return RewardIssueResult.Done(code);
+        }
+        catch (ShopifyUserErrorsException e)
+        {
+            return RewardIssueResult.NotPossible(e.Message);
+        }
+    }
+
+    private async Task<RewardIssueResult> MoveCreditAsync(RewardIssueRequest request, Target target, StoreCreditTransactionKind kind, CancellationToken cancellationToken)
+    {
+        if (await HasUnresolvedAttemptAsync(request, cancellationToken))
+        {
+            throw new PermanentMessageException(
+                $"The outcome of an earlier store-credit {Verb(kind)} of {Describe(request.Amount)} for customer {target.CustomerId} in {target.Shop} is unknown " +
+                $"(key {request.IdempotencyKey}). Check the customer's store credit in Shopify before retrying this message, or the customer may be paid twice.");
+        }
+
+        for (var send = 1; ; send++)
+        {
+            var before = await ReadTransactionsAsync(target, cancellationToken);
+            await RecordAsync(request, AttemptAction, $"{Verb(kind)} {Describe(request.Amount)} to {target.CustomerId} in {target.Shop}, send {send}", cancellationToken);
+            try
+            {
+                var transactionId = kind == StoreCreditTransactionKind.Credit
+                    ? (await _shopify.ExecuteAsync(target.Shop, new StoreCreditAccountCredit(target.CustomerId, request.Amount), cancellationToken)).TransactionId
+                    : (await _shopify.ExecuteAsync(target.Shop, new StoreCreditAccountDebit(target.CustomerId, request.Amount), cancellationToken)).TransactionId;
+                return RewardIssueResult.Done(transactionId);
+            }
+            catch (ShopifyOutcomeUnknownException unknown)
+            {
+                var ours = await FindOursAsync(request, target, kind, before, unknown, cancellationToken);
+                if (ours is not null)
+                {
+                    return RewardIssueResult.Done(ours);
+                }
+
+                await RecordAsync(request, ClearedAction, $"not applied after {unknown.Failure}", CancellationToken.None);
+                if (send >= MaxSends)
+                {
+                    throw;
+                }
+            }
+            catch (ShopifyUserErrorsException refused)
+            {
+                await RecordAsync(request, ClearedAction, "refused", CancellationToken.None);
+                return RewardIssueResult.NotPossible(refused.Message);
+            }
+            catch (Exception e) when (e is ShopifyAdminApiException or HttpRequestException)
+            {
+                // Throttling, 429, 401 or a missing token: Shopify guarantees these were not applied.
+                await RecordAsync(request, ClearedAction, "not sent: " + e.GetType().Name, CancellationToken.None);
+                throw;
+            }
+        }
+    }
+
+    private async Task<string?> FindOursAsync(RewardIssueRequest request, Target target, StoreCreditTransactionKind kind,
+        IReadOnlyList<StoreCreditTransactionInfo> before, ShopifyOutcomeUnknownException unknown, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<StoreCreditTransactionInfo> after;
+        try
+        {
+            after = await ReadTransactionsAsync(target, cancellationToken);
+        }
+        catch (Exception e) when (e is ShopifyAdminApiException or HttpRequestException)
+        {
+            // The attempt stays unresolved: the next delivery dead-letters too.
+            throw new PermanentMessageException(
+                $"The store-credit {Verb(kind)} of {Describe(request.Amount)} for customer {target.CustomerId} in {target.Shop} may or may not have been applied " +
+                $"({unknown.Failure}), and reading the account back failed ({e.Message}). Check the customer's store credit in Shopify before retrying this message.");
+        }
+
+        var known = before.Select(t => t.Id).Where(id => id is not null).ToHashSet(StringComparer.Ordinal);
+        return after.FirstOrDefault(t => t.Kind == kind && t.Id is not null && !known.Contains(t.Id)
+            && t.Amount.Amount == request.Amount.Amount && string.Equals(t.Amount.Currency, request.Amount.Currency, StringComparison.OrdinalIgnoreCase))?.Id;
+    }
+
+    private async Task<IReadOnlyList<StoreCreditTransactionInfo>> ReadTransactionsAsync(Target target, CancellationToken cancellationToken) =>
+        await _shopify.ExecuteAsync(target.Shop, new CustomerStoreCreditTransactions(target.CustomerId), cancellationToken) ?? [];
+
+    private async Task<bool> HasUnresolvedAttemptAsync(RewardIssueRequest request, CancellationToken cancellationToken)
+    {
+        await using var db = _databases.CreateDbContext();
+        var last = await db.AuditLog.AsNoTracking()
+            .Where(a => a.TenantId == request.TenantId && a.Subject == request.IdempotencyKey && a.Actor == Actor)
+            .OrderByDescending(a => a.Id).Select(a => a.Action).FirstOrDefaultAsync(cancellationToken);
+        return last == AttemptAction;
+    }
+
+    private async Task RecordAsync(RewardIssueRequest request, string action, string details, CancellationToken cancellationToken)
+    {
+        await using var db = _databases.CreateDbContext();
+        db.AuditLog.Add(new AuditEntry(request.TenantId, Actor, action, request.IdempotencyKey, details, _clock.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static string Verb(StoreCreditTransactionKind kind) => kind == StoreCreditTransactionKind.Credit ? "credit" : "debit";
+
+    private static string Describe(Money money) => money.Amount.ToString("0.00", CultureInfo.InvariantCulture) + " " + money.Currency;
+
+    private sealed record Target(string Shop, string CustomerId);
+}

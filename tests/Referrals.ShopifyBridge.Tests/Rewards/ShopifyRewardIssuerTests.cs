@@ -1,0 +1,318 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Referrals.Core.Codes;
+using Referrals.Core.Contacts;
+using Referrals.Core.Engine;
+using Referrals.Core.Messaging;
+using Referrals.Core.Persistence;
+using Referrals.Core.Referrals;
+using Referrals.Core.Rewards;
+using Referrals.Core.Tenants;
+using Referrals.ShopifyBridge.AdminApi;
+using Referrals.ShopifyBridge.AdminApi.Operations;
+using Referrals.ShopifyBridge.Rewards;
+using Referrals.ShopifyBridge.Tests.Webhooks;
+using Referrals.Testing.Databases;
+using Referrals.Testing.Shopify;
+using Referrals.Testing.Shopify.FakeAdminApi;
+
+namespace Referrals.ShopifyBridge.Tests.Rewards;
+
+/// <summary>
+/// The whole payout path: a signed <c>orders/paid</c> with the advocate's code, the hold passes, the real engine matures
+/// the reward and its outbox calls <see cref="ShopifyRewardIssuer"/>, which pays through the real Admin API client into
+/// the fake Admin API on loopback (with injected faults). On SQLite and PostgreSQL.
+/// </summary>
+[TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.All))]
+public sealed class ShopifyRewardIssuerTests
+{
+    private const string Code = "FRIEND-7KQ2M9";
+    private readonly StorageProvider _provider;
+    private FakeShopifyAdminApi _fake = null!;
+    private WebhookBridge _bridge = null!;
+    private Tenant _tenant = null!;
+
+    public ShopifyRewardIssuerTests(StorageProvider provider)
+    {
+        _provider = provider;
+    }
+
+    private FakeShop Shop => _fake.Shop(WebhookBridge.Shop);
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        _fake = await FakeShopifyAdminApi.StartAsync(new FakeAdminApiOptions { RetryAfter = TimeSpan.FromMilliseconds(50), HangLimit = TimeSpan.FromSeconds(1) });
+        _bridge = await WebhookBridge.StartAsync(_provider, new Dictionary<string, string?>
+        {
+            ["Referrals:Shopify:AdminApi:BaseAddress"] = _fake.BaseAddress.ToString(),
+        });
+        _bridge.Services.GetRequiredService<InMemoryShopifyAccessTokenSource>().Set(WebhookBridge.Shop, "shpat_test");
+        _tenant = await _bridge.ConnectShopAsync();
+    }
+
+    [TearDown]
+    public async Task TearDown()
+    {
+        await _bridge.DisposeAsync();
+        await _fake.DisposeAsync();
+    }
+
+    [Test]
+    public void TheBridgeRegistersTheShopifyIssuer() =>
+        Assert.That(_bridge.Services.GetRequiredService<IRewardIssuer>(), Is.InstanceOf<ShopifyRewardIssuer>());
+
+    [Test]
+    public async Task AMaturedRewardIssuesExactlyOneStoreCreditToTheAdvocate()
+    {
+        var customer = await AdvocateInShopifyAsync();
+
+        var drained = await OrderMaturesAndPaysAsync();
+
+        Assert.That(drained, Is.EqualTo(new DrainResult(1, 1, 0, 0)));
+        var credit = Shop.StoreCreditTransactions.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(credit.Kind, Is.EqualTo(FakeStoreCreditKind.Credit));
+            Assert.That(credit.OwnerId, Is.EqualTo(customer));
+            Assert.That(credit.Amount, Is.EqualTo(10m));
+            Assert.That(credit.Currency, Is.EqualTo("EUR"));
+        });
+        var reward = await RewardAsync();
+        Assert.That(reward.State, Is.EqualTo(LedgerEntryState.Issued));
+        Assert.That(reward.ExternalRef, Is.EqualTo(credit.Id));
+    }
+
+    [Test]
+    public async Task ARefundAfterPayoutDebitsTheCreditBack()
+    {
+        var customer = await AdvocateInShopifyAsync();
+        await OrderMaturesAndPaysAsync();
+
+        await DeliverAsync(WebhookBridge.Delivery("refunds/create", ShopifyPayloads.Refund(ShopifyPayloads.SyntheticOrderId, 990001, 45.00m, at: _bridge.Clock.GetUtcNow())));
+        await _bridge.DrainAsync();
+        var drained = await OutboxAsync();
+
+        Assert.That(drained.Succeeded, Is.EqualTo(1));
+        Assert.That(Shop.StoreCreditTransactions.Select(t => (t.Kind, t.Amount)),
+            Is.EqualTo(new[] { (FakeStoreCreditKind.Credit, 10m), (FakeStoreCreditKind.Debit, 5m) }));
+        Assert.That(Shop.StoreCreditBalance(customer, "EUR"), Is.EqualTo(5m));
+        var clawBack = await _bridge.QueryAsync(db => db.Ledger.SingleAsync(e => e.Type == LedgerEntryType.ClawBack));
+        Assert.That(clawBack.State, Is.EqualTo(LedgerEntryState.Issued));
+        Assert.That(clawBack.ExternalRef, Is.EqualTo(Shop.StoreCreditTransactions[1].Id));
+    }
+
+    [Test]
+    public async Task AnInsufficientBalanceOnTheDebitLeavesTheClawBackAsOutstandingDebt()
+    {
+        var customer = await AdvocateInShopifyAsync();
+        await OrderMaturesAndPaysAsync();
+        // The advocate spent most of the credit (here: the merchant took 8 EUR).
+        await _bridge.Services.GetRequiredService<IShopifyAdminClient>().ExecuteAsync(WebhookBridge.Shop,
+            new StoreCreditAccountDebit(customer, new Referrals.Core.Money(8m, "EUR")), CancellationToken.None);
+
+        await DeliverAsync(WebhookBridge.Delivery("refunds/create", ShopifyPayloads.Refund(ShopifyPayloads.SyntheticOrderId, 990001, 45.00m, at: _bridge.Clock.GetUtcNow())));
+        await _bridge.DrainAsync();
+        await OutboxAsync();
+
+        Assert.That(Shop.StoreCreditTransactions.Count(t => t.Kind == FakeStoreCreditKind.Debit), Is.EqualTo(1), "only the merchant's");
+        Assert.That(Shop.StoreCreditBalance(customer, "EUR"), Is.EqualTo(2m));
+        var clawBack = await _bridge.QueryAsync(db => db.Ledger.SingleAsync(e => e.Type == LedgerEntryType.ClawBack));
+        Assert.That(clawBack.State, Is.EqualTo(LedgerEntryState.Outstanding));
+    }
+
+    [Test]
+    public async Task ATransient503ThenSuccessStillPaysOneCredit()
+    {
+        var customer = await AdvocateInShopifyAsync();
+        _fake.FailNext(FakeFault.Http503, operation: "storeCreditAccountCredit");
+
+        var drained = await OrderMaturesAndPaysAsync();
+
+        Assert.That(drained.Succeeded, Is.EqualTo(1));
+        Assert.That(_fake.RequestsFor("storeCreditAccountCredit"), Has.Count.EqualTo(2), "the 503 was read back as not applied, then sent again");
+        Assert.That(Shop.StoreCreditTransactions.Single().OwnerId, Is.EqualTo(customer));
+        Assert.That(Shop.StoreCreditBalance(customer, "EUR"), Is.EqualTo(10m));
+        Assert.That((await RewardAsync()).State, Is.EqualTo(LedgerEntryState.Issued));
+    }
+
+    [TestCase(FakeFault.Http502AfterApplying)]
+    [TestCase(FakeFault.HangAfterApplying)]
+    public async Task AnAppliedThenLostAnswerNeverPaysTwice(FakeFault fault)
+    {
+        var customer = await AdvocateInShopifyAsync();
+        _fake.FailNext(fault, operation: "storeCreditAccountCredit");
+
+        var drained = await OrderMaturesAndPaysAsync();
+        // Further deliveries of the same message change nothing.
+        await OutboxAsync();
+
+        Assert.That(drained.Succeeded, Is.EqualTo(1));
+        var credit = Shop.StoreCreditTransactions.Single();
+        Assert.That(Shop.StoreCreditBalance(customer, "EUR"), Is.EqualTo(10m));
+        Assert.That((await RewardAsync()).ExternalRef, Is.EqualTo(credit.Id), "the lost answer's transaction was found by reading back");
+    }
+
+    [Test]
+    public async Task AnUnreadableOutcomeDeadLettersForAPersonAndNeverSendsAgain()
+    {
+        var customer = await AdvocateInShopifyAsync();
+        var contactId = await _bridge.QueryAsync(db => db.ContactExternalIds.Where(x => x.Value == customer).Select(x => x.ContactId).SingleAsync());
+        var client = new ReadBackFailsClient(_bridge.Services.GetRequiredService<IShopifyAdminClient>());
+        var issuer = new ShopifyRewardIssuer(_bridge.Services.GetRequiredService<ReferralsDbContextFactory>(), client, _bridge.Clock);
+        var request = new RewardIssueRequest(Guid.NewGuid(), _tenant.Id, Beneficiary.Advocate, contactId, null, RewardKind.StoreCredit,
+            new Referrals.Core.Money(10m, "EUR"), "reward.issue:test");
+        _fake.FailNext(FakeFault.Http502AfterApplying, operation: "storeCreditAccountCredit");
+
+        var first = Assert.ThrowsAsync<PermanentMessageException>(() => issuer.IssueAsync(request, CancellationToken.None));
+        var again = Assert.ThrowsAsync<PermanentMessageException>(() => new ShopifyRewardIssuer(
+            _bridge.Services.GetRequiredService<ReferralsDbContextFactory>(), _bridge.Services.GetRequiredService<IShopifyAdminClient>(), _bridge.Clock)
+            .IssueAsync(request, CancellationToken.None));
+
+        Assert.That(first!.Message, Does.Contain("Check the customer's store credit"));
+        Assert.That(again!.Message, Does.Contain("is unknown"), "a later delivery does not guess either");
+        Assert.That(Shop.StoreCreditTransactions, Has.Count.EqualTo(1), "never a second credit");
+        Assert.That(_fake.RequestsFor("storeCreditAccountCredit"), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task ADiscountCodeRewardCreatesOneSingleUseCodeForTheAdvocate()
+    {
+        var customer = await AdvocateInShopifyAsync(RewardKind.DiscountCode);
+
+        var drained = await OrderMaturesAndPaysAsync();
+
+        Assert.That(drained.Succeeded, Is.EqualTo(1));
+        var code = Shop.DiscountCodes.Single();
+        var reward = await RewardAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(code.Amount, Is.EqualTo(10m));
+            Assert.That(code.UsageLimit, Is.EqualTo(1));
+            Assert.That(code.AppliesOncePerCustomer, Is.True);
+            Assert.That(code.CustomerIds, Is.EqualTo(new[] { customer }));
+            Assert.That(code.Code, Is.EqualTo(ShopifyRewardIssuer.DiscountCodeFor($"{RewardLedger.IssueKind}:{reward.Id:N}")));
+            Assert.That(reward.State, Is.EqualTo(LedgerEntryState.Issued));
+            Assert.That(reward.ExternalRef, Is.EqualTo(code.Code));
+            Assert.That(Shop.StoreCreditTransactions, Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task ADiscountCodeRetryAfterALostCommitFindsTheCodeInsteadOfCreatingASecond()
+    {
+        var customer = await AdvocateInShopifyAsync(RewardKind.DiscountCode);
+        var contactId = await _bridge.QueryAsync(db => db.ContactExternalIds.Where(x => x.Value == customer).Select(x => x.ContactId).SingleAsync());
+        var issuer = _bridge.Services.GetRequiredService<IRewardIssuer>();
+        var request = new RewardIssueRequest(Guid.NewGuid(), _tenant.Id, Beneficiary.Advocate, contactId, null, RewardKind.DiscountCode,
+            new Referrals.Core.Money(10m, "EUR"), "reward.issue:lost-commit");
+
+        var first = await issuer.IssueAsync(request, CancellationToken.None);
+        var again = await issuer.IssueAsync(request, CancellationToken.None);
+
+        Assert.That(again.Succeeded, Is.True);
+        Assert.That(again.ExternalRef, Is.EqualTo(first.ExternalRef));
+        Assert.That(_fake.RequestsFor("discountCodeBasicCreate"), Has.Count.EqualTo(2), "the second create met TAKEN");
+        Assert.That(Shop.DiscountCodes.Single().Code, Is.EqualTo(first.ExternalRef));
+    }
+
+    [Test]
+    public async Task ADiscountCodeCannotBeTakenBack()
+    {
+        var result = await _bridge.Services.GetRequiredService<IRewardIssuer>().ReverseAsync(
+            new RewardIssueRequest(Guid.NewGuid(), _tenant.Id, Beneficiary.Advocate, Guid.NewGuid(), null, RewardKind.DiscountCode,
+                new Referrals.Core.Money(5m, "EUR"), "reward.clawback:x"), CancellationToken.None);
+
+        Assert.That(result.Succeeded, Is.False);
+        Assert.That(result.Reason, Does.Contain("cannot be taken back"));
+    }
+
+    [TestCase(RewardKind.Donation)]
+    [TestCase(RewardKind.Manual)]
+    public async Task OtherKindsAreRecordedForTheBusinessToPayByHand(RewardKind kind)
+    {
+        var result = await _bridge.Services.GetRequiredService<IRewardIssuer>().IssueAsync(
+            new RewardIssueRequest(Guid.NewGuid(), _tenant.Id, Beneficiary.Advocate, Guid.NewGuid(), null, kind,
+                new Referrals.Core.Money(5m, "EUR"), "reward.issue:y"), CancellationToken.None);
+
+        Assert.That(result.ExternalRef, Is.EqualTo("recorded:reward.issue:y"));
+        Assert.That(_fake.Requests, Is.Empty);
+    }
+
+    [Test]
+    public async Task AContactWithoutAShopifyIdIsNotPossibleAndDeadLettered()
+    {
+        await CreateAdvocateAsync(null);
+
+        var drained = await OrderMaturesAndPaysAsync();
+
+        Assert.That(drained.DeadLettered, Is.EqualTo(1));
+        var message = await _bridge.QueryAsync(db => db.Outbox.SingleAsync());
+        Assert.That(message.LastError, Does.Contain("has no Shopify customer id"));
+        Assert.That((await RewardAsync()).State, Is.EqualTo(LedgerEntryState.Approved));
+        Assert.That(_fake.Requests, Is.Empty, "nothing was sent to Shopify");
+    }
+
+    private async Task<string> AdvocateInShopifyAsync(RewardKind kind = RewardKind.StoreCredit)
+    {
+        var customer = Shop.AddCustomer("alice@example.com");
+        if (kind != RewardKind.StoreCredit)
+        {
+            await using var scope = _bridge.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ReferralsDbContext>();
+            var tenant = await db.Tenants.SingleAsync(t => t.Id == _tenant.Id);
+            var settings = tenant.Settings;
+            settings.AdvocateReward.Kind = kind;
+            await TenantDirectory.UpdateSettingsAsync(db, tenant, settings, CancellationToken.None);
+        }
+
+        await CreateAdvocateAsync(customer);
+        return customer;
+    }
+
+    private async Task CreateAdvocateAsync(string? shopifyCustomerId)
+    {
+        await using var scope = _bridge.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReferralsDbContext>();
+        var advocate = await scope.ServiceProvider.GetRequiredService<ContactDirectory>()
+            .UpsertAsync(db, _tenant.Id, new CustomerInfo { Email = "alice@example.com", FirstName = "Alice", ExternalId = shopifyCustomerId }, ContactKind.Client, CancellationToken.None);
+        db.ReferralCodes.Add(new ReferralCode(_tenant.Id, advocate.Id, Code, ReferralCodeKey.Create(Code), _bridge.Clock.GetUtcNow()));
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<DrainResult> OrderMaturesAndPaysAsync()
+    {
+        await DeliverAsync(WebhookBridge.Delivery("orders/paid", ShopifyFixtures.Read(ShopifyFixtures.SyntheticPaidOrder)));
+        await _bridge.DrainAsync();
+        _bridge.Clock.Advance(TimeSpan.FromDays(31));
+        await using (var scope = _bridge.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ReferralsDbContext>();
+            Assert.That(await scope.ServiceProvider.GetRequiredService<RewardLedger>().MatureAsync(db, 50, CancellationToken.None), Is.EqualTo(1));
+        }
+
+        return await OutboxAsync();
+    }
+
+    private Task<DrainResult> OutboxAsync() => _bridge.Services.GetRequiredService<OutboxProcessor>().RunAsync();
+
+    private Task<LedgerEntry> RewardAsync() => _bridge.QueryAsync(db => db.Ledger.SingleAsync(e => e.Type == LedgerEntryType.Reward));
+
+    private async Task DeliverAsync(ShopifyWebhookDelivery delivery)
+    {
+        var response = await _bridge.SendAsync(delivery);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    /// <summary>The real client, except that every read of store-credit transactions after the first fails.</summary>
+    private sealed class ReadBackFailsClient(IShopifyAdminClient inner) : IShopifyAdminClient
+    {
+        private int _reads;
+
+        public Task<TResult> ExecuteAsync<TResult>(string shopDomain, IShopifyOperation<TResult> operation, CancellationToken cancellationToken) =>
+            operation is CustomerStoreCreditTransactions && Interlocked.Increment(ref _reads) > 1
+                ? throw new HttpRequestException("Connection refused")
+                : inner.ExecuteAsync(shopDomain, operation, cancellationToken);
+    }
+}
