@@ -69,7 +69,7 @@ export class ReferralsPacingChartElement extends UmbLitElement {
 			stroke: var(--uui-color-positive);
 		}
 		polyline.behind {
-			stroke: var(--uui-color-warning-emphasis, #c27b00);
+			stroke: var(--uui-color-danger);
 		}
 		p {
 			margin: var(--uui-size-space-2) 0 0;

@@ -92,7 +92,7 @@ export class ReferralsReviewQueueViewElement extends UmbLitElement {
 			headline=${this.localize.term('referrals_reviewHeadline', r.advocateName, r.friendName ?? r.friendEmail ?? '—')}>
 			<div class="facts">
 				<div><span class="muted">${this.localize.term('referrals_reasons')}</span>
-					${item.reasons.map((reason) => html`<uui-tag color="warning" look="secondary">${this.localize.term('referrals_flag_' + reason) || reason}</uui-tag>`)}</div>
+					${item.reasons.map((reason) => html`<uui-tag color="warning" look="secondary">${this.localize.termOrDefault('referrals_flag_' + reason, reason)}</uui-tag>`)}</div>
 				<div><span class="muted">${this.localize.term('referrals_order')}</span> ${r.convertingOrderId ?? '—'}
 					${formatMoney(this.localize, r.revenue)}</div>
 				<div><span class="muted">${this.localize.term('referrals_deadline')}</span> ${formatDate(this.localize, item.deadline)}</div>
