@@ -264,6 +264,13 @@ describe('other pages', () => {
 			await page.locator('uui-box.task').first().waitFor();
 			const before = await page.locator('uui-box.task').count();
 			await shot(page, 'thank-you-queue');
+			// Printing a card prints the server's card when it has one, else a plain card with the advocate's link.
+			const card = page.locator('uui-box.task').filter({ has: page.locator('uui-button[label="Print card"]') }).first();
+			await card.locator('uui-button[label="Print card"]').click();
+			const frame = page.locator('body > iframe');
+			await frame.waitFor({ state: 'attached' });
+			expect(await frame.getAttribute('srcdoc')).toContain('https://example.com/r/');
+
 			await page.locator('uui-box.task').first().locator('uui-button.done').click();
 			await expect.poll(() => page.locator('uui-box.task').count()).toBe(before - 1);
 			expectNoErrors(result);

@@ -11,7 +11,9 @@ import { startContractStub, type ContractStub } from './contract-stub-api.js';
 export const CLIENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BUILD_DIR = path.resolve(CLIENT_DIR, '../wwwroot/backoffice');
 export const REPO_ROOT = path.resolve(CLIENT_DIR, '../../..');
-export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'docs/images');
+/** docs/images only when asked (npm run screenshots), so an ordinary test run leaves the working tree clean. */
+export const SCREENSHOT_DIR =
+	process.env.REFERRALS_SCREENSHOTS === 'docs' ? path.join(REPO_ROOT, 'docs/images') : path.join(CLIENT_DIR, 'test-results/screenshots');
 export const API_ROOT = '/umbraco/referrals/api/v1';
 export const TOKEN = 'referrals-harness-token';
 
