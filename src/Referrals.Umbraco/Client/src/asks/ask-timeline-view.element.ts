@@ -1,0 +1,165 @@
+import { UmbLitElement } from '@umbraco-cms/backoffice/lit-element';
+import { css, customElement, html, state } from '@umbraco-cms/backoffice/external/lit';
+import { ReferralsApi } from '../api/referrals-api.js';
+import { TIMELINE_STEPS, type AskChannel, type AskTemplates, type AskTimeline } from '../api/types.js';
+import '../shared/status.element.js';
+import './ask-copy-editor.element.js';
+
+type Problems = Record<string, string[]>;
+
+/** The ask timeline (when to ask after each event, through which channel) and the referral ask's copy. */
+@customElement('referrals-ask-timeline-view')
+export class ReferralsAskTimelineViewElement extends UmbLitElement {
+	#api = new ReferralsApi(this);
+
+	@state() private _timeline?: AskTimeline;
+	@state() private _templates?: AskTemplates;
+	@state() private _state: 'loading' | 'ready' | 'error' = 'loading';
+	@state() private _saving = false;
+	@state() private _saved = false;
+	@state() private _problems: Problems = {};
+
+	override connectedCallback() {
+		super.connectedCallback();
+		this.#load();
+	}
+
+	async #load() {
+		this._state = 'loading';
+		const [timeline, templates] = await Promise.all([this.#api.askTimeline(), this.#api.askTemplates()]);
+		if (timeline.error || templates.error || !timeline.data || !templates.data) {
+			this._state = 'error';
+			return;
+		}
+		this._timeline = timeline.data;
+		this._templates = templates.data;
+		this._state = 'ready';
+	}
+
+	async #save() {
+		this._saving = true;
+		this._saved = false;
+		const [timeline, templates] = await Promise.all([
+			this.#api.saveAskTimeline(this._timeline!),
+			this.#api.saveAskTemplates(this._templates!),
+		]);
+		this._saving = false;
+		const problems: Problems = {
+			...((timeline.error as { problemDetails?: { errors?: Problems } })?.problemDetails?.errors ?? {}),
+			...((templates.error as { problemDetails?: { errors?: Problems } })?.problemDetails?.errors ?? {}),
+		};
+		if (!timeline.error && !templates.error) {
+			this._timeline = timeline.data ?? this._timeline;
+			this._templates = templates.data ?? this._templates;
+			this._saved = true;
+		} else if (Object.keys(problems).length === 0) {
+			problems[''] = [this.localize.term('referrals_saveFailed')];
+		}
+		this._problems = problems;
+	}
+
+	#setStep(key: (typeof TIMELINE_STEPS)[number], patch: Partial<AskTimeline['purchase']>) {
+		this._timeline = { ...this._timeline!, [key]: { ...this._timeline![key], ...patch } };
+		this._saved = false;
+	}
+
+	override render() {
+		if (this._state === 'loading') return html`<div class="page"><referrals-status state="loading"></referrals-status></div>`;
+		if (this._state === 'error') {
+			return html`<div class="page"><uui-box><referrals-status state="error" @retry=${this.#load}></referrals-status></uui-box></div>`;
+		}
+		const t = this._timeline!;
+		const channels: AskChannel[] = ['Email', 'OnSite', 'Task'];
+		return html`<div class="page">
+			<uui-box headline=${this.localize.term('referrals_timeline')}>
+				<p class="muted">${this.localize.term('referrals_timelineIntro')}</p>
+				<uui-table>
+					<uui-table-head>
+						<uui-table-head-cell>${this.localize.term('referrals_colTrigger')}</uui-table-head-cell>
+						<uui-table-head-cell>${this.localize.term('referrals_colEnabled')}</uui-table-head-cell>
+						<uui-table-head-cell>${this.localize.term('referrals_colDelayDays')}</uui-table-head-cell>
+						<uui-table-head-cell>${this.localize.term('referrals_colChannel')}</uui-table-head-cell>
+					</uui-table-head>
+					${TIMELINE_STEPS.map((key) => {
+						const step = t[key];
+						return html`<uui-table-row class="step" data-step=${key}>
+							<uui-table-cell>${this.localize.term('referrals_trigger_' + step.trigger)}</uui-table-cell>
+							<uui-table-cell><uui-toggle label=${this.localize.term('referrals_colEnabled')} ?checked=${step.enabled}
+								@change=${(e: Event) => this.#setStep(key, { enabled: (e.target as HTMLInputElement).checked })}></uui-toggle></uui-table-cell>
+							<uui-table-cell><uui-input type="number" min="0" max="365" label=${this.localize.term('referrals_colDelayDays')}
+								.value=${String(step.delayDays)}
+								@change=${(e: Event) => this.#setStep(key, { delayDays: Number((e.target as HTMLInputElement).value) })}></uui-input></uui-table-cell>
+							<uui-table-cell><uui-select label=${this.localize.term('referrals_colChannel')}
+								.options=${channels.map((c) => ({ name: this.localize.term('referrals_channel_' + c), value: c, selected: c === step.channel }))}
+								@change=${(e: Event) => this.#setStep(key, { channel: (e.target as HTMLSelectElement).value as AskChannel })}></uui-select></uui-table-cell>
+						</uui-table-row>`;
+					})}
+				</uui-table>
+				<div class="row">
+					<uui-label for="cadence">${this.localize.term('referrals_cadenceInterval')}</uui-label>
+					<uui-input id="cadence" type="number" min="1" .value=${String(t.cadenceIntervalDays)}
+						label=${this.localize.term('referrals_cadenceInterval')}
+						@change=${(e: Event) => (this._timeline = { ...t, cadenceIntervalDays: Number((e.target as HTMLInputElement).value) })}></uui-input>
+					<uui-label for="cap">${this.localize.term('referrals_frequencyCap')}</uui-label>
+					<uui-input id="cap" type="number" min="0" .value=${String(t.frequencyCapDays)}
+						label=${this.localize.term('referrals_frequencyCap')}
+						@change=${(e: Event) => (this._timeline = { ...t, frequencyCapDays: Number((e.target as HTMLInputElement).value) })}></uui-input>
+				</div>
+			</uui-box>
+			<uui-box headline=${this.localize.term('referrals_askCopy')}>
+				<p class="muted">${this.localize.term('referrals_askCopyIntro')}</p>
+				<uui-label for="subject">${this.localize.term('referrals_subject')}</uui-label>
+				<uui-input id="subject" label=${this.localize.term('referrals_subject')} .value=${this._templates!.referralAskSubject}
+					@input=${(e: Event) => (this._templates = { ...this._templates!, referralAskSubject: (e.target as HTMLInputElement).value })}></uui-input>
+				<referrals-ask-copy-editor label=${this.localize.term('referrals_askText')} .value=${this._templates!.referralAskText}
+					@change=${(e: CustomEvent<string>) => (this._templates = { ...this._templates!, referralAskText: e.detail })}></referrals-ask-copy-editor>
+			</uui-box>
+			${Object.keys(this._problems).length > 0
+				? html`<div class="problems" role="alert">${Object.entries(this._problems).map(
+						([key, messages]) => html`<div><code>${key}</code> ${messages.join(' ')}</div>`,
+					)}</div>`
+				: ''}
+			<div class="actions">
+				<uui-button look="primary" color="positive" label=${this.localize.term('referrals_save')} ?disabled=${this._saving}
+					.state=${this._saving ? 'waiting' : this._saved ? 'success' : undefined} @click=${this.#save}></uui-button>
+			</div>
+		</div>`;
+	}
+
+	static override styles = css`
+		.page {
+			padding: var(--uui-size-layout-1);
+			display: flex;
+			flex-direction: column;
+			gap: var(--uui-size-space-5);
+		}
+		.muted {
+			color: var(--uui-color-text-alt);
+		}
+		.row {
+			display: flex;
+			align-items: center;
+			gap: var(--uui-size-space-3);
+			margin-top: var(--uui-size-space-4);
+		}
+		#subject {
+			width: 100%;
+			margin-bottom: var(--uui-size-space-4);
+		}
+		.problems {
+			color: var(--uui-color-danger);
+		}
+		.actions {
+			display: flex;
+			justify-content: flex-end;
+		}
+	`;
+}
+
+export default ReferralsAskTimelineViewElement;
+
+declare global {
+	interface HTMLElementTagNameMap {
+		'referrals-ask-timeline-view': ReferralsAskTimelineViewElement;
+	}
+}

@@ -1,0 +1,339 @@
+// The built backoffice elements in headless Chromium against the package API (REFERRALS_API_URL, else the contract
+// stub). Expected values come from the API itself, so the same tests hold against the real API test host.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { SCREENSHOT_DIR, startHarness, type Harness, type OpenedPage } from './support/backoffice-harness.js';
+import type { AdvocateDetail, AdvocateSummary, Paged, ReviewItem } from '../src/api/types.js';
+
+let harness: Harness;
+const opened: OpenedPage[] = [];
+
+beforeAll(async () => {
+	mkdirSync(SCREENSHOT_DIR, { recursive: true });
+	harness = await startHarness();
+});
+
+afterAll(async () => {
+	await harness?.close();
+});
+
+async function open(module: string, element: string, extra: Record<string, string> = {}) {
+	const result = await harness.open({ module, element, lang: 'en', ...extra });
+	opened.push(result);
+	return result;
+}
+
+async function shot(page: Page, name: string) {
+	await page.screenshot({ path: path.join(SCREENSHOT_DIR, `umbraco-${name}.png`), fullPage: true });
+}
+
+/** Text of all matches, trimmed, in document order (locators pierce open shadow roots). */
+async function texts(page: Page, selector: string) {
+	return (await page.locator(selector).allInnerTexts()).map((t) => t.trim());
+}
+
+function expectNoErrors(result: OpenedPage) {
+	expect(result.errors, result.errors.join('\n')).toEqual([]);
+}
+
+describe('advocates', () => {
+	it('lists the first page of advocates in name order, as the API returns them', async () => {
+		const expected = await harness.api<Paged<AdvocateSummary>>('/advocates?sort=name&direction=asc&skip=0&take=25');
+		const result = await open('advocates-view', 'referrals-advocates-view');
+		const { page } = result;
+		await page.locator('uui-table-row.advocate').first().waitFor();
+
+		const names = await texts(page, 'uui-table-row.advocate uui-table-cell:first-child strong');
+		expect(names).toEqual(expected.items.map((a) => a.name));
+		expect(await page.locator('.pager .muted').innerText()).toContain(String(expected.total));
+		await shot(page, 'advocates');
+		expectNoErrors(result);
+	});
+
+	it('sorts by referrals, descending first, when the column head is clicked', async () => {
+		const expected = await harness.api<Paged<AdvocateSummary>>('/advocates?sort=referrals&direction=desc&skip=0&take=25');
+		const result = await open('advocates-view', 'referrals-advocates-view');
+		const { page } = result;
+		await page.locator('uui-table-row.advocate').first().waitFor();
+
+		await page.locator('button.sort[data-sort="referrals"]').click();
+		await expect.poll(() => page.locator('button.sort[data-sort="referrals"]').getAttribute('aria-sort')).toBe('descending');
+		await expect
+			.poll(() => texts(page, 'uui-table-row.advocate uui-table-cell:first-child strong'))
+			.toEqual(expected.items.map((a) => a.name));
+		expectNoErrors(result);
+	});
+
+	it('narrows the list to the search term after typing pauses', async () => {
+		const all = await harness.api<Paged<AdvocateSummary>>('/advocates?take=1');
+		const term = all.items[0].name.split(' ')[0].toLowerCase();
+		const expected = await harness.api<Paged<AdvocateSummary>>(`/advocates?search=${encodeURIComponent(term)}&sort=name&direction=asc`);
+		const result = await open('advocates-view', 'referrals-advocates-view');
+		const { page } = result;
+		await page.locator('uui-table-row.advocate').first().waitFor();
+
+		await page.locator('uui-input[type="search"] input').fill(term);
+		await expect
+			.poll(() => texts(page, 'uui-table-row.advocate uui-table-cell:first-child strong'))
+			.toEqual(expected.items.map((a) => a.name));
+		expectNoErrors(result);
+	});
+
+	it('opens an advocate with codes, referrals, the referral tree, ledger and asks', async () => {
+		const list = await harness.api<Paged<AdvocateSummary>>('/advocates?sort=referrals&direction=desc&take=1');
+		const detail = await harness.api<AdvocateDetail>(`/advocates/${list.items[0].id}`);
+		const result = await open('advocates-view', 'referrals-advocates-view');
+		const { page } = result;
+		await page.locator('uui-table-row.advocate').first().waitFor();
+		await page.locator('button.sort[data-sort="referrals"]').click();
+		await expect.poll(() => page.locator('uui-table-row.advocate').first().getAttribute('data-id')).toBe(detail.advocate.id);
+
+		await page.locator('uui-table-row.advocate').first().locator('uui-button').click();
+		const view = page.locator('referrals-advocate-detail');
+		await view.locator('uui-box.head').waitFor();
+		expect(await view.locator('uui-box.head').getAttribute('headline')).toBe(detail.advocate.name);
+		expect(await texts(page, 'referrals-advocate-detail .code code')).toEqual(detail.codes.map((c) => c.code));
+		expect(await page.locator('referrals-referral-tree li.node').count()).toBe(detail.tree.nodes.length);
+		expect(await page.locator('referrals-advocate-detail uui-table.referrals uui-table-row').count()).toBe(detail.referrals.length);
+		await shot(page, 'advocate-detail');
+
+		await page.locator('referrals-advocate-detail uui-button[label="Back"]').click();
+		await page.locator('uui-table-row.advocate').first().waitFor();
+		expectNoErrors(result);
+	});
+
+	it('shows the error state with "try again" when the API fails, and recovers on retry', async ({ skip }) => {
+		if (!harness.stub) skip(); // needs a way to make the API fail on purpose
+		await harness.stub!.setFailing(true);
+		const result = await open('advocates-view', 'referrals-advocates-view');
+		const { page } = result;
+		try {
+			await page.locator('referrals-status[state="error"]').waitFor();
+			await shot(page, 'error-state');
+		} finally {
+			await harness.stub!.setFailing(false);
+		}
+		await page.locator('referrals-status[state="error"] uui-button').click();
+		await page.locator('uui-table-row.advocate').first().waitFor();
+	});
+});
+
+describe('review queue', () => {
+	it('speaks Danish when the backoffice language is Danish', async () => {
+		const result = await open('review-queue-view', 'referrals-review-queue-view', { lang: 'da' });
+		const { page } = result;
+		await page.locator('referrals-status, uui-box.review-item').first().waitFor();
+		await page.getByText(/^(Godkend|Der er intet til gennemsyn)$/).first().waitFor();
+		await shot(page, 'review-queue-da');
+		expectNoErrors(result);
+	});
+
+	it('approves a flagged referral: it leaves the queue and the API records the approval', async () => {
+		const open0 = await harness.api<Paged<ReviewItem>>('/review?status=Open&take=50');
+		expect(open0.items.length, 'the API under test needs at least one flagged referral').toBeGreaterThan(0);
+		const result = await open('review-queue-view', 'referrals-review-queue-view');
+		const { page } = result;
+		await page.locator('uui-box.review-item').first().waitFor();
+		expect(await page.locator('uui-box.review-item').count()).toBe(open0.items.length);
+		await shot(page, 'review-queue');
+
+		const target = open0.items[0];
+		await page.locator(`uui-box.review-item[data-id="${target.id}"] uui-button.approve`).click();
+		await expect.poll(() => page.locator(`uui-box.review-item[data-id="${target.id}"]`).count()).toBe(0);
+
+		const all = await harness.api<Paged<ReviewItem>>('/review?status=All&take=100');
+		expect(all.items.find((i) => i.id === target.id)?.status).toBe('Approved');
+		expectNoErrors(result);
+	});
+
+	it('rejects only with a reason: the server\'s validation message shows inline, then a real reason decides', async () => {
+		const pending = await harness.api<Paged<ReviewItem>>('/review?status=Open&take=50');
+		expect(pending.items.length, 'the API under test needs a second flagged referral').toBeGreaterThan(0);
+		const target = pending.items[0];
+		const result = await open('review-queue-view', 'referrals-review-queue-view');
+		const { page } = result;
+		const card = page.locator(`uui-box.review-item[data-id="${target.id}"]`);
+		await card.waitFor();
+
+		await card.locator('uui-button.reject').click();
+		await card.locator('uui-textarea textarea').fill('no');
+		await card.locator('uui-button.confirm-reject').click();
+		await expect.poll(() => card.locator('.error').count()).toBe(1);
+		expect(await card.locator('.error').innerText()).toMatch(/reason|3/i);
+
+		await card.locator('uui-textarea textarea').fill('Same card as the advocate.');
+		await card.locator('uui-button.confirm-reject').click();
+		await expect.poll(() => card.count()).toBe(0);
+		const all = await harness.api<Paged<ReviewItem>>('/review?status=All&take=100');
+		const decided = all.items.find((i) => i.id === target.id);
+		expect(decided?.status).toBe('Rejected');
+		expect(decided?.note).toBe('Same card as the advocate.');
+		expectNoErrors(result);
+	});
+});
+
+describe('ask timeline editor', () => {
+	it('checks the ask copy while typing: a closed question is found, marked and given a suggestion', async () => {
+		const result = await open('ask-timeline-view', 'referrals-ask-timeline-view');
+		const { page } = result;
+		const editor = page.locator('referrals-ask-copy-editor');
+		await editor.waitFor();
+		await page.locator('uui-table-row.step').first().waitFor();
+
+		const text = 'Do you know anyone who needs a plumber?';
+		await editor.locator('uui-textarea textarea').fill(text);
+		await expect.poll(() => editor.locator('li.finding[data-rule="ClosedQuestion"]').count()).toBe(1);
+		const finding = editor.locator('li.finding[data-rule="ClosedQuestion"]');
+		expect(await finding.locator('q').innerText()).not.toBe('');
+		expect(text).toContain(await finding.locator('q').innerText());
+		expect(await finding.locator('.suggestion em').innerText()).not.toBe('');
+		expect(await editor.locator('.preview mark').first().innerText()).toBe(await finding.locator('q').innerText());
+		await shot(page, 'ask-editor');
+
+		// The same answer the API gives for this text, rule by rule.
+		const direct = await harness.api<{ findings: { rule: string }[] }>('/asks/wording-check', {
+			method: 'POST',
+			body: JSON.stringify({ text, scope: 'ReferralAsk' }),
+		});
+		expect((await editor.locator('li.finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')))).sort()).toEqual(
+			direct.findings.map((f) => f.rule).sort(),
+		);
+		expectNoErrors(result);
+	});
+
+	it('reacts again when the copy is rewritten: open questions and all four steps read as clean', async () => {
+		const good =
+			'Thank you for being such a valued customer. Who do you know who would enjoy this as much as you do? ' +
+			'Someone who cares about quality, like you. Your friend gets 10 EUR off their first order, with no obligation.';
+		const direct = await harness.api<{ findings: unknown[] }>('/asks/wording-check', {
+			method: 'POST',
+			body: JSON.stringify({ text: good, scope: 'ReferralAsk' }),
+		});
+		const result = await open('ask-timeline-view', 'referrals-ask-timeline-view');
+		const { page } = result;
+		const editor = page.locator('referrals-ask-copy-editor');
+		await editor.waitFor();
+		await editor.locator('uui-textarea textarea').fill('Do you know anyone?');
+		await expect.poll(() => editor.locator('li.finding').count()).toBeGreaterThan(0);
+
+		await editor.locator('uui-textarea textarea').fill(good);
+		await expect.poll(() => editor.locator('li.finding').count()).toBe(direct.findings.length);
+		if (direct.findings.length === 0) expect(await editor.locator('[data-result="clean"]').count()).toBe(1);
+		expectNoErrors(result);
+	});
+});
+
+describe('other pages', () => {
+	it('overview: shows the designed empty state while the API has no overview endpoint', async ({ skip }) => {
+		const probe = await fetch(`${harness.apiUrl}/umbraco/referrals/api/v1/overview`, { headers: { Authorization: 'Bearer x' } });
+		if (probe.status !== 404) skip();
+		const result = await open('overview-dashboard', 'referrals-overview-dashboard');
+		const { page } = result;
+		await page.locator('referrals-status[state="empty"]').waitFor();
+		await shot(page, 'overview-empty');
+		expectNoErrors(result);
+	});
+
+	it('overview: renders KPIs, the funnel, goal pacing and NPS from the proposed overview shape', async ({ skip }) => {
+		if (!harness.stub) skip(); // the overview endpoint is "coming" in contract v1
+		await harness.stub!.setComing(true);
+		try {
+			const result = await open('overview-dashboard', 'referrals-overview-dashboard');
+			const { page } = result;
+			await page.locator('referrals-funnel-chart g.stage').first().waitFor();
+			expect(await page.locator('referrals-funnel-chart g.stage').count()).toBe(5);
+			expect(await page.locator('referrals-pacing-chart polyline').count()).toBe(1);
+			expect(await page.locator('referrals-nps-chart .score').innerText()).toBe('48');
+			await shot(page, 'overview');
+			expectNoErrors(result);
+		} finally {
+			await harness.stub!.setComing(false);
+		}
+	});
+
+	it('thank-you queue: marks a task done, and says so plainly while the API lacks the endpoint', async ({ skip }) => {
+		if (!harness.stub) skip();
+		const missing = await open('thank-you-queue-view', 'referrals-thank-you-queue-view');
+		await missing.page.locator('referrals-status[state="empty"]').waitFor();
+		await harness.stub!.setComing(true);
+		try {
+			const result = await open('thank-you-queue-view', 'referrals-thank-you-queue-view');
+			const { page } = result;
+			await page.locator('uui-box.task').first().waitFor();
+			const before = await page.locator('uui-box.task').count();
+			await shot(page, 'thank-you-queue');
+			// Printing a card prints the server's card when it has one, else a plain card with the advocate's link.
+			const card = page.locator('uui-box.task').filter({ has: page.locator('uui-button[label="Print card"]') }).first();
+			await card.locator('uui-button[label="Print card"]').click();
+			const frame = page.locator('body > iframe');
+			await frame.waitFor({ state: 'attached' });
+			expect(await frame.getAttribute('srcdoc')).toContain('https://example.com/r/');
+
+			await page.locator('uui-box.task').first().locator('uui-button.done').click();
+			await expect.poll(() => page.locator('uui-box.task').count()).toBe(before - 1);
+			expectNoErrors(result);
+		} finally {
+			await harness.stub!.setComing(false);
+		}
+	});
+
+	it('rewards ledger: one row per ledger entry of the first page', async () => {
+		const expected = await harness.api<Paged<unknown>>('/rewards?skip=0&take=25');
+		const result = await open('rewards-ledger-view', 'referrals-rewards-ledger-view');
+		const { page } = result;
+		if (expected.items.length === 0) {
+			await page.locator('referrals-status[state="empty"]').waitFor();
+		} else {
+			await page.locator('uui-table-row.ledger-entry').first().waitFor();
+			expect(await page.locator('uui-table-row.ledger-entry').count()).toBe(expected.items.length);
+		}
+		await shot(page, 'rewards');
+		expectNoErrors(result);
+	});
+
+	it('settings: shows the program, causes, e-mail and stores, and saves through PUT /settings', async () => {
+		const before = await harness.api<{ holdDays: number }>('/settings');
+		const result = await open('settings-view', 'referrals-settings-view');
+		const { page } = result;
+		await page.locator('uui-box').first().waitFor();
+		await page.locator('uui-button[label="Save"]').waitFor();
+		await shot(page, 'settings');
+
+		const hold = page.locator('uui-input[label="Hold rewards for (days)"] input');
+		await hold.fill(String(before.holdDays + 1));
+		await hold.dispatchEvent('change');
+		await page.locator('uui-button[label="Save"]').click();
+		await expect.poll(async () => (await harness.api<{ holdDays: number }>('/settings')).holdDays).toBe(before.holdDays + 1);
+		expectNoErrors(result);
+	});
+
+	it('member tab: shows the member\'s code and counts from GET /members/{key}', async () => {
+		const list = await harness.api<Paged<AdvocateSummary>>('/advocates?take=100');
+		const linked = list.items.find((a) => a.memberKey);
+		expect(linked, 'the API under test needs an advocate linked to a member').toBeDefined();
+		const member = await harness.api<{ code: string | null; referrals: number }>(`/members/${linked!.memberKey}`);
+		const result = await open('member-referrals', 'referrals-member-workspace-view', { member: linked!.memberKey! });
+		const { page } = result;
+		await page.locator('referrals-member-workspace-view dl').waitFor();
+		expect(await page.locator('referrals-member-workspace-view dd code').innerText()).toBe(member.code);
+		expect(await page.locator('referrals-member-workspace-view dd.referrals').innerText()).toBe(String(member.referrals));
+		await shot(page, 'member-tab');
+		expectNoErrors(result);
+	});
+
+	it('"Invite to refer" on a member schedules the ask and reports it as a notification', async () => {
+		const list = await harness.api<Paged<AdvocateSummary>>('/advocates?take=100');
+		const key = list.items.find((a) => a.memberKey)!.memberKey!;
+		const result = await harness.open({ module: 'invite-to-refer', unique: key, lang: 'en' });
+		opened.push(result);
+		await result.page.evaluate(() => (window as unknown as { __execute: () => Promise<void> }).__execute());
+		const notes = await result.page.evaluate(() => window.__notifications);
+		expect(notes).toHaveLength(1);
+		expect(['positive', 'warning']).toContain(notes[0].color);
+		expect(notes[0].headline).toMatch(/^(Invitation to refer scheduled|Not invited)$/);
+		expectNoErrors(result);
+	});
+
+});

@@ -1,0 +1,32 @@
+import { defineConfig } from 'vite';
+
+// Library build of the backoffice extensions. Each manifest entry points at one of these files under
+// /App_Plugins/Referrals/backoffice/ (the RCL serves wwwroot/ at App_Plugins/Referrals). @umbraco-cms/backoffice stays
+// external: the backoffice supplies it through its import map at runtime.
+export const entries = {
+	'overview-dashboard': 'src/overview/overview-dashboard.element.ts',
+	'advocates-view': 'src/advocates/advocates-view.element.ts',
+	'review-queue-view': 'src/review/review-queue-view.element.ts',
+	'rewards-ledger-view': 'src/rewards/rewards-ledger-view.element.ts',
+	'ask-timeline-view': 'src/asks/ask-timeline-view.element.ts',
+	'thank-you-queue-view': 'src/thanks/thank-you-queue-view.element.ts',
+	'settings-view': 'src/settings/settings-view.element.ts',
+	'member-referrals': 'src/member/member-referrals-workspace-view.element.ts',
+	'invite-to-refer': 'src/member/invite-to-refer.action.ts',
+	'lang/en': 'src/lang/en.ts',
+	'lang/da': 'src/lang/da.ts',
+};
+
+export default defineConfig({
+	build: {
+		lib: { entry: entries, formats: ['es'], fileName: (_format, name) => `${name}.js` },
+		outDir: '../wwwroot/backoffice',
+		emptyOutDir: true,
+		sourcemap: true,
+		target: 'es2022',
+		rollupOptions: {
+			external: [/^@umbraco/],
+			output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+		},
+	},
+});
