@@ -81,6 +81,8 @@ public static class ReferralsServiceCollectionExtensions
         services.TryAddSingleton<AskScheduler>();
         services.TryAddSingleton<AskAnswers>();
         services.TryAddSingleton<AskDispatcher>();
+        services.TryAddSingleton<AskTriggers>();
+        services.TryAddSingleton<CadenceAsks>();
         services.TryAddSingleton<OrderEventProcessor>();
 
         services.TryAddTransient<DrainInboxJob>();
@@ -88,6 +90,7 @@ public static class ReferralsServiceCollectionExtensions
         services.TryAddTransient<MatureRewardsJob>();
         services.TryAddTransient<SweeperJob>();
         services.TryAddTransient<DispatchDueAsksJob>();
+        services.TryAddTransient<PlanCadenceAsksJob>();
         return services;
     }
 }

@@ -13,9 +13,9 @@ using Referrals.Core.Tenants;
 namespace Referrals.Core.Engine;
 
 /// <summary>
-/// Turns order events into referral effects: attribution, fraud checks, conversion, pending rewards, claw-backs.
-/// Payments, refunds and cancellations may arrive in any order and more than once; the end state is the same as for
-/// one ordered delivery, because refunds and cancellations seen before the payment are recorded and applied when it comes.
+/// Turns order events into referral effects: attribution, fraud checks, conversion, pending rewards, claw-backs, and
+/// the buyer's purchase and fulfilment asks. Payments, fulfilments, refunds and cancellations may arrive in any order and more than once; the end state is the same as for
+/// one ordered delivery, because fulfilments, refunds and cancellations seen before the payment are recorded and applied when it comes.
 /// Each call runs in the caller's transaction, or in its own.
 /// </summary>
 public sealed class OrderEventProcessor
@@ -99,6 +99,9 @@ public sealed class OrderEventProcessor
             await _asks.ScheduleAsync(db, tenant, buyer.Id, AskTrigger.Purchase, order.ExternalId, order.PaidAt.Value, cancellationToken);
         }
 
+        // A fulfilment reported before the payment plans its ask now, as if it had come after it.
+        await FulfilmentAsks.PlanAsync(db, _asks, tenant, order, now, cancellationToken);
+
         await db.SaveChangesAsync(cancellationToken);
         if (transaction is not null)
         {
@@ -161,6 +164,42 @@ public sealed class OrderEventProcessor
             await UndoConversionAsync(db, order, "The order was cancelled.", now, cancellationToken);
         }
 
+        await db.SaveChangesAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Records when an order was fulfilled and plans the buyer's fulfilment ask (see <see cref="AskTimeline.Fulfilment"/>),
+    /// keyed by the order, which withdraws the order's purchase ask while it is still waiting. A fulfilment seen before
+    /// the payment is recorded on the order and its ask is planned when the payment comes. Only the first fulfilment
+    /// counts: a repeat, or a later one, changes nothing. Cancelled orders get no ask; inactive tenants are ignored.
+    /// </summary>
+    /// <exception cref="ArgumentException">The order id is empty.</exception>
+    public async Task ProcessFulfilledAsync(ReferralsDbContext db, Tenant tenant, OrderFulfilled fulfilled, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(tenant);
+        ArgumentNullException.ThrowIfNull(fulfilled);
+        ArgumentException.ThrowIfNullOrWhiteSpace(fulfilled.OrderId);
+        if (tenant.State != TenantState.Active)
+        {
+            return;
+        }
+
+        await using var transaction = await Transactions.BeginUnlessInOneAsync(db, cancellationToken);
+        var now = _clock.GetUtcNow();
+        var order = await FindOrCreateStubAsync(db, tenant.Id, fulfilled.OrderId, fulfilled.Currency ?? "", now, cancellationToken);
+        if (order.FulfilledAt is not null)
+        {
+            return;
+        }
+
+        order.FulfilledAt = fulfilled.At.ToUniversalTime();
+        await db.SaveChangesAsync(cancellationToken);
+        await FulfilmentAsks.PlanAsync(db, _asks, tenant, order, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         if (transaction is not null)
         {

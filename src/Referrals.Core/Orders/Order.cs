@@ -50,6 +50,12 @@ public sealed class Order
     /// <summary>When it was paid; null until then.</summary>
     public DateTimeOffset? PaidAt { get; set; }
 
+    /// <summary>
+    /// When it was delivered or the work completed (the first fulfilment reported); null until then. May be set before
+    /// <see cref="PaidAt"/> when the events arrive out of order.
+    /// </summary>
+    public DateTimeOffset? FulfilledAt { get; set; }
+
     /// <summary>When it was cancelled.</summary>
     public DateTimeOffset? CancelledAt { get; set; }
 

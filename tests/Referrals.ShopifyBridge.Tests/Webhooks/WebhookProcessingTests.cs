@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Referrals.Core;
+using Referrals.Core.Asks;
 using Referrals.Core.Messaging;
 using Referrals.Core.Persistence;
 using Referrals.Core.Referrals;
@@ -241,7 +242,7 @@ public sealed class WebhookProcessingTests
     }
 
     [Test]
-    public async Task Drain_UpdatesTheBuyerButStoresNoOrder_WhenAnOrderIsFulfilled()
+    public async Task Drain_UpdatesTheBuyerAndRecordsTheFulfilment_WhenShopifysSampleOrderIsFulfilled()
     {
         var drained = await DeliverAndDrainAsync(WebhookBridge.Delivery("orders/fulfilled", ShopifyFixtures.Read(ShopifyFixtures.OfficialOrder)));
 
@@ -249,7 +250,35 @@ public sealed class WebhookProcessingTests
         var contact = await QueryAsync(db => db.Contacts.SingleAsync());
         Assert.That(contact.Email, Is.EqualTo("john@example.com"));
         Assert.That(contact.PostalAddress, Does.Contain("Ottawa"));
-        Assert.That(await QueryAsync(db => db.Orders.CountAsync()), Is.Zero, "the fulfilment time is not stored yet");
+        var order = await QueryAsync(db => db.Orders.SingleAsync());
+        Assert.That(order.FulfilledAt, Is.EqualTo(new DateTimeOffset(2022, 1, 1, 0, 0, 0, TimeSpan.Zero)), "the sample has no fulfilments, so its update time");
+        Assert.That(order.PaidAt, Is.Null);
+        Assert.That(await QueryAsync(db => db.Asks.CountAsync()), Is.Zero, "no ask before the payment");
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task Drain_PlansOneFulfilmentAskForTheOrder_WhenPaidAndFulfilledArriveInEitherOrder(bool fulfilledFirst)
+    {
+        const long orderId = 5550001;
+        var placed = WebhookBridge.Start.AddMinutes(-10);
+        var fulfilledAt = WebhookBridge.Start.AddDays(2);
+        var paid = WebhookBridge.Delivery("orders/paid", ShopifyPayloads.WithMarketingConsent(ShopifyPayloads.PaidOrder(orderId, 40m, "buyer@example.com", 77, placed)));
+        var fulfilled = WebhookBridge.Delivery("orders/fulfilled", ShopifyPayloads.WithMarketingConsent(ShopifyPayloads.FulfilledOrder(orderId, 40m, "buyer@example.com", 77, placed, fulfilledAt)));
+
+        foreach (var delivery in fulfilledFirst ? new[] { fulfilled, paid } : [paid, fulfilled])
+        {
+            await DeliverAndDrainAsync(delivery);
+        }
+
+        var order = await QueryAsync(db => db.Orders.SingleAsync());
+        Assert.That(order.FulfilledAt, Is.EqualTo(fulfilledAt), "the successful fulfilment's time, not the cancelled one's");
+        var asks = await QueryAsync(db => db.Asks.ToListAsync());
+        Assert.That(asks.Single(a => a.Trigger == AskTrigger.Purchase).State, Is.EqualTo(AskState.Cancelled));
+        var ask = asks.Single(a => a.Trigger == AskTrigger.Fulfilment);
+        Assert.That(ask.SourceKey, Is.EqualTo(orderId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.That(ask.DueAt, Is.EqualTo(fulfilledAt.AddDays(AskTimeline.DefaultFulfilmentDelayDays)));
+        Assert.That(ask.ContactId, Is.EqualTo(order.ContactId));
     }
 
     [Test]

@@ -129,6 +129,10 @@ public sealed class EngineHarness : IAsyncDisposable
     public Task CancelAsync(Tenant tenant, OrderCancelled cancelled) =>
         RunAsync((db, sp) => sp.GetRequiredService<OrderEventProcessor>().ProcessCancelledAsync(db, Fresh(db, tenant), cancelled, CancellationToken.None));
 
+    /// <summary>Processes a fulfilment.</summary>
+    public Task FulfilAsync(Tenant tenant, OrderFulfilled fulfilled) =>
+        RunAsync((db, sp) => sp.GetRequiredService<OrderEventProcessor>().ProcessFulfilledAsync(db, Fresh(db, tenant), fulfilled, CancellationToken.None));
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

@@ -57,6 +57,26 @@ public static class ShopifyPayloads
             ["order_adjustments"] = new JsonArray(),
         });
 
+    /// <summary>An <c>orders/fulfilled</c> body: the paid order's fields plus one successful fulfilment made at <paramref name="fulfilledAt"/>.</summary>
+    public static byte[] FulfilledOrder(long orderId, decimal total, string email, long customerId, DateTimeOffset createdAt, DateTimeOffset fulfilledAt)
+    {
+        var order = JsonNode.Parse(PaidOrder(orderId, total, email, customerId, createdAt))!.AsObject();
+        order["fulfillment_status"] = "fulfilled";
+        order["updated_at"] = fulfilledAt.AddMinutes(1).ToString("O", CultureInfo.InvariantCulture);
+        order["fulfillments"] = new JsonArray(
+            new JsonObject { ["id"] = orderId + 1, ["status"] = "cancelled", ["created_at"] = fulfilledAt.AddDays(1).ToString("O", CultureInfo.InvariantCulture) },
+            new JsonObject { ["id"] = orderId + 2, ["status"] = "success", ["created_at"] = fulfilledAt.ToString("O", CultureInfo.InvariantCulture) });
+        return Bytes(order);
+    }
+
+    /// <summary>The order <paramref name="body"/> with <c>buyer_accepts_marketing: true</c>.</summary>
+    public static byte[] WithMarketingConsent(byte[] body)
+    {
+        var order = JsonNode.Parse(body)!.AsObject();
+        order["buyer_accepts_marketing"] = true;
+        return Bytes(order);
+    }
+
     /// <summary>An <c>orders/cancelled</c> body.</summary>
     public static byte[] CancelledOrder(long orderId, string currency, DateTimeOffset cancelledAt) =>
         Bytes(new JsonObject

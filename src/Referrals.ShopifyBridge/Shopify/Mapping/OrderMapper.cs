@@ -55,6 +55,26 @@ internal static class OrderMapper
         return new OrderCancelled(orderId, currency, (order.CancelledAt ?? order.UpdatedAt ?? receivedAt).ToUniversalTime());
     }
 
+    /// <summary>
+    /// An <c>orders/fulfilled</c> body as an <see cref="OrderFulfilled"/>. The order is fulfilled when its last
+    /// successful fulfilment was made (the topic fires once everything has shipped); without fulfilment times, its
+    /// update time, and failing that the time the webhook was received.
+    /// </summary>
+    /// <exception cref="Core.Messaging.PermanentMessageException">The id is missing.</exception>
+    public static OrderFulfilled ToFulfilled(OrderPayload order, string topic, DateTimeOffset receivedAt)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var orderId = PayloadFields.RequireId(order.Id, topic, "id", "the fulfilment cannot be matched to an order without it");
+        var currency = PayloadFields.Currency(order.TotalPriceSet?.ShopMoney?.CurrencyCode, topic, "total_price_set.shop_money.currency_code")
+            ?? PayloadFields.Currency(order.Currency, topic, "currency")
+            ?? "";
+        var shipped = order.Fulfillments?
+            .Where(f => f.CreatedAt is not null && !string.Equals(f.Status, "cancelled", StringComparison.OrdinalIgnoreCase)
+                && !string.Equals(f.Status, "failure", StringComparison.OrdinalIgnoreCase) && !string.Equals(f.Status, "error", StringComparison.OrdinalIgnoreCase))
+            .Max(f => f.CreatedAt);
+        return new OrderFulfilled(orderId, (shipped ?? order.UpdatedAt ?? receivedAt).ToUniversalTime(), currency);
+    }
+
     // The shop's money: rewards and the program are in the shop's currency, not the buyer's.
     private static Money TotalOf(OrderPayload order, string topic)
     {

@@ -48,4 +48,6 @@ internal sealed class OrderPayload
     public string? BrowserIp { get; init; }
 
     public ClientDetailsPayload? ClientDetails { get; init; }
+
+    public IReadOnlyList<FulfillmentPayload>? Fulfillments { get; init; }
 }

@@ -10,17 +10,20 @@ using Referrals.ShopifyBridge.Shopify.Payloads;
 namespace Referrals.ShopifyBridge.Webhooks.Handlers;
 
 /// <summary>
-/// <c>orders/fulfilled</c>: keeps the buyer's contact current. The fulfilment time is not stored yet: the engine has
-/// no field for it and no fulfilment-triggered asks exist so far; the ask timeline will add both.
+/// <c>orders/fulfilled</c>: keeps the buyer's contact current, stores the fulfilment time on the order and plans the
+/// buyer's fulfilment ask (<see cref="OrderEventProcessor.ProcessFulfilledAsync"/>). Before <c>orders/paid</c> the time
+/// is recorded and the ask follows with the payment.
 /// </summary>
 internal sealed class OrderFulfilledHandler : ShopifyInboxHandler
 {
     private readonly ContactDirectory _contacts;
+    private readonly OrderEventProcessor _orders;
 
-    public OrderFulfilledHandler(ContactDirectory contacts, ILogger<OrderFulfilledHandler> logger)
+    public OrderFulfilledHandler(ContactDirectory contacts, OrderEventProcessor orders, ILogger<OrderFulfilledHandler> logger)
         : base(logger)
     {
         _contacts = contacts;
+        _orders = orders;
     }
 
     public override bool Handles(string topic) => topic == ShopifyTopics.OrdersFulfilled;
@@ -28,15 +31,14 @@ internal sealed class OrderFulfilledHandler : ShopifyInboxHandler
     protected override async Task HandleAsync(InboxMessage message, ReferralsDbContext db, Tenant tenant, CancellationToken cancellationToken)
     {
         var order = ShopifyPayload.Read(message, ShopifyJsonContext.Default.OrderPayload);
-        PayloadFields.RequireId(order.Id, message.Topic, "id", "the fulfilment cannot be matched to an order without it");
+        var fulfilled = OrderMapper.ToFulfilled(order, message.Topic, message.ReceivedAt);
         var buyer = CustomerMapper.FromOrder(order);
-        if (!CustomerMapper.IsIdentifiable(buyer))
+        if (CustomerMapper.IsIdentifiable(buyer))
         {
-            Logger.LogInformation("Shopify order {OrderId} of {Shop} fulfilled; the buyer has no id or e-mail, nothing to update", order.Id, tenant.Key);
-            return;
+            await _contacts.UpsertAsync(db, tenant.Id, buyer, ContactKind.Client, cancellationToken);
         }
 
-        await _contacts.UpsertAsync(db, tenant.Id, buyer, ContactKind.Client, cancellationToken);
-        Logger.LogInformation("Shopify order {OrderId} of {Shop} fulfilled; buyer contact updated (fulfilment time not stored yet)", order.Id, tenant.Key);
+        await _orders.ProcessFulfilledAsync(db, tenant, fulfilled, cancellationToken);
+        Logger.LogInformation("Shopify order {OrderId} of {Shop} fulfilled at {FulfilledAt}", fulfilled.OrderId, tenant.Key, fulfilled.At);
     }
 }

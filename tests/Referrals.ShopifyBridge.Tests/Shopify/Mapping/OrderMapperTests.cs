@@ -180,4 +180,49 @@ public sealed class OrderMapperTests
         Assert.That(() => OrderMapper.ToCancelled(order, "orders/cancelled", Payloads.Received),
             Throws.TypeOf<PermanentMessageException>().With.Message.Contains("'currency'"));
     }
+    [Test]
+    public void ToFulfilled_TakesTheLatestSuccessfulFulfilment_IgnoringCancelledOnes()
+    {
+        var order = Payloads.OrderJson("""
+            {"id": 7, "currency": "EUR", "updated_at": "2026-11-25T10:00:00Z", "fulfillments": [
+              {"status": "success", "created_at": "2026-11-23T09:00:00+01:00"},
+              {"status": "success", "created_at": "2026-11-24T09:00:00Z"},
+              {"status": "cancelled", "created_at": "2026-11-24T18:00:00Z"}]}
+            """);
+
+        var fulfilled = OrderMapper.ToFulfilled(order, "orders/fulfilled", Payloads.Received);
+
+        Assert.That(fulfilled.OrderId, Is.EqualTo("7"));
+        Assert.That(fulfilled.Currency, Is.EqualTo("EUR"));
+        Assert.That(fulfilled.At, Is.EqualTo(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero)));
+        Assert.That(fulfilled.At.Offset, Is.EqualTo(TimeSpan.Zero));
+    }
+
+    [Test]
+    public void ToFulfilled_UsesTheUpdateTime_WhenNoFulfilmentHasATime()
+    {
+        var order = Payloads.OrderJson("""{"id": 7, "updated_at": "2026-11-25T10:00:00Z", "fulfillments": [{"status": "success"}]}""");
+
+        var fulfilled = OrderMapper.ToFulfilled(order, "orders/fulfilled", Payloads.Received);
+
+        Assert.That(fulfilled.At, Is.EqualTo(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero)));
+        Assert.That(fulfilled.Currency, Is.Empty);
+    }
+
+    [Test]
+    public void ToFulfilled_UsesTheReceiveTime_WhenTheBodyHasNoTimes()
+    {
+        var order = Payloads.OrderJson("""{"id": 7}""");
+
+        Assert.That(OrderMapper.ToFulfilled(order, "orders/fulfilled", Payloads.Received).At, Is.EqualTo(Payloads.Received));
+    }
+
+    [Test]
+    public void ToFulfilled_ThrowsAPermanentError_WhenTheIdIsMissing()
+    {
+        var order = Payloads.OrderJson("""{"currency": "EUR"}""");
+
+        Assert.That(() => OrderMapper.ToFulfilled(order, "orders/fulfilled", Payloads.Received),
+            Throws.TypeOf<PermanentMessageException>().With.Message.Contains("'id'"));
+    }
 }
