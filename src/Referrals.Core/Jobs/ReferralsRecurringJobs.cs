@@ -20,10 +20,13 @@ public static class ReferralsRecurringJobs
     /// <summary>Recurring job id of the due-ask dispatch.</summary>
     public const string DispatchDueAsks = "referrals:dispatch-due-asks";
 
-    /// <summary>Every id, for hosts that list or remove them.</summary>
-    public static IReadOnlyList<string> All { get; } = [DrainInbox, ProcessOutbox, MatureRewards, Sweeper, DispatchDueAsks];
+    /// <summary>Recurring job id of the invited-friend retention.</summary>
+    public const string EraseStaleFriends = "referrals:erase-stale-friends";
 
-    /// <summary>Adds or updates the recurring jobs: drain and outbox every minute, maturation every 15 minutes, sweeper and due asks every 5.</summary>
+    /// <summary>Every id, for hosts that list or remove them.</summary>
+    public static IReadOnlyList<string> All { get; } = [DrainInbox, ProcessOutbox, MatureRewards, Sweeper, DispatchDueAsks, EraseStaleFriends];
+
+    /// <summary>Adds or updates the recurring jobs: drain and outbox every minute, maturation every 15 minutes, sweeper and due asks every 5, friend retention daily.</summary>
     public static void AddOrUpdate(IRecurringJobManager manager)
     {
         ArgumentNullException.ThrowIfNull(manager);
@@ -32,5 +35,6 @@ public static class ReferralsRecurringJobs
         manager.AddOrUpdate<MatureRewardsJob>(MatureRewards, job => job.RunAsync(CancellationToken.None), "*/15 * * * *");
         manager.AddOrUpdate<SweeperJob>(Sweeper, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
         manager.AddOrUpdate<DispatchDueAsksJob>(DispatchDueAsks, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
+        manager.AddOrUpdate<EraseStaleFriendsJob>(EraseStaleFriends, job => job.RunAsync(CancellationToken.None), Cron.Daily());
     }
 }

@@ -197,7 +197,7 @@ public sealed class PrivacyWebhookTests
         Assert.That(audit.Subject, Is.EqualTo("shopify-data-request:9999"));
         Assert.That(audit.Details, Does.Contain("1 matching contact(s)").And.Contain("not automated yet"));
         Assert.That((await JaneAsync()).Email, Is.EqualTo("jane.referred@example.com"));
-        Assert.That(_bridge.Logs.AllText(), Does.Contain("the export is not automated yet"));
+        Assert.That(_bridge.Logs.AllText(), Does.Contain("the export's delivery is not automated yet"));
     }
 
     [Test]
