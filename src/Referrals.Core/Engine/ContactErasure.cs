@@ -11,6 +11,8 @@ namespace Referrals.Core.Engine;
 /// </summary>
 internal sealed class ContactErasure
 {
+    private const int TenantBatchSize = 200;
+
     private readonly Persistence.ReferralsDbContext _db;
     private readonly Guid _tenantId;
     private readonly string _tenantKey;
@@ -31,6 +33,12 @@ internal sealed class ContactErasure
 
     /// <summary>Erases the given contacts (those of other tenants are ignored).</summary>
     public async Task<RedactionResult> EraseContactsAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    {
+        var erased = await EraseBatchAsync(ids, scanInbox: true, cancellationToken);
+        return new RedactionResult(erased, _rows);
+    }
+
+    private async Task<int> EraseBatchAsync(IReadOnlyList<Guid> ids, bool scanInbox, CancellationToken cancellationToken)
     {
         var tenantId = _tenantId;
         var people = await _db.Contacts.Where(c => c.TenantId == tenantId && ids.Contains(c.Id))
@@ -54,23 +62,45 @@ internal sealed class ContactErasure
 
         // Text and bodies first: the terms were read from the rows erased below.
         await ScrubTextAsync(terms, cancellationToken);
-        await EraseInboxAsync(terms, cancellationToken);
+        if (scanInbox)
+        {
+            await EraseInboxAsync(terms, cancellationToken);
+        }
+
         await EraseOutboxAsync(terms, cancellationToken);
 
-        Count<Referrals.Referral>(await asFriend.ExecuteUpdateAsync(s => s
+        Count<Referrals.Referral>(await asFriend.Where(r => r.FriendName != null || r.FriendEmail != null || r.FriendNormalizedEmail != null).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.FriendName, (string?)null)
             .SetProperty(r => r.FriendEmail, (string?)null)
             .SetProperty(r => r.FriendNormalizedEmail, (string?)null), cancellationToken));
         Count<Referrals.ReferralCode>(await _db.ReferralCodes.Where(c => c.TenantId == tenantId && found.Contains(c.AdvocateContactId)).ExecuteDeleteAsync(cancellationToken));
         Count<ContactExternalId>(await _db.ContactExternalIds.Where(x => x.TenantId == tenantId && found.Contains(x.ContactId)).ExecuteDeleteAsync(cancellationToken));
-        var erased = await EraseContactRowsAsync(_db.Contacts.Where(c => c.TenantId == tenantId && found.Contains(c.Id) && c.RedactedAt == null), cancellationToken);
-        return new RedactionResult(erased, _rows);
+        return await EraseContactRowsAsync(_db.Contacts.Where(c => c.TenantId == tenantId && found.Contains(c.Id) && c.RedactedAt == null), cancellationToken);
     }
 
     /// <summary>Erases every contact, friend, code, external id and stored body of the tenant.</summary>
     public async Task<RedactionResult> EraseTenantAsync(CancellationToken cancellationToken)
     {
         var tenantId = _tenantId;
+        var tenantKey = _tenantKey;
+        var keep = _keepInboxId ?? 0;
+        await EraseInboxRowsAsync(_db.Inbox.Where(m => m.TenantKey == tenantKey && m.Id != keep), cancellationToken);
+
+        // Contact by contact in batches, so free text naming them (notes, audit details) is found by their terms too.
+        var erased = 0;
+        while (true)
+        {
+            var batch = await _db.Contacts.Where(c => c.TenantId == tenantId && c.RedactedAt == null).OrderBy(c => c.Id).Select(c => c.Id)
+                .Take(TenantBatchSize).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            erased += await EraseBatchAsync(batch, scanInbox: false, cancellationToken);
+        }
+
+        // What no contact's terms reach: friends invited by name who never became contacts, leftover ids and codes.
         Count<Referrals.Referral>(await _db.Referrals
             .Where(r => r.TenantId == tenantId && (r.FriendName != null || r.FriendEmail != null || r.FriendNormalizedEmail != null))
             .ExecuteUpdateAsync(s => s
@@ -82,16 +112,11 @@ internal sealed class ContactErasure
         Count<Review.ReviewItem>(await _db.ReviewItems.Where(i => i.TenantId == tenantId && i.Note != null)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Note, (string?)null), cancellationToken));
 
-        var tenantKey = _tenantKey;
-        var keep = _keepInboxId ?? 0;
-        var inbox = _db.Inbox.Where(m => m.TenantKey == tenantKey && m.Id != keep);
-        await EraseInboxRowsAsync(inbox, cancellationToken);
         Count<OutboxMessage>(await _db.Outbox.Where(m => m.TenantId == tenantId && (m.LastError != null || (m.ProcessedAt != null && m.Payload != RedactionMarkers.EmptyJson)))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.LastError, (string?)null)
                 .SetProperty(m => m.Payload, m => m.ProcessedAt != null ? RedactionMarkers.EmptyJson : m.Payload), cancellationToken));
 
-        var erased = await EraseContactRowsAsync(_db.Contacts.Where(c => c.TenantId == tenantId && c.RedactedAt == null), cancellationToken);
         return new RedactionResult(erased, _rows);
     }
 

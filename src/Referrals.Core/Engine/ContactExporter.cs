@@ -34,11 +34,13 @@ internal static class ContactExporter
         var referralIds = asAdvocate.Concat(asFriend).Select(r => r.Id).Distinct().ToList();
         var reviews = await db.ReviewItems.AsNoTracking().Where(i => i.TenantId == tenantId && referralIds.Contains(i.ReferralId)).ToListAsync(cancellationToken);
 
-        var terms = PersonalDataTerms.From(new[] { contact.Email, contact.NormalizedEmail, contact.Phone, contact.NormalizedPhone }
+        var fullName = contact.FirstName is null || contact.LastName is null ? null : contact.FirstName + " " + contact.LastName;
+        var terms = PersonalDataTerms.From(new[] { contact.Email, contact.NormalizedEmail, contact.Phone, contact.NormalizedPhone, fullName }
             .Concat(externalIds.Select(x => x.Value)).Concat(codes.Select(c => c.Display)));
-        var idText = contactId.ToString();
+        // Subjects name rows by id (contact, referral), in either Guid format.
+        var ownIds = referralIds.Append(contactId).SelectMany(id => new[] { id.ToString("D"), id.ToString("N") }).ToList();
         var audit = (await db.AuditLog.AsNoTracking().Where(a => a.TenantId == tenantId).OrderBy(a => a.Id).ToListAsync(cancellationToken))
-            .Where(a => a.Subject.Contains(idText, StringComparison.OrdinalIgnoreCase) || terms.FoundIn(a.Subject) || terms.FoundIn(a.Details))
+            .Where(a => ownIds.Any(id => a.Subject.Contains(id, StringComparison.OrdinalIgnoreCase)) || terms.FoundIn(a.Subject) || terms.FoundIn(a.Details))
             .Select(a => new ExportedAuditEntry(a.Actor, a.Action, a.Subject, a.Details, a.At))
             .ToList();
         var messages = await MessagesAsync(db, tenantId, tenantKey, terms, asks.Select(a => a.Id.ToString()).Concat(ledger.Select(e => e.Id.ToString("N"))).ToList(), cancellationToken);
