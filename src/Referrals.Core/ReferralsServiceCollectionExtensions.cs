@@ -14,6 +14,7 @@ using Referrals.Core.Engine;
 using Referrals.Core.Jobs;
 using Referrals.Core.Messaging;
 using Referrals.Core.Persistence;
+using Referrals.Core.Privacy;
 using Referrals.Core.Rewards;
 
 namespace Referrals.Core;
@@ -44,6 +45,8 @@ public static class ReferralsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReferralsOptions>, ReferralsOptionsValidator>());
         services.AddOptions<ReferralCodeOptions>().Bind(configuration.GetSection("Codes")).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReferralCodeOptions>, ReferralCodeOptionsValidator>());
+        services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PrivacyOptions>, PrivacyOptionsValidator>());
         services.AddOptions<BestCustomerScoringOptions>().Bind(configuration.GetSection("BestCustomer")).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BestCustomerScoringOptions>, BestCustomerScoringOptionsValidator>());
 
@@ -84,6 +87,8 @@ public static class ReferralsServiceCollectionExtensions
         services.TryAddSingleton<AskTriggers>();
         services.TryAddSingleton<CadenceAsks>();
         services.TryAddSingleton<OrderEventProcessor>();
+        services.TryAddSingleton<ContactPrivacy>();
+        services.TryAddSingleton<FriendRetention>();
 
         services.TryAddTransient<DrainInboxJob>();
         services.TryAddTransient<ProcessOutboxJob>();
@@ -91,6 +96,7 @@ public static class ReferralsServiceCollectionExtensions
         services.TryAddTransient<SweeperJob>();
         services.TryAddTransient<DispatchDueAsksJob>();
         services.TryAddTransient<PlanCadenceAsksJob>();
+        services.TryAddTransient<EraseStaleFriendsJob>();
         return services;
     }
 }

@@ -23,10 +23,13 @@ public static class ReferralsRecurringJobs
     /// <summary>Recurring job id of cadence ask planning.</summary>
     public const string PlanCadenceAsks = "referrals:plan-cadence-asks";
 
-    /// <summary>Every id, for hosts that list or remove them.</summary>
-    public static IReadOnlyList<string> All { get; } = [DrainInbox, ProcessOutbox, MatureRewards, Sweeper, DispatchDueAsks, PlanCadenceAsks];
+    /// <summary>Recurring job id of the invited-friend retention.</summary>
+    public const string EraseStaleFriends = "referrals:erase-stale-friends";
 
-    /// <summary>Adds or updates the recurring jobs: drain and outbox every minute, maturation every 15 minutes, sweeper and due asks every 5, cadence planning hourly.</summary>
+    /// <summary>Every id, for hosts that list or remove them.</summary>
+    public static IReadOnlyList<string> All { get; } = [DrainInbox, ProcessOutbox, MatureRewards, Sweeper, DispatchDueAsks, PlanCadenceAsks, EraseStaleFriends];
+
+    /// <summary>Adds or updates the recurring jobs: drain and outbox every minute, maturation every 15 minutes, sweeper and due asks every 5, cadence planning hourly, friend retention daily.</summary>
     public static void AddOrUpdate(IRecurringJobManager manager)
     {
         ArgumentNullException.ThrowIfNull(manager);
@@ -36,5 +39,6 @@ public static class ReferralsRecurringJobs
         manager.AddOrUpdate<SweeperJob>(Sweeper, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
         manager.AddOrUpdate<DispatchDueAsksJob>(DispatchDueAsks, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
         manager.AddOrUpdate<PlanCadenceAsksJob>(PlanCadenceAsks, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
+        manager.AddOrUpdate<EraseStaleFriendsJob>(EraseStaleFriends, job => job.RunAsync(CancellationToken.None), Cron.Daily());
     }
 }

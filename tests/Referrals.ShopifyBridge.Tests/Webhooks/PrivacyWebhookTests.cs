@@ -5,6 +5,7 @@ using Referrals.Core.Messaging;
 using Referrals.Core.Persistence;
 using Referrals.Core.Tenants;
 using Referrals.Testing.Databases;
+using Referrals.Testing.Privacy;
 using Referrals.Testing.Shopify;
 
 namespace Referrals.ShopifyBridge.Tests.Webhooks;
@@ -82,6 +83,23 @@ public sealed class PrivacyWebhookTests
         Assert.That(audit.Actor, Is.EqualTo("shopify"));
         Assert.That(audit.Subject, Is.EqualTo("gid://shopify/Customer/115310627314723954"));
         Assert.That(audit.Details, Does.Contain("1 contact(s) erased").And.Contain("1 order(s) listed").And.Not.Contain("jane"));
+    }
+
+    [Test]
+    public async Task CustomersRedact_LeavesNoTraceOfTheCustomerInAnyTable_ButTheAuditSubject()
+    {
+        await DeliverAndDrainAsync(WebhookBridge.Delivery("customers/redact",
+            ShopifyPayloads.CustomerRedact(Shop, ShopifyPayloads.SyntheticCustomerId, "jane.referred@example.com", ShopifyPayloads.SyntheticOrderId)));
+
+        var stored = await _bridge.QueryAsync(db => DatabaseTextScanner.ReadAllAsync(db));
+        Assert.That(stored.Where(v => v.Value.Contains("jane.referred@example.com", StringComparison.OrdinalIgnoreCase)
+            || v.Value.Contains("Jane", StringComparison.Ordinal)), Is.Empty, "her order's body, her contact, the referral and the request's own body");
+        Assert.That(stored.Where(v => v.Value.Contains("115310627314723954", StringComparison.Ordinal)).Select(v => $"{v.Table}.{v.Column}"),
+            Is.EqualTo(new[] { "AuditLog.Subject" }), "Shopify's id of the customer stays only as the record of the request");
+        Assert.That(stored.Any(v => v.Value.Contains("alice@example.com", StringComparison.Ordinal)), Is.True, "the advocate is someone else");
+        var request = await _bridge.QueryAsync(db => db.Inbox.SingleAsync(m => m.Topic == "customers/redact"));
+        Assert.That(request.ProcessedAt, Is.Not.Null);
+        Assert.That(request.LastError, Is.Null);
     }
 
     [Test]
@@ -196,8 +214,10 @@ public sealed class PrivacyWebhookTests
         Assert.That(audit.Action, Is.EqualTo("privacy.data-request"));
         Assert.That(audit.Subject, Is.EqualTo("shopify-data-request:9999"));
         Assert.That(audit.Details, Does.Contain("1 matching contact(s)").And.Contain("not automated yet"));
+        Assert.That(audit.Details, Does.Contain("The export holds 1 order(s), 1 referral(s), 0 ledger entry(ies), 2 stored message(s)"),
+            "her order and referral as friend (the reward is Alice's); her order's body and the request's own");
         Assert.That((await JaneAsync()).Email, Is.EqualTo("jane.referred@example.com"));
-        Assert.That(_bridge.Logs.AllText(), Does.Contain("the export is not automated yet"));
+        Assert.That(_bridge.Logs.AllText(), Does.Contain("the export's delivery is not automated yet"));
     }
 
     [Test]

@@ -1,27 +1,29 @@
 using System.Globalization;
-using Referrals.Core.Audit;
+using Microsoft.EntityFrameworkCore;
 using Referrals.Core.Contacts;
+using Referrals.Core.Engine;
 using Referrals.Core.Messaging;
 using Referrals.Core.Persistence;
+using Referrals.Core.Privacy;
 using Referrals.Core.Tenants;
-using Referrals.ShopifyBridge.Privacy;
 using Referrals.ShopifyBridge.Shopify;
 using Referrals.ShopifyBridge.Shopify.Payloads;
 
 namespace Referrals.ShopifyBridge.Webhooks.Handlers;
 
 /// <summary>
-/// <c>customers/redact</c> (mandatory): erases the contacts matching the customer's GID or e-mail and audits it. Runs
-/// for uninstalled shops too. Webhook bodies already processed that mention the customer are not erased yet.
+/// <c>customers/redact</c> (mandatory): erases, through the engine's <see cref="ContactPrivacy"/>, the contacts matching
+/// the customer's GID or e-mail everywhere they are stored (stored webhook bodies included) and audits it. Runs for
+/// uninstalled shops too.
 /// </summary>
 internal sealed class CustomerRedactHandler : ShopifyInboxHandler
 {
-    private readonly TimeProvider _clock;
+    private readonly ContactPrivacy _privacy;
 
-    public CustomerRedactHandler(TimeProvider clock, ILogger<CustomerRedactHandler> logger)
+    public CustomerRedactHandler(ContactPrivacy privacy, ILogger<CustomerRedactHandler> logger)
         : base(logger)
     {
-        _clock = clock;
+        _privacy = privacy;
     }
 
     protected override bool RunsForUninstalledShops => true;
@@ -32,17 +34,20 @@ internal sealed class CustomerRedactHandler : ShopifyInboxHandler
     {
         var request = ShopifyPayload.Read(message, ShopifyJsonContext.Default.CompliancePayload);
         ShopCheck.ThrowUnlessPrivacyRequestFor(request.ShopDomain, tenant, message.Topic);
-        var now = _clock.GetUtcNow();
         var gid = request.Customer?.Id is { } id ? ShopifyGid.Customer(id) : null;
         var email = EmailNormalizer.Normalize(request.Customer?.Email);
-        var erased = gid is null && email is null
-            ? 0
-            : await ContactRedactor.RedactAsync(db, tenant.Id, ComplianceContacts.Matching(db, tenant, gid, email), now, cancellationToken);
+        var ids = gid is null && email is null
+            ? []
+            : await ContactPrivacy.Matching(db, tenant.Id, ContactExternalId.Shopify, gid, email).Select(c => c.Id).ToListAsync(cancellationToken);
 
-        db.AuditLog.Add(new AuditEntry(tenant.Id, "shopify", "privacy.customer-redact", gid ?? "shopify-customer:unknown",
+        // The audit subject is Shopify's own id for the request's customer: the merchant's proof of compliance.
+        var result = await _privacy.RedactAsync(db, tenant.Id, ids, new RedactionRequest("shopify", "privacy.customer-redact", gid ?? "shopify-customer:unknown",
             string.Create(CultureInfo.InvariantCulture,
-                $"Shopify customers/redact: {erased} contact(s) erased (matched by customer id and e-mail); {request.OrdersToRedact?.Count ?? 0} order(s) listed, whose rows hold no personal data."),
-            now));
-        Logger.LogInformation("Shopify customers/redact for {Shop}: {Erased} contact(s) erased", tenant.Key, erased);
+                $"Shopify customers/redact, matched by customer id and e-mail; {request.OrdersToRedact?.Count ?? 0} order(s) listed, whose rows hold no personal data."))
+            {
+                HandlingInboxMessageId = message.Id,
+            },
+            cancellationToken);
+        Logger.LogInformation("Shopify customers/redact for {Shop}: {Erased} contact(s) erased, {Rows} row(s) changed", tenant.Key, result.ContactsErased, result.TotalRows);
     }
 }

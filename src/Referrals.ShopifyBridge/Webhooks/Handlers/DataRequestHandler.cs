@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Referrals.Core.Audit;
 using Referrals.Core.Contacts;
+using Referrals.Core.Engine;
 using Referrals.Core.Messaging;
 using Referrals.Core.Persistence;
 using Referrals.Core.Tenants;
@@ -11,18 +12,20 @@ using Referrals.ShopifyBridge.Shopify.Payloads;
 namespace Referrals.ShopifyBridge.Webhooks.Handlers;
 
 /// <summary>
-/// <c>customers/data_request</c> (mandatory): records that a customer asked for their data, with how many contacts
-/// match, in the audit log. Building and sending the export to the merchant is the privacy feature's job and is not
-/// done here yet; the log says so, and Shopify allows 30 days.
+/// <c>customers/data_request</c> (mandatory): builds the engine's export (<see cref="ContactPrivacy.ExportAsync"/>) of
+/// each matching contact and records in the audit log what it holds (counts only). Delivering it to the merchant is not
+/// automated yet; the log says so, and Shopify allows 30 days.
 /// </summary>
 internal sealed class DataRequestHandler : ShopifyInboxHandler
 {
     private readonly TimeProvider _clock;
+    private readonly ContactPrivacy _privacy;
 
-    public DataRequestHandler(TimeProvider clock, ILogger<DataRequestHandler> logger)
+    public DataRequestHandler(TimeProvider clock, ContactPrivacy privacy, ILogger<DataRequestHandler> logger)
         : base(logger)
     {
         _clock = clock;
+        _privacy = privacy;
     }
 
     protected override bool RunsForUninstalledShops => true;
@@ -35,15 +38,26 @@ internal sealed class DataRequestHandler : ShopifyInboxHandler
         ShopCheck.ThrowUnlessPrivacyRequestFor(request.ShopDomain, tenant, message.Topic);
         var gid = request.Customer?.Id is { } id ? ShopifyGid.Customer(id) : null;
         var email = EmailNormalizer.Normalize(request.Customer?.Email);
-        var matching = gid is null && email is null
-            ? 0
-            : await ComplianceContacts.Matching(db, tenant, gid, email).CountAsync(c => c.RedactedAt == null, cancellationToken);
-        var requestId = request.DataRequest?.Id?.ToString(CultureInfo.InvariantCulture) ?? "unknown";
+        var ids = gid is null && email is null
+            ? []
+            : await ContactPrivacy.Matching(db, tenant.Id, ContactExternalId.Shopify, gid, email).Where(c => c.RedactedAt == null).Select(c => c.Id).ToListAsync(cancellationToken);
+        int orders = 0, referrals = 0, rewards = 0, messages = 0;
+        foreach (var contactId in ids)
+        {
+            if (await _privacy.ExportAsync(db, tenant.Id, contactId, cancellationToken) is { } export)
+            {
+                orders += export.Orders.Count;
+                referrals += export.ReferralsAsAdvocate.Count + export.ReferralsAsFriend.Count;
+                rewards += export.Ledger.Count;
+                messages += export.Messages.Count;
+            }
+        }
 
+        var requestId = request.DataRequest?.Id?.ToString(CultureInfo.InvariantCulture) ?? "unknown";
         db.AuditLog.Add(new AuditEntry(tenant.Id, "shopify", "privacy.data-request", "shopify-data-request:" + requestId,
             string.Create(CultureInfo.InvariantCulture,
-                $"Shopify customers/data_request for {gid ?? "a customer without id"}: {matching} matching contact(s), {request.OrdersRequested?.Count ?? 0} order(s) requested. The export is not automated yet; send it to the merchant within 30 days."),
+                $"Shopify customers/data_request for {gid ?? "a customer without id"}: {ids.Count} matching contact(s), {request.OrdersRequested?.Count ?? 0} order(s) requested. The export holds {orders} order(s), {referrals} referral(s), {rewards} ledger entry(ies), {messages} stored message(s). Its delivery is not automated yet; export it and send it to the merchant within 30 days."),
             _clock.GetUtcNow()));
-        Logger.LogWarning("Shopify data request {RequestId} for {Shop} recorded ({Matching} matching contacts); the export is not automated yet", requestId, tenant.Key, matching);
+        Logger.LogWarning("Shopify data request {RequestId} for {Shop} recorded ({Matching} matching contacts); the export's delivery is not automated yet", requestId, tenant.Key, ids.Count);
     }
 }

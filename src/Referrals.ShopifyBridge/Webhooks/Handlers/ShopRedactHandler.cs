@@ -1,10 +1,8 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Referrals.Core.Audit;
+using Referrals.Core.Engine;
 using Referrals.Core.Messaging;
 using Referrals.Core.Persistence;
+using Referrals.Core.Privacy;
 using Referrals.Core.Tenants;
-using Referrals.ShopifyBridge.Privacy;
 using Referrals.ShopifyBridge.Shopify;
 using Referrals.ShopifyBridge.Shopify.Payloads;
 
@@ -12,16 +10,18 @@ namespace Referrals.ShopifyBridge.Webhooks.Handlers;
 
 /// <summary>
 /// <c>shop/redact</c> (mandatory, 48 hours after uninstall): erases every contact of the shop, the friend details of
-/// its referrals, and the bodies of its handled webhooks, and audits it. Anonymous figures (orders, ledger) stay.
+/// its referrals, and the bodies of its stored webhooks (waiting ones are settled unhandled), through the engine's
+/// <see cref="ContactPrivacy"/>, and audits it. Anonymous figures (orders, ledger) stay; the shop/redact delivery itself,
+/// which names only the shop, is kept as the record of the request.
 /// </summary>
 internal sealed class ShopRedactHandler : ShopifyInboxHandler
 {
-    private readonly TimeProvider _clock;
+    private readonly ContactPrivacy _privacy;
 
-    public ShopRedactHandler(TimeProvider clock, ILogger<ShopRedactHandler> logger)
+    public ShopRedactHandler(ContactPrivacy privacy, ILogger<ShopRedactHandler> logger)
         : base(logger)
     {
-        _clock = clock;
+        _privacy = privacy;
     }
 
     protected override bool RunsForUninstalledShops => true;
@@ -32,26 +32,8 @@ internal sealed class ShopRedactHandler : ShopifyInboxHandler
     {
         var request = ShopifyPayload.Read(message, ShopifyJsonContext.Default.CompliancePayload);
         ShopCheck.ThrowUnlessPrivacyRequestFor(request.ShopDomain, tenant, message.Topic);
-        var now = _clock.GetUtcNow();
-        var erased = await ContactRedactor.RedactAsync(db, tenant.Id, db.Contacts.Where(c => c.TenantId == tenant.Id), now, cancellationToken);
-
-        // Friends invited by name and e-mail who never became contacts.
-        await db.Referrals.Where(r => r.TenantId == tenant.Id && (r.FriendName != null || r.FriendEmail != null || r.FriendNormalizedEmail != null))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.FriendName, (string?)null)
-                .SetProperty(r => r.FriendEmail, (string?)null)
-                .SetProperty(r => r.FriendNormalizedEmail, (string?)null), cancellationToken);
-
-        // Stored bodies of orders and customers hold the same personal data. Rows stay (their delivery ids keep
-        // duplicates out); waiting ones are left to be handled (and skipped, the shop being uninstalled).
-        var emptied = await db.Inbox
-            .Where(m => m.Source == ShopifyWebhookReceiver.Source && m.TenantKey == tenant.Key && m.Id != message.Id
-                && (m.ProcessedAt != null || m.DeadLetteredAt != null))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Payload, Array.Empty<byte>()), cancellationToken);
-
-        db.AuditLog.Add(new AuditEntry(tenant.Id, "shopify", "privacy.shop-redact", tenant.Key,
-            string.Create(CultureInfo.InvariantCulture, $"Shopify shop/redact: {erased} contact(s) erased, referral friend details cleared, {emptied} stored webhook body(ies) emptied."),
-            now));
-        Logger.LogInformation("Shopify shop/redact for {Shop}: {Erased} contact(s) erased, {Emptied} webhook bodies emptied", tenant.Key, erased, emptied);
+        var result = await _privacy.RedactTenantAsync(db, tenant.Id,
+            new RedactionRequest("shopify", "privacy.shop-redact", tenant.Key, "Shopify shop/redact.") { KeepInboxMessageId = message.Id }, cancellationToken);
+        Logger.LogInformation("Shopify shop/redact for {Shop}: {Erased} contact(s) erased, {Rows} row(s) changed", tenant.Key, result.ContactsErased, result.TotalRows);
     }
 }

@@ -1,0 +1,41 @@
+using Referrals.Core.Asks;
+using Referrals.Core.Audit;
+using Referrals.Core.Contacts;
+using Referrals.Core.Messaging;
+using Referrals.Core.Orders;
+using Referrals.Core.Referrals;
+using Referrals.Core.Review;
+using Referrals.Core.Rewards;
+using Referrals.Core.Tenants;
+
+namespace Referrals.Core.Privacy;
+
+/// <summary>
+/// The one place that decides, for every stored type, whether it can hold a person's data. A test checks that every
+/// entity type of the database model is in exactly one list, so a table added without a decision fails the build.
+/// </summary>
+public static class PersonalDataInventory
+{
+    /// <summary>Types whose rows redaction erases, deletes or scrubs (see <c>ContactPrivacy</c>).</summary>
+    public static IReadOnlyList<Type> Redacted { get; } =
+    [
+        typeof(Contact),            // names, e-mails, phone, address, fingerprint, device details
+        typeof(ContactExternalId),  // deleted
+        typeof(ReferralCode),       // deleted: the display carries the advocate's name as prefix
+        typeof(Referral),           // the friend's name and e-mails; free-text reason
+        typeof(Order),              // the order name, when it names someone
+        typeof(LedgerEntry),        // note and external reference, when they name someone
+        typeof(ReviewItem),         // reviewer's note and reasons, when they name someone
+        typeof(AuditEntry),         // subject and details, when they name someone
+        typeof(InboxMessage),       // webhook bodies and errors
+        typeof(OutboxMessage),      // bodies and errors
+    ];
+
+    /// <summary>Types declared free of personal data, each with the reason.</summary>
+    public static IReadOnlyDictionary<Type, string> FreeOfPersonalData { get; } = new Dictionary<Type, string>
+    {
+        [typeof(Tenant)] = "The business running the program (shop domain, settings), not a person.",
+        [typeof(Ask)] = "Ids, trigger, channel, times and a 0-10 score; linked to the contact only by id.",
+        [typeof(OrderRefund)] = "Order and refund ids, amount, currency and time.",
+    };
+}
