@@ -100,7 +100,11 @@ public sealed class ContactMailer
         return ReferralLink.Create(mail.BaseUrl, code.Display);
     }
 
-    /// <summary>The values every contact e-mail has: first name, business name, unsubscribe link; the caller adds the rest with <c>with</c>-style init.</summary>
+    /// <summary>
+    /// The values of a contact e-mail: first name, business name and unsubscribe link always; the referral link and its
+    /// QR code (a PNG <c>data:</c> address, so the e-mail needs no image server), offer, ideal referral and reward when given.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="mail"/> is null.</exception>
     public static AskTemplateVariables CommonVariables(ContactMail mail, Uri? referralLink = null, string? friendOffer = null, string? idealReferral = null, string? reward = null)
     {
         ArgumentNullException.ThrowIfNull(mail);
