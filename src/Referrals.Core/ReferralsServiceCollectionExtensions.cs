@@ -74,10 +74,16 @@ public static class ReferralsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, RewardIssueHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, RewardClawBackHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, AskEmailHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, ReferralAskEmailHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, ThankYouEmailHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, FriendConvertedEmailHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, RewardIssuedEmailHandler>());
 
         services.TryAddSingleton<TenantDirectory>();
         services.TryAddSingleton<ContactDirectory>();
         services.TryAddSingleton<AdvocateCodes>();
+        services.TryAddSingleton<ContactMailer>();
+        services.TryAddSingleton<StaffTasks>();
         services.TryAddSingleton<RewardLedger>();
         services.TryAddSingleton<ReviewQueue>();
         services.TryAddSingleton<ReferralInvitations>();

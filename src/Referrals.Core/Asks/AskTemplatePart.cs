@@ -17,6 +17,8 @@ internal sealed record AskTemplatePart(
 
     private static readonly string[] _satisfaction = [AskTemplateVariableNames.RatingLinks, AskTemplateVariableNames.UnsubscribeLink];
 
+    private static readonly string[] _rewardIssued = [AskTemplateVariableNames.Reward, AskTemplateVariableNames.UnsubscribeLink];
+
     private static readonly string[] _referralAsk = [AskTemplateVariableNames.ReferralLink, AskTemplateVariableNames.UnsubscribeLink];
 
     /// <summary>Every part, in the order of <see cref="AskTemplateSet"/>.</summary>
@@ -32,5 +34,12 @@ internal sealed record AskTemplatePart(
         new(nameof(AskTemplateSet.ThankYouHtml), s => s.ThankYouHtml, TemplateFormat.Html, WordingScope.PhrasingOnly, _email),
         new(nameof(AskTemplateSet.ThankYouText), s => s.ThankYouText, TemplateFormat.Text, WordingScope.PhrasingOnly, _email),
         new(nameof(AskTemplateSet.ServiceRecoveryTask), s => s.ServiceRecoveryTask, TemplateFormat.Text, WordingScope.PhrasingOnly, []),
+        new(nameof(AskTemplateSet.ThankYouCard), s => s.ThankYouCard, TemplateFormat.Text, WordingScope.PhrasingOnly, []),
+        new(nameof(AskTemplateSet.FriendConvertedSubject), s => s.FriendConvertedSubject, TemplateFormat.Text, WordingScope.PhrasingOnly, []),
+        new(nameof(AskTemplateSet.FriendConvertedHtml), s => s.FriendConvertedHtml, TemplateFormat.Html, WordingScope.PhrasingOnly, _email),
+        new(nameof(AskTemplateSet.FriendConvertedText), s => s.FriendConvertedText, TemplateFormat.Text, WordingScope.PhrasingOnly, _email),
+        new(nameof(AskTemplateSet.RewardIssuedSubject), s => s.RewardIssuedSubject, TemplateFormat.Text, WordingScope.PhrasingOnly, []),
+        new(nameof(AskTemplateSet.RewardIssuedHtml), s => s.RewardIssuedHtml, TemplateFormat.Html, WordingScope.PhrasingOnly, _rewardIssued),
+        new(nameof(AskTemplateSet.RewardIssuedText), s => s.RewardIssuedText, TemplateFormat.Text, WordingScope.PhrasingOnly, _rewardIssued),
     ];
 }

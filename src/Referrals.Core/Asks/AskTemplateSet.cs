@@ -36,4 +36,25 @@ public sealed class AskTemplateSet
 
     /// <summary>The service-recovery task text for a detractor (text, read by staff).</summary>
     public string ServiceRecoveryTask { get; set; } = EnglishAskTemplates.ServiceRecoveryTask;
+
+    /// <summary>The suggested handwritten message of the thank-you card a new referral creates (text, written by staff).</summary>
+    public string ThankYouCard { get; set; } = EnglishThanksTemplates.ThankYouCard;
+
+    /// <summary>Subject of the e-mail an advocate gets when their friend becomes a customer (text).</summary>
+    public string FriendConvertedSubject { get; set; } = EnglishThanksTemplates.FriendConvertedSubject;
+
+    /// <summary>HTML body of the e-mail an advocate gets when their friend becomes a customer.</summary>
+    public string FriendConvertedHtml { get; set; } = EnglishThanksTemplates.FriendConvertedHtml;
+
+    /// <summary>Text body of the e-mail an advocate gets when their friend becomes a customer.</summary>
+    public string FriendConvertedText { get; set; } = EnglishThanksTemplates.FriendConvertedText;
+
+    /// <summary>Subject of the e-mail an advocate gets when their reward is issued (text).</summary>
+    public string RewardIssuedSubject { get; set; } = EnglishThanksTemplates.RewardIssuedSubject;
+
+    /// <summary>HTML body of the e-mail an advocate gets when their reward is issued; must use <c>reward</c>.</summary>
+    public string RewardIssuedHtml { get; set; } = EnglishThanksTemplates.RewardIssuedHtml;
+
+    /// <summary>Text body of the e-mail an advocate gets when their reward is issued; must use <c>reward</c>.</summary>
+    public string RewardIssuedText { get; set; } = EnglishThanksTemplates.RewardIssuedText;
 }

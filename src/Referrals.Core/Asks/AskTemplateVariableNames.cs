@@ -30,7 +30,10 @@ public static class AskTemplateVariableNames
     /// <summary>The contact's one-click unsubscribe link.</summary>
     public const string UnsubscribeLink = "unsubscribe_link";
 
+    /// <summary>A reward as a phrase, e.g. "10 EUR store credit" (the reward e-mail).</summary>
+    public const string Reward = "reward";
+
     /// <summary>Every name above.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [FirstName, BusinessName, ReferralLink, QrCodeUrl, FriendOffer, IdealReferral, RatingLinks, UnsubscribeLink];
+        [FirstName, BusinessName, ReferralLink, QrCodeUrl, FriendOffer, IdealReferral, RatingLinks, UnsubscribeLink, Reward];
 }

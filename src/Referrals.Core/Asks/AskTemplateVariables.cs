@@ -30,4 +30,7 @@ public sealed class AskTemplateVariables
 
     /// <summary><c>unsubscribe_link</c>: the contact's one-click unsubscribe link (absolute).</summary>
     public Uri? UnsubscribeLink { get; init; }
+
+    /// <summary><c>reward</c>: a reward as a phrase, e.g. "10 EUR store credit".</summary>
+    public string? Reward { get; init; }
 }

@@ -12,6 +12,9 @@ public sealed class AskTimelineStep
     /// <summary>How the ask reaches the contact.</summary>
     public AskChannel Channel { get; set; }
 
+    /// <summary>With <see cref="AskChannel.Task"/>: whether the person calls, writes or asks in a meeting. Default: a call.</summary>
+    public AskTaskKind TaskKind { get; set; } = AskTaskKind.Call;
+
     /// <summary>False turns the trigger off: events of this kind record a skipped ask with <see cref="AskSkipReason.TriggerDisabled"/>.</summary>
     public bool Enabled { get; set; } = true;
 }

@@ -49,6 +49,11 @@ public static class AskTimelineValidator
             {
                 Add($"{key}:{nameof(AskTimelineStep.Channel)}", $"'{step.Channel}' is not a channel. Use one of: {string.Join(", ", Enum.GetNames<AskChannel>())}.");
             }
+
+            if (!Enum.IsDefined(step.TaskKind))
+            {
+                Add($"{key}:{nameof(AskTimelineStep.TaskKind)}", $"'{step.TaskKind}' is not a way to ask by hand. Use one of: {string.Join(", ", Enum.GetNames<AskTaskKind>())}.");
+            }
         }
 
         if (timeline.CadenceIntervalDays is < 1 or > MaximumCadenceIntervalDays)

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Referrals.Core.Asks;
+using Referrals.Core.Contacts;
 using Referrals.Core.Persistence;
 using Referrals.Core.Satisfaction;
+using Referrals.Core.Tenants;
 
 namespace Referrals.Core.Engine;
 
@@ -11,6 +13,16 @@ namespace Referrals.Core.Engine;
 /// </summary>
 public sealed class AskAnswers
 {
+    private readonly AdvocateCodes _codes;
+    private readonly StaffTasks _tasks;
+
+    /// <summary>Creates the service.</summary>
+    public AskAnswers(AdvocateCodes codes, StaffTasks tasks)
+    {
+        _codes = codes;
+        _tasks = tasks;
+    }
+
     /// <summary>
     /// Records the score <paramref name="token"/> carries against its ask. The token must already be verified with
     /// <see cref="RatingLinkSigner.Verify"/> (signature and expiry); this method checks the ask.
@@ -24,6 +36,10 @@ public sealed class AskAnswers
     /// detractor → service-recovery task) and the score stored on the ask and as the contact's last score;
     /// <see cref="AskAnswerStatus.AlreadyAnswered"/> for a replay (a second click, on the same or another score);
     /// <see cref="AskAnswerStatus.UnknownAsk"/> or <see cref="AskAnswerStatus.NotSent"/> otherwise. Refusals change nothing.
+    /// The decision is carried out in the same transaction as the answer: a promoter gets a referral code and the referral
+    /// ask e-mail (<see cref="FollowUpEmails.ReferralAskKind"/>), a passive the thank-you e-mail
+    /// (<see cref="FollowUpEmails.ThankYouKind"/>), both only with consent; a detractor creates a service-recovery
+    /// <see cref="Thanks.StaffTask"/>. Each is keyed by the ask, so a replay adds nothing.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="db"/> or <paramref name="token"/> is null.</exception>
     /// <remarks>
@@ -72,6 +88,7 @@ public sealed class AskAnswers
 
         contact.LastSatisfactionScore = token.Score;
         contact.UpdatedAt = now;
+        await FollowThroughAsync(db, tenant, contact, ask, decision, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         if (transaction is not null)
         {
@@ -79,5 +96,23 @@ public sealed class AskAnswers
         }
 
         return new AskAnswerResult(AskAnswerStatus.Recorded, decision);
+    }
+
+    private async Task FollowThroughAsync(ReferralsDbContext db, Tenant tenant, Contact contact, Ask ask, GateDecision decision, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        switch (decision.NextStep)
+        {
+            case GateNextStep.ReferralAsk:
+                // Every promoter gets a code, so staff and the on-site block can show their link even without e-mail consent.
+                await _codes.GetOrCreateAsync(db, contact, cancellationToken);
+                await FollowUpEmails.EnqueueAsync(db, contact, FollowUpEmails.ReferralAskKind, ask.Id, new FollowUpEmailMessage(contact.Id, AskId: ask.Id), now, cancellationToken);
+                break;
+            case GateNextStep.ThankYouOnly:
+                await FollowUpEmails.EnqueueAsync(db, contact, FollowUpEmails.ThankYouKind, ask.Id, new FollowUpEmailMessage(contact.Id, AskId: ask.Id), now, cancellationToken);
+                break;
+            case GateNextStep.ServiceRecoveryTask:
+                await _tasks.ServiceRecoveryAsync(db, tenant, contact, ask, cancellationToken);
+                break;
+        }
     }
 }

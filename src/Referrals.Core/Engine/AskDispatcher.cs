@@ -10,8 +10,8 @@ namespace Referrals.Core.Engine;
 /// <summary>
 /// Sends asks that are due: checks the planner's rules again (consent may have been withdrawn, the contact redacted,
 /// the trigger turned off since scheduling) and hands each ask to its channel. E-mail asks become an outbox message of
-/// kind <see cref="EmailKind"/> (one per ask); on-site and task asks are only marked sent for now — the task record and
-/// the on-site block read them later.
+/// kind <see cref="EmailKind"/> (one per ask); task asks become a <see cref="Thanks.StaffTask"/> (a call, letter or
+/// meeting per the timeline step, one per ask); on-site asks are only marked sent — the on-site block reads them.
 /// </summary>
 public sealed class AskDispatcher
 {
@@ -21,11 +21,13 @@ public sealed class AskDispatcher
     private static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
 
     private readonly TimeProvider _clock;
+    private readonly StaffTasks _tasks;
 
     /// <summary>Creates the dispatcher.</summary>
-    public AskDispatcher(TimeProvider clock)
+    public AskDispatcher(TimeProvider clock, StaffTasks tasks)
     {
         _clock = clock;
+        _tasks = tasks;
     }
 
     /// <summary>The outbox idempotency key of <paramref name="askId"/>'s e-mail.</summary>
@@ -68,6 +70,10 @@ public sealed class AskDispatcher
             {
                 var payload = JsonSerializer.Serialize(new AskEmailMessage(ask.Id), PayloadJson);
                 await OutboxWriter.EnqueueAsync(db, new OutboxMessage(ask.TenantId, EmailKind, EmailIdempotencyKey(ask.Id), payload, now), cancellationToken);
+            }
+            else if (ask.Channel == AskChannel.Task)
+            {
+                await _tasks.AskTaskAsync(db, tenant, contact, ask, tenant.Settings.Timeline.StepFor(ask.Trigger).TaskKind, cancellationToken);
             }
 
             ask.MarkSent(now);

@@ -1,13 +1,10 @@
 using System.Text.Json;
 using Referrals.Core.Asks;
-using Referrals.Core.Codes;
-using Referrals.Core.Configuration;
 using Referrals.Core.Email;
 using Referrals.Core.Messaging;
 using Referrals.Core.Persistence;
 using Referrals.Core.Rewards;
 using Referrals.Core.Satisfaction;
-using Referrals.Core.Tenants;
 
 namespace Referrals.Core.Engine;
 
@@ -34,21 +31,13 @@ public sealed class AskEmailHandler : IOutboxHandler
 
     private static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
 
-    private readonly IEmailSender _sender;
-    private readonly LinkSigningKey _key;
-    private readonly LinkOptions _links;
-    private readonly AdvocateCodes _codes;
-    private readonly AskTemplateRenderer _renderer;
+    private readonly ContactMailer _mailer;
     private readonly TimeProvider _clock;
 
     /// <summary>Creates the handler.</summary>
-    public AskEmailHandler(IEmailSender sender, LinkSigningKey key, LinkOptions links, AdvocateCodes codes, AskTemplateRenderer renderer, TimeProvider clock)
+    public AskEmailHandler(ContactMailer mailer, TimeProvider clock)
     {
-        _sender = sender;
-        _key = key;
-        _links = links;
-        _codes = codes;
-        _renderer = renderer;
+        _mailer = mailer;
         _clock = clock;
     }
 
@@ -76,85 +65,31 @@ public sealed class AskEmailHandler : IOutboxHandler
             return message.ExternalRef;
         }
 
-        var contact = await db.Contacts.FindAsync([ask.ContactId], cancellationToken)
-            ?? throw new PermanentMessageException($"The contact {ask.ContactId} of ask {ask.Id} does not exist; its e-mail cannot be sent.");
-        if (contact.RedactedAt is not null)
-        {
-            throw new PermanentMessageException($"The contact {contact.Id} of ask {ask.Id} was redacted (erased on request); its e-mail is not sent.");
-        }
-
-        if (string.IsNullOrWhiteSpace(contact.Email))
-        {
-            throw new PermanentMessageException($"The contact {contact.Id} of ask {ask.Id} has no e-mail address; its e-mail cannot be sent.");
-        }
-
-        if (!contact.MarketingConsent)
-        {
-            // Withdrawn between dispatch and sending: the dispatcher's check no longer holds.
-            throw new PermanentMessageException($"The contact {contact.Id} of ask {ask.Id} withdrew marketing consent; its e-mail is not sent.");
-        }
-
-        var tenant = await db.Tenants.FindAsync([ask.TenantId], cancellationToken)
-            ?? throw new PermanentMessageException($"The tenant {ask.TenantId} of ask {ask.Id} does not exist; its e-mail cannot be sent.");
-        if (tenant.State != TenantState.Active)
-        {
-            throw new PermanentMessageException($"The tenant {tenant.Key} of ask {ask.Id} is {tenant.State}; its e-mail is not sent.");
-        }
-
-        if (!LinkOptionsValidator.TryParseBaseUrl(_links.PublicBaseUrl, out var baseUrl))
-        {
-            throw new PermanentMessageException($"{ReferralsOptions.SectionName}:Links:PublicBaseUrl '{_links.PublicBaseUrl}' is not an absolute http(s) address; ask e-mails cannot carry links.");
-        }
-
+        var what = $"ask {ask.Id}";
+        var mail = await _mailer.PrepareAsync(db, ask.TenantId, ask.ContactId, what, cancellationToken);
         var now = _clock.GetUtcNow();
-        var settings = tenant.Settings;
-        var templates = settings.Templates ?? new AskTemplateSet();
-        string[] parts = [templates.SatisfactionSubject ?? "", templates.SatisfactionHtml ?? "", templates.SatisfactionText ?? ""];
+        var settings = mail.Tenant.Settings;
+        string[] parts = [nameof(AskTemplateSet.SatisfactionSubject), nameof(AskTemplateSet.SatisfactionHtml), nameof(AskTemplateSet.SatisfactionText)];
 
         // The advocate's code is created only when a template shows the link, so a plain question creates no code.
-        Uri? referralLink = null;
-        if (parts.Any(p => _renderer.VariablesUsedBy(p).Contains(AskTemplateVariableNames.ReferralLink)))
-        {
-            var code = await _codes.GetOrCreateAsync(db, contact, cancellationToken);
-            referralLink = ReferralLink.Create(baseUrl, code.Display);
-        }
-
+        var referralLink = _mailer.AnyUses(mail, AskTemplateVariableNames.ReferralLink, parts)
+            ? await _mailer.ReferralLinkAsync(db, mail, cancellationToken)
+            : null;
+        var common = ContactMailer.CommonVariables(mail, referralLink, FriendOfferPhrase.For(settings.FriendOffer ?? new FriendOffer(), settings.Currency), DefaultIdealReferral);
         var variables = new AskTemplateVariables
         {
-            FirstName = contact.FirstName?.Trim() ?? "",
-            BusinessName = tenant.DisplayName,
-            RatingLinks = RatingLinks.ForAllScores(_key.CreateRatingSigner(), baseUrl, tenant.Id, ask.Id, contact.Id, now + RatingLinkLifetime),
-            UnsubscribeLink = _key.CreateUnsubscribeLinks().CreateLink(baseUrl, tenant.Id, contact.Id),
-            ReferralLink = referralLink,
-            FriendOffer = FriendOfferPhrase.For(settings.FriendOffer ?? new FriendOffer(), settings.Currency),
-            IdealReferral = DefaultIdealReferral,
+            FirstName = common.FirstName,
+            BusinessName = common.BusinessName,
+            RatingLinks = RatingLinks.ForAllScores(_mailer.Key.CreateRatingSigner(), mail.BaseUrl, mail.Tenant.Id, ask.Id, mail.Contact.Id, now + RatingLinkLifetime),
+            UnsubscribeLink = common.UnsubscribeLink,
+            ReferralLink = common.ReferralLink,
+            QrCodeUrl = common.QrCodeUrl,
+            FriendOffer = common.FriendOffer,
+            IdealReferral = common.IdealReferral,
         };
 
-        var email = new OutgoingEmail(
-            message.IdempotencyKey,
-            new EmailRecipient(contact.Email.Trim(), DisplayName(contact.FirstName, contact.LastName)),
-            Render(templates.SatisfactionSubject, nameof(AskTemplateSet.SatisfactionSubject), variables, TemplateFormat.Text),
-            Render(templates.SatisfactionHtml, nameof(AskTemplateSet.SatisfactionHtml), variables, TemplateFormat.Html),
-            Render(templates.SatisfactionText, nameof(AskTemplateSet.SatisfactionText), variables, TemplateFormat.Text))
-        {
-            ListUnsubscribe = variables.UnsubscribeLink,
-            OneClickUnsubscribe = true,
-            Headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [AskHeader] = ask.Id.ToString("N") },
-        };
-
-        try
-        {
-            await _sender.SendAsync(email, cancellationToken);
-        }
-        catch (PermanentEmailFailureException ex)
-        {
-            throw new PermanentMessageException($"The e-mail of ask {ask.Id} was refused for good: {ex.Message}", ex);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new PermanentMessageException($"The e-mail of ask {ask.Id} cannot be sent: {ex.Message}", ex);
-        }
-
+        await _mailer.SendAsync(mail, message.IdempotencyKey, parts[0], parts[1], parts[2], variables,
+            new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [AskHeader] = ask.Id.ToString("N") }, what, cancellationToken);
         return message.IdempotencyKey;
     }
 
@@ -173,28 +108,5 @@ public sealed class AskEmailHandler : IOutboxHandler
         return payload is { AskId: var id } && id != Guid.Empty
             ? id
             : throw new PermanentMessageException($"The payload of outbox message {message.Id} names no ask.");
-    }
-
-    private string Render(string? template, string name, AskTemplateVariables variables, TemplateFormat format)
-    {
-        if (string.IsNullOrWhiteSpace(template))
-        {
-            throw new PermanentMessageException($"The ask template {ReferralsOptions.SectionName}:Program:Templates:{name} is empty. Set it, or remove it to use the English default.");
-        }
-
-        try
-        {
-            return _renderer.Render(template, variables, format);
-        }
-        catch (AskTemplateException ex)
-        {
-            throw new PermanentMessageException($"The ask template {ReferralsOptions.SectionName}:Program:Templates:{name} cannot be rendered: {ex.Message}", ex);
-        }
-    }
-
-    private static string? DisplayName(string? firstName, string? lastName)
-    {
-        var name = $"{firstName?.Trim()} {lastName?.Trim()}".Trim();
-        return name.Length == 0 ? null : name;
     }
 }

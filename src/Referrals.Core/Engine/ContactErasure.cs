@@ -75,6 +75,9 @@ internal sealed class ContactErasure
             .SetProperty(r => r.FriendNormalizedEmail, (string?)null), cancellationToken));
         Count<Referrals.ReferralCode>(await _db.ReferralCodes.Where(c => c.TenantId == tenantId && found.Contains(c.AdvocateContactId)).ExecuteDeleteAsync(cancellationToken));
         Count<ContactExternalId>(await _db.ContactExternalIds.Where(x => x.TenantId == tenantId && found.Contains(x.ContactId)).ExecuteDeleteAsync(cancellationToken));
+
+        // A card, call or recovery task for someone who asked to be forgotten has nobody left to do it for.
+        Count<Thanks.StaffTask>(await _db.StaffTasks.Where(x => x.TenantId == tenantId && found.Contains(x.ContactId)).ExecuteDeleteAsync(cancellationToken));
         return await EraseContactRowsAsync(_db.Contacts.Where(c => c.TenantId == tenantId && found.Contains(c.Id) && c.RedactedAt == null), cancellationToken);
     }
 
@@ -109,6 +112,7 @@ internal sealed class ContactErasure
                 .SetProperty(r => r.FriendNormalizedEmail, (string?)null), cancellationToken));
         Count<Referrals.ReferralCode>(await _db.ReferralCodes.Where(c => c.TenantId == tenantId).ExecuteDeleteAsync(cancellationToken));
         Count<ContactExternalId>(await _db.ContactExternalIds.Where(x => x.TenantId == tenantId).ExecuteDeleteAsync(cancellationToken));
+        Count<Thanks.StaffTask>(await _db.StaffTasks.Where(x => x.TenantId == tenantId).ExecuteDeleteAsync(cancellationToken));
         Count<Review.ReviewItem>(await _db.ReviewItems.Where(i => i.TenantId == tenantId && i.Note != null)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Note, (string?)null), cancellationToken));
 
@@ -166,6 +170,14 @@ internal sealed class ContactErasure
             .ExecuteUpdateAsync(s => s
                 .SetProperty(i => i.Reasons, i => t.Any(x => i.Reasons.ToLower().Contains(x)) ? Marker : i.Reasons)
                 .SetProperty(i => i.Note, i => i.Note != null && t.Any(x => i.Note.ToLower().Contains(x)) ? Marker : i.Note), cancellationToken));
+        Count<Thanks.StaffTask>(await _db.StaffTasks.Where(x => x.TenantId == tenantId
+                && (t.Any(w => x.SuggestedMessage.ToLower().Contains(w))
+                    || (x.PostalAddress != null && t.Any(w => x.PostalAddress.ToLower().Contains(w)))
+                    || (x.ReferralLink != null && t.Any(w => x.ReferralLink.ToLower().Contains(w)))))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.SuggestedMessage, x => t.Any(w => x.SuggestedMessage.ToLower().Contains(w)) ? Marker : x.SuggestedMessage)
+                .SetProperty(x => x.PostalAddress, x => x.PostalAddress != null && t.Any(w => x.PostalAddress.ToLower().Contains(w)) ? Marker : x.PostalAddress)
+                .SetProperty(x => x.ReferralLink, x => x.ReferralLink != null && t.Any(w => x.ReferralLink.ToLower().Contains(w)) ? Marker : x.ReferralLink), cancellationToken));
         Count<Audit.AuditEntry>(await _db.AuditLog.Where(a => a.TenantId == tenantId
                 && (t.Any(x => a.Subject.ToLower().Contains(x)) || (a.Details != null && t.Any(x => a.Details.ToLower().Contains(x)))))
             .ExecuteUpdateAsync(s => s

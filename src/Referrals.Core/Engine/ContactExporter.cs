@@ -31,6 +31,7 @@ internal static class ContactExporter
         var refunds = await db.OrderRefunds.AsNoTracking().Where(r => r.TenantId == tenantId && orderIds.Contains(r.OrderExternalId)).ToListAsync(cancellationToken);
         var ledger = await db.Ledger.AsNoTracking().Where(e => e.TenantId == tenantId && e.ContactId == contactId).ToListAsync(cancellationToken);
         var asks = await db.Asks.AsNoTracking().Where(a => a.TenantId == tenantId && a.ContactId == contactId).ToListAsync(cancellationToken);
+        var tasks = await db.StaffTasks.AsNoTracking().Where(x => x.TenantId == tenantId && x.ContactId == contactId).ToListAsync(cancellationToken);
         var referralIds = asAdvocate.Concat(asFriend).Select(r => r.Id).Distinct().ToList();
         var reviews = await db.ReviewItems.AsNoTracking().Where(i => i.TenantId == tenantId && referralIds.Contains(i.ReferralId)).ToListAsync(cancellationToken);
 
@@ -102,6 +103,17 @@ internal static class ContactExporter
                 FlaggedAt = i.FlaggedAt,
                 DecidedAt = i.DecidedAt,
                 Note = i.Note,
+            }).ToList(),
+            StaffTasks = tasks.OrderBy(x => x.CreatedAt).Select(x => new ExportedStaffTask
+            {
+                Kind = x.Kind,
+                State = x.State,
+                SuggestedMessage = x.SuggestedMessage,
+                PostalAddress = x.PostalAddress,
+                ReferralLink = x.ReferralLink,
+                DueAt = x.DueAt,
+                CreatedAt = x.CreatedAt,
+                DoneAt = x.DoneAt,
             }).ToList(),
             AuditEntries = audit,
             Messages = messages,

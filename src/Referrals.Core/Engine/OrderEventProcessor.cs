@@ -23,16 +23,18 @@ public sealed class OrderEventProcessor
     private readonly ContactDirectory _contacts;
     private readonly RewardLedger _ledger;
     private readonly AskScheduler _asks;
+    private readonly StaffTasks _tasks;
     private readonly BestCustomerScoringOptions _scoring;
     private readonly TimeProvider _clock;
 
     /// <summary>Creates the processor.</summary>
-    public OrderEventProcessor(ContactDirectory contacts, RewardLedger ledger, AskScheduler asks, IOptions<BestCustomerScoringOptions> scoring, TimeProvider clock)
+    public OrderEventProcessor(ContactDirectory contacts, RewardLedger ledger, AskScheduler asks, StaffTasks tasks, IOptions<BestCustomerScoringOptions> scoring, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(scoring);
         _contacts = contacts;
         _ledger = ledger;
         _asks = asks;
+        _tasks = tasks;
         _scoring = scoring.Value;
         _clock = clock;
     }
@@ -279,6 +281,15 @@ public sealed class OrderEventProcessor
         if (flagged)
         {
             db.ReviewItems.Add(new ReviewItem(tenant.Id, referral.Id, reasons, now, ReviewDeadline.For(now, TimeSpan.FromHours(tenant.Settings.ReviewWindowHours))));
+        }
+
+        // Thank the advocate: a card task for every referral (one per referral, so an invited one already has it), and
+        // the news by e-mail once the conversion stands (a flagged one waits for review).
+        await _tasks.ThankYouCardAsync(db, tenant, referral, advocate, cancellationToken);
+        if (!flagged)
+        {
+            await FollowUpEmails.EnqueueAsync(db, advocate, FollowUpEmails.FriendConvertedKind, referral.Id,
+                new FollowUpEmailMessage(advocate.Id, ReferralId: referral.Id), now, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -10,14 +10,19 @@ namespace Referrals.Core.Engine;
 public sealed class ReferralInvitations
 {
     private readonly TimeProvider _clock;
+    private readonly StaffTasks _tasks;
 
     /// <summary>Creates the service.</summary>
-    public ReferralInvitations(TimeProvider clock)
+    public ReferralInvitations(TimeProvider clock, StaffTasks tasks)
     {
         _clock = clock;
+        _tasks = tasks;
     }
 
-    /// <summary>Records that <paramref name="advocate"/> named a friend. Naming the same e-mail again returns the open referral.</summary>
+    /// <summary>
+    /// Records that <paramref name="advocate"/> named a friend, and creates the thank-you card task for the advocate.
+    /// Naming the same e-mail again returns the open referral.
+    /// </summary>
     /// <exception cref="ArgumentException">The friend's e-mail is not an address, or is the advocate's own.</exception>
     public async Task<Referral> InviteAsync(ReferralsDbContext db, Tenant tenant, Contact advocate, string? friendName, string friendEmail, CancellationToken cancellationToken)
     {
@@ -48,6 +53,7 @@ public sealed class ReferralInvitations
             FriendNormalizedEmail = normalized,
         };
         db.Referrals.Add(referral);
+        await _tasks.ThankYouCardAsync(db, tenant, referral, advocate, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return referral;
     }

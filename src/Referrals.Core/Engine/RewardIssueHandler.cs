@@ -50,10 +50,24 @@ internal sealed class RewardIssueHandler : IOutboxHandler
             }
 
             entry.MarkIssued(result.ExternalRef!, now);
+            await TellAdvocateAsync(db, entry, new Money(payout, entry.Currency), now, cancellationToken);
         }
 
         await MarkReferralRewardedWhenAllIssuedAsync(db, entry, now, cancellationToken);
         return entry.ExternalRef;
+    }
+
+    // The advocate hears about a reward actually paid; the outbox key (the entry) makes a retried issue send one e-mail.
+    private static async Task TellAdvocateAsync(ReferralsDbContext db, LedgerEntry entry, Money paid, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (entry.Beneficiary != Beneficiary.Advocate || entry.ContactId is not { } contactId
+            || await db.Contacts.FindAsync([contactId], cancellationToken) is not { } advocate)
+        {
+            return;
+        }
+
+        await FollowUpEmails.EnqueueAsync(db, advocate, FollowUpEmails.RewardIssuedKind, entry.Id,
+            new FollowUpEmailMessage(advocate.Id, ReferralId: entry.ReferralId, LedgerEntryId: entry.Id, Reward: RewardPhrase.For(entry.Kind, paid)), now, cancellationToken);
     }
 
     private static async Task MarkReferralRewardedWhenAllIssuedAsync(ReferralsDbContext db, LedgerEntry entry, DateTimeOffset now, CancellationToken cancellationToken)

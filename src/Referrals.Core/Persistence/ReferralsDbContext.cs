@@ -8,6 +8,7 @@ using Referrals.Core.Referrals;
 using Referrals.Core.Review;
 using Referrals.Core.Rewards;
 using Referrals.Core.Tenants;
+using Referrals.Core.Thanks;
 
 namespace Referrals.Core.Persistence;
 
@@ -59,6 +60,9 @@ public abstract class ReferralsDbContext : DbContext
 
     /// <summary>Planned, sent and answered asks.</summary>
     public DbSet<Ask> Asks => Set<Ask>();
+
+    /// <summary>Work for people at the business: thank-you cards, service recovery, asks by hand.</summary>
+    public DbSet<StaffTask> StaffTasks => Set<StaffTask>();
 
     /// <summary>Who did what.</summary>
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();

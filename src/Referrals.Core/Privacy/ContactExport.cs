@@ -45,6 +45,9 @@ public sealed record ContactExport
     /// <summary>Reviews of referrals the contact is part of.</summary>
     public required IReadOnlyList<ExportedReviewItem> ReviewItems { get; init; }
 
+    /// <summary>Tasks staff were given about the contact (cards, calls, service recovery).</summary>
+    public IReadOnlyList<ExportedStaffTask> StaffTasks { get; init; } = [];
+
     /// <summary>Audit entries about the contact.</summary>
     public required IReadOnlyList<ExportedAuditEntry> AuditEntries { get; init; }
 

@@ -7,6 +7,7 @@ using Referrals.Core.Referrals;
 using Referrals.Core.Review;
 using Referrals.Core.Rewards;
 using Referrals.Core.Tenants;
+using Referrals.Core.Thanks;
 
 namespace Referrals.Core.Privacy;
 
@@ -29,6 +30,7 @@ public static class PersonalDataInventory
         typeof(AuditEntry),         // subject and details, when they name someone
         typeof(InboxMessage),       // webhook bodies and errors
         typeof(OutboxMessage),      // bodies and errors
+        typeof(StaffTask),          // deleted for the person; message, address and link scrubbed where they name them
     ];
 
     /// <summary>Types declared free of personal data, each with the reason.</summary>

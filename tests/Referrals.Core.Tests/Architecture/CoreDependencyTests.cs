@@ -29,6 +29,7 @@ public sealed class CoreDependencyTests
         "Referrals.Core.Asks",
         "Referrals.Core.Email",
         "Referrals.Core.Privacy",
+        "Referrals.Core.Thanks",
     ];
 
     private static readonly string[] _infrastructureAssemblyPrefixes = ["Microsoft.EntityFrameworkCore", "Hangfire", "Npgsql"];

@@ -28,6 +28,7 @@ public sealed class AskTimelineTests
             {
                 Assert.That(timeline.StepFor(trigger).Trigger, Is.EqualTo(trigger));
                 Assert.That(timeline.StepFor(trigger).Enabled, Is.True);
+                Assert.That(timeline.StepFor(trigger).TaskKind, Is.EqualTo(AskTaskKind.Call));
             }
         });
     }
@@ -43,6 +44,15 @@ public sealed class AskTimelineTests
         settings.Timeline.Purchase.DelayDays = -1;
 
         Assert.That(ProgramSettingsValidator.Validate(settings).Select(p => p.Key), Is.EqualTo(new[] { "Referrals:Program:Timeline:Purchase:DelayDays" }));
+    }
+
+    [Test]
+    public void Validate_NamesTheKey_WhenATaskKindIsUndefined()
+    {
+        var settings = new ProgramSettings();
+        settings.Timeline.BeforeStart.TaskKind = (AskTaskKind)42;
+
+        Assert.That(ProgramSettingsValidator.Validate(settings).Select(p => p.Key), Is.EqualTo(new[] { "Referrals:Program:Timeline:BeforeStart:TaskKind" }));
     }
 
     [Test]

@@ -17,6 +17,7 @@ public sealed class EnglishAskTemplatesTests
         IdealReferral = "people who are planning a party",
         RatingLinks = _ratingLinks,
         UnsubscribeLink = new Uri("https://shop.example/unsubscribe/abc"),
+        Reward = "10 EUR store credit",
     };
 
     private static readonly AskTemplateRenderer _renderer = new();
@@ -136,6 +137,13 @@ public sealed class EnglishAskTemplatesTests
             Assert.That(set.ThankYouHtml, Is.EqualTo(EnglishAskTemplates.ThankYouHtml));
             Assert.That(set.ThankYouText, Is.EqualTo(EnglishAskTemplates.ThankYouText));
             Assert.That(set.ServiceRecoveryTask, Is.EqualTo(EnglishAskTemplates.ServiceRecoveryTask));
+            Assert.That(set.ThankYouCard, Is.EqualTo(EnglishThanksTemplates.ThankYouCard));
+            Assert.That(set.FriendConvertedSubject, Is.EqualTo(EnglishThanksTemplates.FriendConvertedSubject));
+            Assert.That(set.FriendConvertedHtml, Is.EqualTo(EnglishThanksTemplates.FriendConvertedHtml));
+            Assert.That(set.FriendConvertedText, Is.EqualTo(EnglishThanksTemplates.FriendConvertedText));
+            Assert.That(set.RewardIssuedSubject, Is.EqualTo(EnglishThanksTemplates.RewardIssuedSubject));
+            Assert.That(set.RewardIssuedHtml, Is.EqualTo(EnglishThanksTemplates.RewardIssuedHtml));
+            Assert.That(set.RewardIssuedText, Is.EqualTo(EnglishThanksTemplates.RewardIssuedText));
         }
     }
 

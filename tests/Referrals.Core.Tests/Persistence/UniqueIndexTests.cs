@@ -7,6 +7,7 @@ using Referrals.Core.Persistence;
 using Referrals.Core.Referrals;
 using Referrals.Core.Review;
 using Referrals.Core.Rewards;
+using Referrals.Core.Thanks;
 using Referrals.Testing.Databases;
 using static Referrals.Core.Tests.Persistence.StorageSamples;
 
@@ -28,6 +29,7 @@ public sealed class UniqueIndexTests(StorageProvider provider) : DatabaseTests(p
         "ReferralCodes(TenantId, LookupKey)",
         "Referrals(TenantId, ConvertingOrderId)",
         "ReviewItems(ReferralId)",
+        "StaffTasks(TenantId, Kind, SourceKey)",
         "Tenants(Key)",
     ];
 
@@ -56,6 +58,18 @@ public sealed class UniqueIndexTests(StorageProvider provider) : DatabaseTests(p
         await AssertRejectedAsync(Planned(contact, AskTrigger.Purchase, "order-1"));
         await SaveAsync(Planned(contact, AskTrigger.Fulfilment, "order-1"), Planned(contact, AskTrigger.Purchase, "order-2"), Planned(Guid.NewGuid(), AskTrigger.Purchase, "order-1"));
         await AssertCountAsync(db => db.Asks, 4);
+    }
+
+    [Test]
+    public async Task StaffTasks_RejectsASecondTask_OfTheSameKindForTheSameEvent()
+    {
+        var tenant = Tenant();
+        StaffTask Task(StaffTaskKind kind, string sourceKey) => new(tenant.Id, Guid.NewGuid(), kind, sourceKey, "Dear Anna", Now.AddDays(2), Now);
+        await SaveAsync(tenant, Task(StaffTaskKind.ThankYouCard, "referral:1"));
+
+        await AssertRejectedAsync(Task(StaffTaskKind.ThankYouCard, "referral:1"));
+        await SaveAsync(Task(StaffTaskKind.ThankYouCall, "referral:1"), Task(StaffTaskKind.ThankYouCard, "referral:2"));
+        await AssertCountAsync(db => db.StaffTasks, 3);
     }
 
     [Test]
