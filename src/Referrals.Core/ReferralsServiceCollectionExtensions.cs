@@ -82,6 +82,7 @@ public static class ReferralsServiceCollectionExtensions
         services.TryAddSingleton<AskAnswers>();
         services.TryAddSingleton<AskDispatcher>();
         services.TryAddSingleton<OrderEventProcessor>();
+        services.TryAddSingleton<ReferralAnalytics>();
 
         services.TryAddTransient<DrainInboxJob>();
         services.TryAddTransient<ProcessOutboxJob>();

@@ -28,6 +28,7 @@ public sealed class CoreDependencyTests
         "Referrals.Core.Satisfaction",
         "Referrals.Core.Asks",
         "Referrals.Core.Email",
+        "Referrals.Core.Analytics",
     ];
 
     private static readonly string[] _infrastructureAssemblyPrefixes = ["Microsoft.EntityFrameworkCore", "Hangfire", "Npgsql"];
