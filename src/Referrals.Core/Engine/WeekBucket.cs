@@ -14,7 +14,8 @@ internal static class WeekBucket
     public static Expression<Func<T, int>> Of<T, TTime>(Expression<Func<T, TTime>> time, AnalyticsPeriod period)
     {
         var starts = period.WeekStarts.ToArray();
-        var bounds = Expression.Constant(starts);
+        // A member of a constant, as a captured local compiles to: EF turns each bound into a parameter.
+        var bounds = Expression.Field(Expression.Constant(new Bounds(starts)), nameof(Bounds.Starts));
         Expression body = Expression.Constant(starts.Length - 1);
         for (var i = starts.Length - 1; i >= 1; i--)
         {
@@ -28,5 +29,10 @@ internal static class WeekBucket
         }
 
         return Expression.Lambda<Func<T, int>>(body, time.Parameters);
+    }
+
+    private sealed class Bounds(DateTimeOffset[] starts)
+    {
+        public readonly DateTimeOffset[] Starts = starts;
     }
 }
