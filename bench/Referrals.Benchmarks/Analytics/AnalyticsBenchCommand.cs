@@ -123,6 +123,11 @@ public static class AnalyticsBenchCommand
             times.Add(clock.Elapsed.TotalMilliseconds);
         }
 
+        if (options.SqlDirectory is { } directory)
+        {
+            await WriteSqlAsync(factory, directory, period);
+        }
+
         var warm = times.Skip(1).Order().ToList();
         Console.WriteLine(Format.Invariant(
             $"overview, 90 days: cold {times[0]:0.0} ms; warm median {warm[warm.Count / 2]:0.0} ms (min {warm[0]:0.0}, max {warm[^1]:0.0}, {warm.Count} runs)"));
@@ -159,6 +164,34 @@ public static class AnalyticsBenchCommand
         }
 
         Console.WriteLine("load average at end: " + MachineLoad.LoadAverageNow());
+    }
+
+    private static async Task WriteSqlAsync(ReferralsDbContextFactory factory, string directory, AnalyticsPeriod period)
+    {
+        Directory.CreateDirectory(directory);
+        await using var db = factory.CreateDbContext();
+        var t = (await db.Tenants.AsNoTracking().SingleAsync(x => x.Key == AnalyticsSeeder.TenantKey)).Id;
+        var queries = new (string Name, IQueryable Query)[]
+        {
+            ("asks-scheduled", AnalyticsQueries.AsksScheduled(db, t, period)),
+            ("asks-sent", AnalyticsQueries.AsksSent(db, t, period)),
+            ("asks-answered", AnalyticsQueries.AsksAnswered(db, t, period)),
+            ("referrals-started", AnalyticsQueries.ReferralsStarted(db, t, period)),
+            ("visits", AnalyticsQueries.Visits(db, t, period)),
+            ("conversions", AnalyticsQueries.ConversionsByWeek(db, t, period)),
+            ("cohort-advocates", AnalyticsQueries.CohortAdvocates(db, t, period)),
+            ("revenue", AnalyticsQueries.Revenue(db, t, period)),
+            ("ledger", AnalyticsQueries.Ledger(db, t, period)),
+            ("top-advocates", AnalyticsQueries.ByAdvocate(db, t, "EUR", period).OrderByDescending(a => a.N).ThenBy(a => a.Id).Take(10)),
+            ("top-chains", AnalyticsQueries.ByRoot(db, t, "EUR", period).OrderByDescending(a => a.Revenue).ThenBy(a => a.Id).Take(10)),
+            ("month-conversions", AnalyticsQueries.MonthConversions(db, t, period.From, period.To)),
+        };
+        foreach (var (name, query) in queries)
+        {
+            await File.WriteAllTextAsync(Path.Combine(directory, name + ".sql"), query.ToQueryString() + ";\n");
+        }
+
+        Console.WriteLine($"SQL of each query written to {directory}");
     }
 
     private static void Describe(AnalyticsOverview o)

@@ -16,6 +16,7 @@ public sealed record AnalyticsBenchOptions
           --orders N                     orders to seed, converting ones included (default 2000000)
           --asks N                       asks to seed (default 500000)
           --runs N                       overview runs timed; the first is the cold one (default 11)
+          --sql DIR                      write each query's SQL (EF's ToQueryString) to DIR, to study plans
           --analyze                      SQLite: run ANALYZE before timing (the engine never does; PostgreSQL's
                                          autovacuum does, so PostgreSQL is always analysed after seeding)
         """;
@@ -33,6 +34,8 @@ public sealed record AnalyticsBenchOptions
     public int Runs { get; init; } = 11;
 
     public bool Analyze { get; init; }
+
+    public string? SqlDirectory { get; init; }
 
     /// <exception cref="ArgumentException">An option is unknown or its value is invalid; the message says which.</exception>
     public static AnalyticsBenchOptions Parse(IReadOnlyList<string> args)
@@ -52,6 +55,7 @@ public sealed record AnalyticsBenchOptions
                 "--asks" => options with { Asks = Count(name, Value()) },
                 "--runs" => options with { Runs = Math.Max(2, Count(name, Value())) },
                 "--analyze" => options with { Analyze = true },
+                "--sql" => options with { SqlDirectory = Value() },
                 _ => throw new ArgumentException($"Unknown option '{name}'."),
             };
         }

@@ -20,8 +20,8 @@ namespace Referrals.Benchmarks.Analytics;
 /// </summary>
 public static class AnalyticsSeeder
 {
-    /// <summary>The end of the seeded history; the benchmark's "now".</summary>
-    public static readonly DateTimeOffset End = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+    /// <summary>The end of the seeded history; the benchmark's "now" (mid-month, so the goal pacing has a month in progress).</summary>
+    public static readonly DateTimeOffset End = new(2026, 10, 20, 0, 0, 0, TimeSpan.Zero);
 
     public const int HistoryDays = 730;
 

@@ -17,9 +17,24 @@ internal static class AnalyticsQueries
 
     internal sealed record BucketAnswers(int Key, int N, int Promoters, int Detractors);
 
-    internal sealed record CohortCounts(int N, int Converted);
+    internal sealed record BucketCohort(int Key, int N, int Converted);
 
-    internal sealed record CurrencyRevenue(string Currency, int N, decimal Gross, decimal Refunded);
+    internal sealed class CurrencyRevenue
+    {
+        public string Currency { get; init; } = "";
+
+        public int N { get; init; }
+
+        public decimal Gross { get; init; }
+
+        public decimal Refunded { get; init; }
+
+        public int ReferralN { get; init; }
+
+        public decimal ReferralGross { get; init; }
+
+        public decimal ReferralRefunded { get; init; }
+    }
 
     internal sealed record LedgerLine(string Currency, LedgerEntryType Type, LedgerEntryState State, int N, decimal Amount);
 
@@ -49,8 +64,10 @@ internal static class AnalyticsQueries
             .Select(g => new BucketAnswers(g.Key, g.Count(),
                 g.Count(a => a.Score >= NetPromoterScore.PromoterMinimum), g.Count(a => a.Score <= NetPromoterScore.DetractorMaximum)));
 
-    public static IQueryable<BucketCount> ReferralsStarted(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period) =>
-        Started(db, tenantId, period).GroupBy(WeekBucket.Of((Referral r) => r.CreatedAt, period)).Select(g => new BucketCount(g.Key, g.Count()));
+    // Referrals started by week, with how many of them stand converted now (the K-factor's cohort).
+    public static IQueryable<BucketCohort> ReferralsStarted(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period) =>
+        Started(db, tenantId, period).GroupBy(WeekBucket.Of((Referral r) => r.CreatedAt, period))
+            .Select(g => new BucketCohort(g.Key, g.Count(), g.Count(r => r.State == ReferralState.Converted || r.State == ReferralState.Rewarded)));
 
     public static IQueryable<BucketCount> Visits(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period) =>
         db.Referrals.Where(r => r.TenantId == tenantId && r.VisitedAt >= period.From && r.VisitedAt < period.To)
@@ -60,25 +77,27 @@ internal static class AnalyticsQueries
         Conversions(db, tenantId, period.From, period.To)
             .GroupBy(WeekBucket.Of((Referral r) => r.ConvertedAt, period)).Select(g => new BucketCount(g.Key, g.Count()));
 
-    public static IQueryable<CohortCounts> Cohort(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period) =>
-        Started(db, tenantId, period).GroupBy(r => r.TenantId)
-            .Select(g => new CohortCounts(g.Count(), g.Count(r => r.State == ReferralState.Converted || r.State == ReferralState.Rewarded)));
-
     public static IQueryable<Guid> CohortAdvocates(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period) =>
         Started(db, tenantId, period).Select(r => r.AdvocateContactId).Distinct();
 
+    // One pass over the period's orders (a covering index range); the referral's state is looked up by primary key
+    // through a left join, so plain orders find nothing to read.
     public static IQueryable<CurrencyRevenue> Revenue(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period) =>
-        CountedOrders(db, tenantId, period).GroupBy(o => o.Currency)
-            .Select(g => new CurrencyRevenue(g.Key, g.Count(), g.Sum(o => o.Total), g.Sum(o => o.RefundedAmount)));
-
-    // Orders whose referral still stands: a join on the referral's primary key, for referred orders only.
-    public static IQueryable<CurrencyRevenue> ReferralRevenue(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period) =>
         from o in CountedOrders(db, tenantId, period)
-        where o.ReferralId != null
-        join r in db.Referrals on o.ReferralId equals r.Id
-        where r.State == ReferralState.Converted || r.State == ReferralState.Rewarded
-        group o by o.Currency into g
-        select new CurrencyRevenue(g.Key, g.Count(), g.Sum(o => o.Total), g.Sum(o => o.RefundedAmount));
+        join r in db.Referrals on o.ReferralId equals r.Id into referrals
+        from r in referrals.DefaultIfEmpty()
+        let standing = r != null && (r.State == ReferralState.Converted || r.State == ReferralState.Rewarded)
+        group new { o.Total, o.RefundedAmount, Standing = standing } by o.Currency into g
+        select new CurrencyRevenue
+        {
+            Currency = g.Key,
+            N = g.Count(),
+            Gross = g.Sum(x => x.Total),
+            Refunded = g.Sum(x => x.RefundedAmount),
+            ReferralN = g.Count(x => x.Standing),
+            ReferralGross = g.Sum(x => x.Standing ? x.Total : 0m),
+            ReferralRefunded = g.Sum(x => x.Standing ? x.RefundedAmount : 0m),
+        };
 
     public static IQueryable<LedgerLine> Ledger(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period) =>
         db.Ledger.Where(e => e.TenantId == tenantId && e.CreatedAt >= period.From && e.CreatedAt < period.To)

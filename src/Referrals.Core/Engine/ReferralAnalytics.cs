@@ -27,7 +27,7 @@ public sealed class ReferralAnalytics
 
     /// <summary>
     /// Every figure of <paramref name="tenant"/> for <paramref name="period"/>, with the current UTC month's goal
-    /// pacing. Runs 16 aggregate queries one after the other on <paramref name="db"/>.
+    /// pacing. Runs 13 aggregate queries one after the other on <paramref name="db"/>.
     /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="top"/> is not positive.</exception>
@@ -38,7 +38,7 @@ public sealed class ReferralAnalytics
         ArgumentNullException.ThrowIfNull(period);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
         var currency = tenant.Settings.Currency;
-        var (weeks, answered) = await FunnelAsync(db, tenant.Id, period, cancellationToken);
+        var (weeks, answered, cohort) = await FunnelAsync(db, tenant.Id, period, cancellationToken);
         int promoters = answered.Sum(a => a.Promoters), detractors = answered.Sum(a => a.Detractors);
         return new AnalyticsOverview(
             period,
@@ -48,7 +48,7 @@ public sealed class ReferralAnalytics
             NpsCounts.Compute(promoters, answered.Sum(a => a.N) - promoters - detractors, detractors),
             await RevenueAsync(db, tenant.Id, period, cancellationToken),
             await RewardCostAsync(db, tenant.Id, period, cancellationToken),
-            await ViralAsync(db, tenant.Id, period, cancellationToken),
+            await ViralAsync(db, tenant.Id, period, cohort, cancellationToken),
             await GoalAsync(db, tenant, cancellationToken),
             await TopAdvocatesAsync(db, tenant.Id, currency, period, top, byRevenue: false, cancellationToken),
             await TopAdvocatesAsync(db, tenant.Id, currency, period, top, byRevenue: true, cancellationToken),
@@ -65,7 +65,7 @@ public sealed class ReferralAnalytics
         return (await FunnelAsync(db, tenantId, period, cancellationToken)).Weeks;
     }
 
-    private static async Task<(IReadOnlyList<WeeklyFunnel> Weeks, List<AnalyticsQueries.BucketAnswers> Answers)> FunnelAsync(
+    private static async Task<(IReadOnlyList<WeeklyFunnel> Weeks, List<AnalyticsQueries.BucketAnswers> Answers, List<AnalyticsQueries.BucketCohort> Cohort)> FunnelAsync(
         ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period, CancellationToken cancellationToken)
     {
         var scheduled = Spread(period, await AnalyticsQueries.AsksScheduled(db, tenantId, period).ToListAsync(cancellationToken));
@@ -73,11 +73,12 @@ public sealed class ReferralAnalytics
         var answers = await AnalyticsQueries.AsksAnswered(db, tenantId, period).ToListAsync(cancellationToken);
         var answered = Spread(period, answers.Select(a => new AnalyticsQueries.BucketCount(a.Key, a.N)));
         var promoters = Spread(period, answers.Select(a => new AnalyticsQueries.BucketCount(a.Key, a.Promoters)));
-        var started = Spread(period, await AnalyticsQueries.ReferralsStarted(db, tenantId, period).ToListAsync(cancellationToken));
+        var cohort = await AnalyticsQueries.ReferralsStarted(db, tenantId, period).ToListAsync(cancellationToken);
+        var started = Spread(period, cohort.Select(c => new AnalyticsQueries.BucketCount(c.Key, c.N)));
         var visits = Spread(period, await AnalyticsQueries.Visits(db, tenantId, period).ToListAsync(cancellationToken));
         var conversions = Spread(period, await AnalyticsQueries.ConversionsByWeek(db, tenantId, period).ToListAsync(cancellationToken));
         return ([.. period.WeekStarts.Select((start, w) => new WeeklyFunnel(start,
-            new FunnelCounts(scheduled[w], sent[w], answered[w], promoters[w], started[w], visits[w], conversions[w])))], answers);
+            new FunnelCounts(scheduled[w], sent[w], answered[w], promoters[w], started[w], visits[w], conversions[w])))], answers, cohort);
     }
 
     /// <summary>Revenue by currency of the orders paid in <paramref name="period"/> (definition on <see cref="RevenueFigures"/>), ordered by currency.</summary>
@@ -86,13 +87,9 @@ public sealed class ReferralAnalytics
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(period);
-        var all = await AnalyticsQueries.Revenue(db, tenantId, period).ToListAsync(cancellationToken);
-        var referred = await AnalyticsQueries.ReferralRevenue(db, tenantId, period).ToListAsync(cancellationToken);
-        return [.. all.OrderBy(a => a.Currency, StringComparer.Ordinal).Select(a =>
-        {
-            var r = referred.FirstOrDefault(x => x.Currency == a.Currency);
-            return new RevenueFigures(a.Currency, a.N, a.Gross, a.Refunded, r?.N ?? 0, r?.Gross ?? 0m, r?.Refunded ?? 0m);
-        })];
+        var rows = await AnalyticsQueries.Revenue(db, tenantId, period).ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(r => r.Currency, StringComparer.Ordinal)
+            .Select(r => new RevenueFigures(r.Currency, r.N, r.Gross, r.Refunded, r.ReferralN, r.ReferralGross, r.ReferralRefunded))];
     }
 
     /// <summary>The ledger entries written in <paramref name="period"/>, summed by currency, type and state.</summary>
@@ -113,9 +110,15 @@ public sealed class ReferralAnalytics
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(period);
-        var cohort = await AnalyticsQueries.Cohort(db, tenantId, period).FirstOrDefaultAsync(cancellationToken);
+        var started = await AnalyticsQueries.ReferralsStarted(db, tenantId, period).ToListAsync(cancellationToken);
+        return await ViralAsync(db, tenantId, period, started, cancellationToken);
+    }
+
+    private static async Task<ViralCoefficient> ViralAsync(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period,
+        List<AnalyticsQueries.BucketCohort> started, CancellationToken cancellationToken)
+    {
         var advocates = await AnalyticsQueries.CohortAdvocates(db, tenantId, period).CountAsync(cancellationToken);
-        return new ViralCoefficient(advocates, cohort?.N ?? 0, cohort?.Converted ?? 0);
+        return new ViralCoefficient(advocates, started.Sum(s => s.N), started.Sum(s => s.Converted));
     }
 
     /// <summary>The current UTC month's conversions against the tenant's monthly goal.</summary>

@@ -29,10 +29,8 @@ public sealed class AnalyticsQueriesSqlServerTests
         yield return Case("referrals started", db => AnalyticsQueries.ReferralsStarted(db, tenant, Period));
         yield return Case("visits", db => AnalyticsQueries.Visits(db, tenant, Period));
         yield return Case("conversions", db => AnalyticsQueries.ConversionsByWeek(db, tenant, Period));
-        yield return Case("cohort", db => AnalyticsQueries.Cohort(db, tenant, Period));
         yield return Case("cohort advocates", db => AnalyticsQueries.CohortAdvocates(db, tenant, Period));
         yield return Case("revenue", db => AnalyticsQueries.Revenue(db, tenant, Period));
-        yield return Case("referral revenue", db => AnalyticsQueries.ReferralRevenue(db, tenant, Period));
         yield return Case("ledger", db => AnalyticsQueries.Ledger(db, tenant, Period));
         yield return Case("top advocates", db => AnalyticsQueries.ByAdvocate(db, tenant, "EUR", Period).OrderByDescending(a => a.N).ThenBy(a => a.Id).Take(10));
         yield return Case("top chains", db => AnalyticsQueries.ByRoot(db, tenant, "EUR", Period).OrderByDescending(a => a.Revenue).ThenBy(a => a.Id).Take(10));
