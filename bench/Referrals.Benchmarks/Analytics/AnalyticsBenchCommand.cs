@@ -113,14 +113,20 @@ public static class AnalyticsBenchCommand
         var analytics = new ReferralAnalytics(new FakeTimeProvider(AnalyticsSeeder.End));
         var period = AnalyticsPeriod.Last90Days(AnalyticsSeeder.End);
         var times = new List<double>();
+        var cpu = new List<double>();
+        using var process = Process.GetCurrentProcess();
         AnalyticsOverview? overview = null;
         for (var run = 0; run < options.Runs; run++)
         {
             await using var db = factory.CreateDbContext();
             var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Key == AnalyticsSeeder.TenantKey);
+            process.Refresh();
+            var cpuBefore = process.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             overview = await analytics.OverviewAsync(db, tenant, period);
             times.Add(clock.Elapsed.TotalMilliseconds);
+            process.Refresh();
+            cpu.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
         }
 
         if (options.SqlDirectory is { } directory)
@@ -131,6 +137,9 @@ public static class AnalyticsBenchCommand
         var warm = times.Skip(1).Order().ToList();
         Console.WriteLine(Format.Invariant(
             $"overview, 90 days: cold {times[0]:0.0} ms; warm median {warm[warm.Count / 2]:0.0} ms (min {warm[0]:0.0}, max {warm[^1]:0.0}, {warm.Count} runs)"));
+        var warmCpu = cpu.Skip(1).Order().ToList();
+        Console.WriteLine(Format.Invariant(
+            $"this process's CPU per overview (SQLite: all of the work; PostgreSQL: the client only): cold {cpu[0]:0.0} ms; warm median {warmCpu[warmCpu.Count / 2]:0.0} ms (min {warmCpu[0]:0.0}, max {warmCpu[^1]:0.0})"));
         Console.WriteLine("warm runs in order: " + string.Join(" ", times.Skip(1).Select(t => Format.Invariant($"{t:0.0}"))));
         Describe(overview!);
 

@@ -38,6 +38,13 @@ public sealed class BulkWriter
         if (connection.State != System.Data.ConnectionState.Open)
         {
             await _db.Database.OpenConnectionAsync();
+            if (connection is SqliteConnection sqlite)
+            {
+                // Twelve secondary indexes with random GUID keys: a page cache of SQLite's default 2 MB thrashes.
+                using var pragma = sqlite.CreateCommand();
+                pragma.CommandText = "PRAGMA cache_size = -1000000";
+                pragma.ExecuteNonQuery();
+            }
         }
 
         if (connection is NpgsqlConnection npgsql)
