@@ -150,7 +150,7 @@ public static class AnalyticsBenchCommand
             var parts = new (string Name, Func<Task> Run)[]
             {
                 ("funnel by week (6 queries)", () => ReferralAnalytics.FunnelByWeekAsync(db, tenant.Id, period, default)),
-                ("revenue (2 queries)", () => ReferralAnalytics.RevenueAsync(db, tenant.Id, period, default)),
+                ("revenue (1 query, left join)", () => ReferralAnalytics.RevenueAsync(db, tenant.Id, period, default)),
                 ("reward cost", () => ReferralAnalytics.RewardCostAsync(db, tenant.Id, period, default)),
                 ("K-factor (2 queries)", () => ReferralAnalytics.ViralAsync(db, tenant.Id, period, default)),
                 ("goal pacing", () => analytics.GoalAsync(db, tenant, default)),
