@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Referrals.Benchmarks.Analytics;
 using Referrals.Benchmarks.Throughput;
 
 namespace Referrals.Benchmarks;
@@ -7,7 +8,8 @@ namespace Referrals.Benchmarks;
 /// Runs the benchmarks through BenchmarkDotNet's own command line, for example
 /// <c>dotnet run -c Release --project bench/Referrals.Benchmarks -- --filter '*' --job short</c>,
 /// or, with <c>orders</c> first, the order-throughput command:
-/// <c>dotnet run -c Release --project bench/Referrals.Benchmarks -- orders --provider all --orders 5000 --workers 1,2</c>.
+/// <c>dotnet run -c Release --project bench/Referrals.Benchmarks -- orders --provider all --orders 5000 --workers 1,2</c>,
+/// or the analytics overview over a seeded shop: <c>... -- analytics --provider sqlite --referrals 1000000 --orders 2000000</c>.
 /// See docs/performance.md for the figures and how they were taken.
 /// </summary>
 public static class Program
@@ -17,6 +19,11 @@ public static class Program
         if (args.Length > 0 && args[0] == OrderThroughputCommand.Name)
         {
             return await OrderThroughputCommand.RunAsync(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] is AnalyticsBenchCommand.SeedName or AnalyticsBenchCommand.AnalyticsName)
+        {
+            return await AnalyticsBenchCommand.RunAsync(args[0], args[1..]);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -95,6 +95,7 @@ public static class ReferralsServiceCollectionExtensions
         services.TryAddSingleton<OrderEventProcessor>();
         services.TryAddSingleton<ContactPrivacy>();
         services.TryAddSingleton<FriendRetention>();
+        services.TryAddSingleton<ReferralAnalytics>();
 
         services.TryAddTransient<DrainInboxJob>();
         services.TryAddTransient<ProcessOutboxJob>();

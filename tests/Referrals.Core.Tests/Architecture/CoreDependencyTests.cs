@@ -30,6 +30,7 @@ public sealed class CoreDependencyTests
         "Referrals.Core.Email",
         "Referrals.Core.Privacy",
         "Referrals.Core.Thanks",
+        "Referrals.Core.Analytics",
     ];
 
     private static readonly string[] _infrastructureAssemblyPrefixes = ["Microsoft.EntityFrameworkCore", "Hangfire", "Npgsql"];

@@ -18,5 +18,10 @@ internal sealed class AskConfiguration : IEntityTypeConfiguration<Ask>
         builder.HasIndex(x => new { x.State, x.DueAt });
         // The planner looks up a contact's open and last-sent asks.
         builder.HasIndex(x => new { x.TenantId, x.ContactId, x.State });
+        // Analytics (ReferralAnalytics): the funnel's ask steps count by week over these times; the score makes the
+        // answers' index covering for the NPS.
+        builder.HasIndex(x => new { x.TenantId, x.CreatedAt });
+        builder.HasIndex(x => new { x.TenantId, x.SentAt });
+        builder.HasIndex(x => new { x.TenantId, x.AnsweredAt, x.Score });
     }
 }

@@ -25,6 +25,7 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         builder.HasIndex(x => new { x.State, x.HoldUntil });
         builder.HasIndex(x => new { x.TenantId, x.BeneficiaryKey });
         builder.HasIndex(x => new { x.TenantId, x.ReferralId });
-        builder.HasIndex(x => new { x.TenantId, x.CreatedAt });
+        // Covering for ReferralAnalytics' reward cost by currency, type and state.
+        builder.HasIndex(x => new { x.TenantId, x.CreatedAt, x.Currency, x.Type, x.State, x.Amount });
     }
 }

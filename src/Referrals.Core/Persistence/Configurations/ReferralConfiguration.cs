@@ -24,7 +24,11 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.HasIndex(x => new { x.TenantId, x.ConvertingOrderId }).IsUnique();
         // Analytics: funnel by state and week, top advocates, trees.
         builder.HasIndex(x => new { x.TenantId, x.State, x.ConvertedAt });
-        builder.HasIndex(x => new { x.TenantId, x.CreatedAt });
+        // Analytics (ReferralAnalytics), each covering its queries so they read no table rows: referrals started
+        // (funnel, K-factor), first visits, and conversions (funnel, goal, top advocates, chains).
+        builder.HasIndex(x => new { x.TenantId, x.CreatedAt, x.State, x.AdvocateContactId });
+        builder.HasIndex(x => new { x.TenantId, x.VisitedAt });
+        builder.HasIndex(x => new { x.TenantId, x.ConvertedAt, x.State, x.AdvocateContactId, x.RootAdvocateContactId, x.Depth, x.Currency, x.Revenue });
         builder.HasIndex(x => new { x.TenantId, x.AdvocateContactId, x.State });
         // Velocity checks count an advocate's conversions in a recent window.
         builder.HasIndex(x => new { x.TenantId, x.AdvocateContactId, x.ConvertedAt });

@@ -80,6 +80,12 @@ namespace Referrals.Core.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("State", "DueAt");
 
+                    b.HasIndex("TenantId", "CreatedAt");
+
+                    b.HasIndex("TenantId", "SentAt");
+
+                    b.HasIndex("TenantId", "AnsweredAt", "Score");
+
                     b.HasIndex("TenantId", "ContactId", "State");
 
                     b.HasIndex("TenantId", "ContactId", "Trigger", "SourceKey")
@@ -458,7 +464,7 @@ namespace Referrals.Core.Persistence.Migrations.PostgreSql
                     b.HasIndex("TenantId", "ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("TenantId", "PaidAt");
+                    b.HasIndex("TenantId", "PaidAt", "CancelledAt", "Currency", "ReferralId", "Total", "RefundedAmount");
 
                     b.ToTable("Orders", (string)null);
                 });
@@ -599,19 +605,23 @@ namespace Referrals.Core.Persistence.Migrations.PostgreSql
                     b.HasIndex("TenantId", "ConvertingOrderId")
                         .IsUnique();
 
-                    b.HasIndex("TenantId", "CreatedAt");
-
                     b.HasIndex("TenantId", "FriendContactId");
 
                     b.HasIndex("TenantId", "FriendNormalizedEmail");
 
                     b.HasIndex("TenantId", "RootAdvocateContactId");
 
+                    b.HasIndex("TenantId", "VisitedAt");
+
                     b.HasIndex("TenantId", "AdvocateContactId", "ConvertedAt");
 
                     b.HasIndex("TenantId", "AdvocateContactId", "State");
 
                     b.HasIndex("TenantId", "State", "ConvertedAt");
+
+                    b.HasIndex("TenantId", "CreatedAt", "State", "AdvocateContactId");
+
+                    b.HasIndex("TenantId", "ConvertedAt", "State", "AdvocateContactId", "RootAdvocateContactId", "Depth", "Currency", "Revenue");
 
                     b.ToTable("Referrals", (string)null);
                 });
@@ -796,12 +806,12 @@ namespace Referrals.Core.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("TenantId", "BeneficiaryKey");
 
-                    b.HasIndex("TenantId", "CreatedAt");
-
                     b.HasIndex("TenantId", "ReferralId");
 
                     b.HasIndex("TenantId", "OrderId", "BeneficiaryKey", "Type", "SourceEventId")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "CreatedAt", "Currency", "Type", "State", "Amount");
 
                     b.ToTable("LedgerEntries", (string)null);
                 });
