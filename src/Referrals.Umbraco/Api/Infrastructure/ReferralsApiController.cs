@@ -12,7 +12,6 @@ namespace Referrals.Umbraco.Api.Infrastructure;
 [Authorize(Policy = ReferralsPolicies.BackOfficeAccess, AuthenticationSchemes = ReferralsPolicies.BackOfficeScheme)]
 [Authorize(Policy = ReferralsPolicies.SectionAccess)]
 [ReferralsJsonResultFilter]
-[Produces("application/json")]
 internal abstract class ReferralsApiController : ControllerBase
 {
     /// <summary>The route prefix of the API.</summary>
