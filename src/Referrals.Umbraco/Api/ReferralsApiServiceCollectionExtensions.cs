@@ -17,6 +17,12 @@ internal static class ReferralsApiServiceCollectionExtensions
                 parts.ApplicationParts.Add(new AssemblyPart(assembly));
             }
 
+            // The compiled views (the prompt view component's template) are found through this part.
+            if (!parts.ApplicationParts.OfType<CompiledRazorAssemblyPart>().Any(p => p.Assembly == assembly))
+            {
+                parts.ApplicationParts.Add(new CompiledRazorAssemblyPart(assembly));
+            }
+
             if (!parts.FeatureProviders.OfType<ReferralsControllerFeatureProvider>().Any())
             {
                 parts.FeatureProviders.Add(new ReferralsControllerFeatureProvider());

@@ -20,7 +20,7 @@ public sealed class SiteData(UmbracoTestSite site)
         await using var db = Db();
         var tenant = await Tenant(db);
         var contact = await _services.GetRequiredService<ContactDirectory>().UpsertAsync(db, tenant.Id,
-            new CustomerInfo { Email = email, FirstName = first, LastName = "Tester", ExternalSystem = ContactExternalId.UmbracoMember }, ContactKind.Client, default);
+            new CustomerInfo { Email = email, FirstName = first, LastName = "Tester", ExternalSystem = ContactExternalId.UmbracoMember, AcceptsMarketing = true }, ContactKind.Client, default);
         await _services.GetRequiredService<AdvocateCodes>().GetOrCreateAsync(db, contact, default);
         await db.SaveChangesAsync();
         return contact;

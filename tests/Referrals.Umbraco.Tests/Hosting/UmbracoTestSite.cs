@@ -75,7 +75,7 @@ public sealed class UmbracoTestSite : IAsyncDisposable
 
         var members = new Dictionary<Guid, IMember>();
         var admin = new UserGroup(ShortStrings, 1, Constants.Security.AdminGroupAlias, "Administrators", "icon-medal");
-        builder.Services.AddControllersWithViews();
+        builder.Services.AddControllersWithViews().AddApplicationPart(typeof(UmbracoTestSite).Assembly);
         builder.Services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, FakeBackOfficeAuthentication>(
             ReferralsPolicies.BackOfficeScheme, _ => { });
         // Umbraco registers BackOfficeAccess on every real site; the test host registers it under the same name.
@@ -129,6 +129,21 @@ public sealed class UmbracoTestSite : IAsyncDisposable
 
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return request;
+    }
+
+    /// <summary>Opens the prompt page and returns the antiforgery cookie and form token it hands out.</summary>
+    public async Task<(string Cookie, string Token, string Html)> AntiforgeryAsync()
+    {
+        using var response = await Client.GetAsync("/test/prompt");
+        var html = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode || !response.Headers.Contains("Set-Cookie"))
+        {
+            throw new InvalidOperationException($"The prompt page answered {(int)response.StatusCode} without an antiforgery cookie: {html[..Math.Min(html.Length, 2000)]}");
+        }
+
+        var cookie = response.Headers.GetValues("Set-Cookie").First(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal)).Split(';')[0];
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        return (cookie, token, html);
     }
 
     public async ValueTask DisposeAsync()
