@@ -9,6 +9,7 @@ namespace Referrals.Umbraco.Api.Infrastructure;
 /// scheme, and our section policy. Errors are RFC 7807 problem details.
 /// </summary>
 [ApiController]
+[ApiExplorerSettings(GroupName = ReferralsOpenApi.DocumentName)]
 [Authorize(Policy = ReferralsPolicies.BackOfficeAccess, AuthenticationSchemes = ReferralsPolicies.BackOfficeScheme)]
 [Authorize(Policy = ReferralsPolicies.SectionAccess)]
 [ReferralsJsonResultFilter]
