@@ -58,6 +58,8 @@ public sealed class MigrationTests(StorageProvider provider)
             ["Outbox"] = await db.Outbox.AnyAsync(),
             ["AuditLog"] = await db.AuditLog.AnyAsync(),
             ["Asks"] = await db.Asks.AnyAsync(),
+            ["TenantConnections"] = await db.TenantConnections.AnyAsync(),
+            ["DataProtectionKeys"] = await db.DataProtectionKeys.AnyAsync(),
         };
         Assert.That(rows.Where(r => r.Value).Select(r => r.Key), Is.Empty);
         Assert.That(rows, Has.Count.EqualTo(db.Model.GetEntityTypes().Count()), "every entity type is checked");
