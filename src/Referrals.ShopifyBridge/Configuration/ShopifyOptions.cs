@@ -57,6 +57,13 @@ public sealed class ShopifyOptions
     public string? AppUrl { get; set; }
 
     /// <summary>
+    /// The hash of the operator's password for <c>/login</c> on a self-hosted bridge (who may connect custom apps and see
+    /// every shop), in the form <c>PBKDF2-SHA256$iterations$salt$hash</c>. Make one with
+    /// <c>dotnet Referrals.ShopifyBridge.dll hash-password</c>. Empty: no operator login.
+    /// </summary>
+    public string? OperatorPasswordHash { get; set; }
+
+    /// <summary>
     /// The largest webhook body accepted, in bytes; larger ones get 413 without being read whole.
     /// Default <see cref="DefaultMaxWebhookBytes"/>; allowed <see cref="MaxWebhookBytesLowerBound"/> to <see cref="MaxWebhookBytesUpperBound"/>.
     /// </summary>
