@@ -69,6 +69,9 @@ public sealed class ShopifyOptions
     /// </summary>
     public int MaxWebhookBytes { get; set; } = DefaultMaxWebhookBytes;
 
+    /// <summary>Whether <see cref="AppUrl"/> is an https address: then every cookie the bridge sets is marked Secure.</summary>
+    public bool UsesHttps => AppUrl is { } url && url.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Whether webhooks can be verified, that is whether <see cref="ClientSecret"/> is set.</summary>
     public bool WebhooksEnabled => !string.IsNullOrWhiteSpace(ClientSecret);
 }

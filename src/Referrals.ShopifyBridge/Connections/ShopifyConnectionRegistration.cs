@@ -1,10 +1,13 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Referrals.Core.Persistence;
 using Referrals.ShopifyBridge.AdminApi;
+using Referrals.ShopifyBridge.Configuration;
 using Referrals.ShopifyBridge.Merchants;
 using Referrals.ShopifyBridge.OAuth;
 
@@ -54,6 +57,21 @@ internal static class ShopifyConnectionRegistration
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
+        });
+        // Behind a TLS-terminating proxy the request looks like http; an https app URL still means browsers see https.
+        services.AddOptions<CookieAuthenticationOptions>(MerchantAuthorization.Scheme).PostConfigure<IOptions<ShopifyOptions>>((o, shopify) =>
+        {
+            if (shopify.Value.UsesHttps)
+            {
+                o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            }
+        });
+        services.AddOptions<AntiforgeryOptions>().PostConfigure<IOptions<ShopifyOptions>>((o, shopify) =>
+        {
+            if (shopify.Value.UsesHttps)
+            {
+                o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            }
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(MerchantAuthorization.PolicyName, policy => policy

@@ -7,7 +7,8 @@ namespace Referrals.ShopifyBridge.OAuth;
 
 /// <summary>
 /// The install's <c>state</c>: a 32-byte random nonce sent to Shopify and kept, with the shop and an expiry, in a
-/// cookie encrypted and signed by Data Protection (HttpOnly, SameSite=Lax, Secure on https, path <c>/shopify</c>).
+/// cookie encrypted and signed by Data Protection (HttpOnly, SameSite=Lax, Secure on https or when the app URL is
+/// https, path <c>/shopify</c>).
 /// The callback must bring back the same nonce, for the same shop, before the expiry (by the injected clock).
 /// </summary>
 internal sealed class OAuthState
@@ -23,8 +24,11 @@ internal sealed class OAuthState
     private readonly RandomNumberGenerator _random;
     private readonly TimeProvider _clock;
 
-    public OAuthState(IDataProtectionProvider protection, RandomNumberGenerator random, TimeProvider clock)
+    private readonly bool _appUsesHttps;
+
+    public OAuthState(IDataProtectionProvider protection, RandomNumberGenerator random, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Configuration.ShopifyOptions> options)
     {
+        _appUsesHttps = options.Value.UsesHttps;
         _protector = protection.CreateProtector(Purpose);
         _random = random;
         _clock = clock;
@@ -38,7 +42,7 @@ internal sealed class OAuthState
         var nonce = Base64Url.EncodeToString(bytes);
         var expires = _clock.GetUtcNow() + Lifetime;
         var payload = JsonSerializer.Serialize(new Payload(nonce, shop, expires.ToUnixTimeSeconds()));
-        context.Response.Cookies.Append(CookieName, _protector.Protect(payload), CookieOptions(context, Lifetime));
+        context.Response.Cookies.Append(CookieName, _protector.Protect(payload), CookieOptions(context, Lifetime, _appUsesHttps));
         return nonce;
     }
 
@@ -46,7 +50,7 @@ internal sealed class OAuthState
     public bool Consume(HttpContext context, string? state, string shop)
     {
         var cookie = context.Request.Cookies[CookieName];
-        context.Response.Cookies.Delete(CookieName, CookieOptions(context, null));
+        context.Response.Cookies.Delete(CookieName, CookieOptions(context, null, _appUsesHttps));
         if (string.IsNullOrEmpty(cookie) || string.IsNullOrEmpty(state))
         {
             return false;
@@ -73,10 +77,10 @@ internal sealed class OAuthState
     }
 
     // Max-Age, not Expires: the browser's clock decides the cookie's life; the payload's expiry (our clock) decides validity.
-    private static CookieOptions CookieOptions(HttpContext context, TimeSpan? maxAge) => new()
+    private static CookieOptions CookieOptions(HttpContext context, TimeSpan? maxAge, bool appUsesHttps) => new()
     {
         HttpOnly = true,
-        Secure = context.Request.IsHttps,
+        Secure = context.Request.IsHttps || appUsesHttps,
         SameSite = SameSiteMode.Lax,
         Path = "/shopify",
         MaxAge = maxAge,

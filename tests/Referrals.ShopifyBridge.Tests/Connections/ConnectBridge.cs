@@ -181,7 +181,21 @@ internal sealed partial class ConnectBridge : IAsyncDisposable
             ["Referrals:Shopify:AdminApi:MaxAttempts"] = "2",
         },
         Database,
-        services => services.AddSingleton<TimeProvider>(Clock));
+        services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            // Drains run when a test asks (DrainAsync), never behind its back.
+            services.AddSingleton<Hangfire.IBackgroundJobClient>(new RecordingJobClient());
+        });
+
+    /// <summary>Sends a delivery signed as <paramref name="delivery"/> says, then runs one inbox drain.</summary>
+    public async Task<HttpResponseMessage> DeliverAndDrainAsync(ShopifyWebhookDelivery delivery)
+    {
+        using var request = delivery.ToRequest();
+        var response = await Client.SendAsync(request);
+        await Services.GetRequiredService<Referrals.Core.Messaging.InboxProcessor>().RunAsync();
+        return response;
+    }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"(?<token>[^\"]+)\"")]
     private static partial Regex AntiforgeryField();

@@ -43,6 +43,23 @@ public sealed class ShopifyInstallTests
     }
 
     [Test]
+    public async Task Install_MarksTheStateCookieSecure_WhenTheAppUrlIsHttps()
+    {
+        using var factory = new BridgeFactory(new()
+        {
+            ["Referrals:Shopify:ClientId"] = "id",
+            ["Referrals:Shopify:ClientSecret"] = "secret",
+            ["Referrals:Shopify:AppUrl"] = "https://referrals.example.com",
+        });
+        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync(new Uri("/shopify/install?shop=acme.myshopify.com", UriKind.Relative));
+
+        Assert.That(HttpUtility.ParseQueryString(response.Headers.Location!.Query)["redirect_uri"], Is.EqualTo("https://referrals.example.com/shopify/callback"));
+        Assert.That(response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("referrals_shopify_oauth=", StringComparison.Ordinal)), Does.Contain("secure").IgnoreCase);
+    }
+
+    [Test]
     public async Task Install_GivesEachInstallItsOwnState()
     {
         var (_, first) = await _bridge.StartInstallAsync();

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Referrals.Core.Messaging;
 using Referrals.Core.Persistence;
 using Referrals.Core.Tenants;
@@ -21,12 +22,15 @@ internal sealed class AppUninstalledHandler : ShopifyInboxHandler
 
     public override bool Handles(string topic) => topic == ShopifyTopics.AppUninstalled;
 
-    protected override Task HandleAsync(InboxMessage message, ReferralsDbContext db, Tenant tenant, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(InboxMessage message, ReferralsDbContext db, Tenant tenant, CancellationToken cancellationToken)
     {
         var shop = ShopifyPayload.Read(message, ShopifyJsonContext.Default.ShopPayload);
         ShopCheck.ThrowIfOtherShop(shop.MyshopifyDomain, tenant, message.Topic);
         tenant.MarkUninstalled(message.ReceivedAt);
+
+        // Shopify revoked the token: the status page shows why, and a reinstall replaces it.
+        var connection = await db.TenantConnections.SingleOrDefaultAsync(c => c.TenantId == tenant.Id, cancellationToken);
+        connection?.MarkNeedsReauthorization("The store uninstalled the app. Install it again to reconnect.", message.ReceivedAt);
         Logger.LogInformation("Shopify shop {Shop} uninstalled the app; nothing more is done for it", tenant.Key);
-        return Task.CompletedTask;
     }
 }
