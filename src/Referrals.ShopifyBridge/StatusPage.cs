@@ -16,8 +16,8 @@ namespace Referrals.ShopifyBridge;
 
 /// <summary>
 /// The bridge's front page (merchants and the operator only): the connection of the signed-in merchant's shop (the
-/// operator sees every shop), with a reconnect link when it needs re-authorisation, and how the storage, inbox, outbox
-/// and ledger stand.
+/// operator sees every shop), with a reconnect link when it needs re-authorisation, and, for the operator only, how the
+/// storage, inbox, outbox and ledger stand (those figures span every shop).
 /// </summary>
 internal static class StatusPage
 {
@@ -32,7 +32,8 @@ internal static class StatusPage
             .Select(c => new { c.TenantKey, c.Mode, c.Status, c.StatusReason })
             .ToListAsync(cancellationToken);
 
-        var rows = new List<(string Label, string Value)>
+        // The engine's figures span every shop: only the operator sees them.
+        var rows = !operatorView ? [] : new List<(string Label, string Value)>
         {
             ("Storage", db.Provider.ToString()),
             ("Connected shops", (await db.Tenants.CountAsync(cancellationToken)).ToString(CultureInfo.InvariantCulture)),
@@ -77,14 +78,19 @@ internal static class StatusPage
             html.Append("<p><a href=\"").Append(CustomAppEndpoints.Path).Append("\">Connect a shop with a custom app</a></p>");
         }
 
-        html.Append("<h2>Engine</h2><table>");
-        foreach (var (label, value) in rows)
+        if (rows.Count > 0)
         {
-            html.Append("<tr><td>").Append(E(label)).Append("</td><td>").Append(E(value)).Append("</td></tr>");
+            html.Append("<h2>Engine</h2><table>");
+            foreach (var (label, value) in rows)
+            {
+                html.Append("<tr><td>").Append(E(label)).Append("</td><td>").Append(E(value)).Append("</td></tr>");
+            }
+
+            html.Append("</table>");
         }
 
         var tokens = antiforgery.GetAndStoreTokens(context);
-        html.Append("</table><p><a href=\"/healthz\">Health</a></p>")
+        html.Append("<p><a href=\"/healthz\">Health</a></p>")
             .Append("<form method=\"post\" action=\"").Append(MerchantAuthorization.LogoutPath).Append("\">")
             .Append("<input type=\"hidden\" name=\"").Append(E(tokens.FormFieldName)).Append("\" value=\"").Append(E(tokens.RequestToken)).Append("\">")
             .Append("<button>Sign out</button></form>");

@@ -60,6 +60,25 @@ public sealed class ShopifyInstallTests
     }
 
     [Test]
+    public async Task Install_AcceptsShopifysSignedInstallHit_AndRefusesATamperedOne()
+    {
+        var parameters = new Dictionary<string, string>
+        {
+            ["host"] = Convert.ToBase64String("admin.shopify.com/store/acme"u8.ToArray()),
+            ["shop"] = ConnectBridge.Shop,
+            ["timestamp"] = _bridge.Clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var signed = ShopifyQuerySigner.SignedQuery(parameters, _bridge.Fake.OAuth.ClientSecret);
+
+        var valid = await _bridge.Client.GetAsync(new Uri("/shopify/install?" + signed, UriKind.Relative));
+        var tampered = await _bridge.Client.GetAsync(new Uri("/shopify/install?" + signed.Replace("acme", "acne", StringComparison.Ordinal), UriKind.Relative));
+
+        Assert.That(valid.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(valid.Headers.Location?.Host, Is.EqualTo(ConnectBridge.Shop));
+        Assert.That(tampered.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    [Test]
     public async Task Install_GivesEachInstallItsOwnState()
     {
         var (_, first) = await _bridge.StartInstallAsync();

@@ -69,7 +69,7 @@ public sealed class MerchantAuthorizationTests
 
         Assert.That(signIn.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That(status.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(await status.Content.ReadAsStringAsync(), Does.Contain(ConnectBridge.Shop).And.Contain("Connect a shop with a custom app"));
+        Assert.That(await status.Content.ReadAsStringAsync(), Does.Contain(ConnectBridge.Shop).And.Contain("Connect a shop with a custom app").And.Contain("Inbox waiting"));
         Assert.That(form.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
@@ -92,6 +92,7 @@ public sealed class MerchantAuthorizationTests
         var form = await _bridge.Client.GetAsync(new Uri("/shopify/connect", UriKind.Relative));
 
         Assert.That(status, Does.Contain(ConnectBridge.Shop).And.Not.Contain("other.myshopify.com"));
+        Assert.That(status, Does.Not.Contain("Inbox waiting"), "figures across every shop are the operator's");
         Assert.That(form.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
     }
 
