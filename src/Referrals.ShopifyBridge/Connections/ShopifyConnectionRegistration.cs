@@ -37,6 +37,7 @@ internal static class ShopifyConnectionRegistration
         services.TryAddSingleton<ShopConnector>();
         services.TryAddSingleton<ShopWebhookSubscriber>();
         services.TryAddSingleton<OAuthState>();
+        services.TryAddSingleton<OperatorLoginThrottle>();
 
         services.AddAntiforgery(o =>
         {

@@ -28,20 +28,30 @@ internal static class MerchantEndpoints
         return context.SignInAsync(MerchantAuthorization.Scheme, new ClaimsPrincipal(identity));
     }
 
-    private static async Task<IResult> LoginAsync(HttpContext context, IAntiforgery antiforgery, IOptions<ShopifyOptions> options, ILoggerFactory loggers)
+    private static async Task<IResult> LoginAsync(HttpContext context, IAntiforgery antiforgery, IOptions<ShopifyOptions> options, OperatorLoginThrottle throttle,
+        ILoggerFactory loggers)
     {
         if (!await antiforgery.IsRequestValidAsync(context))
         {
             return Error("Sign in", "The form expired. Open the sign-in page again.", StatusCodes.Status400BadRequest);
         }
 
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (throttle.IsBlocked(address))
+        {
+            return LoginForm(context, antiforgery, options.Value, "Too many failed attempts. Wait a few minutes and try again.", StatusCodes.Status429TooManyRequests);
+        }
+
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var hash = options.Value.OperatorPasswordHash;
         if (string.IsNullOrEmpty(hash) || !OperatorPasswordHash.Verify(hash, form["password"]))
         {
-            loggers.CreateLogger(typeof(MerchantEndpoints)).LogWarning("A failed operator sign-in from {RemoteIp}", context.Connection.RemoteIpAddress);
+            throttle.Failed(address);
+            loggers.CreateLogger(typeof(MerchantEndpoints)).LogWarning("A failed operator sign-in from {RemoteIp}", address);
             return LoginForm(context, antiforgery, options.Value, "That password is not right.", StatusCodes.Status401Unauthorized);
         }
+
+        throttle.Succeeded(address);
 
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.Name, "operator"), new Claim(ClaimTypes.Role, MerchantAuthorization.OperatorRole)],

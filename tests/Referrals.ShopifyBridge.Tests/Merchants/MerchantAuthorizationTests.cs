@@ -83,6 +83,22 @@ public sealed class MerchantAuthorizationTests
     }
 
     [Test]
+    public async Task TheOperatorLogin_RefusesEvenTheRightPassword_AfterTooManyFailures_UntilTheWindowPasses()
+    {
+        for (var i = 0; i < OperatorLoginThrottle.MaxFailures; i++)
+        {
+            Assert.That((await _bridge.SignInOperatorAsync(password: "guess" + i)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        }
+
+        var blocked = await _bridge.SignInOperatorAsync();
+        _bridge.Clock.Advance(OperatorLoginThrottle.Window);
+        var later = await _bridge.SignInOperatorAsync();
+
+        Assert.That(blocked.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+        Assert.That(later.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+    }
+
+    [Test]
     public async Task AMerchant_SeesOnlyTheirShop_AndMayNotUseTheOperatorsForm()
     {
         await _bridge.InstallAsync("other.myshopify.com");
