@@ -97,6 +97,20 @@ public sealed class TenantConnection
         UpdatedAt = at;
     }
 
+    /// <summary>
+    /// The host revoked access (for example the app was uninstalled): forgets the access and refresh tokens, keeps a
+    /// custom app's API secret (the host may still sign a last delivery with it), and marks the connection as needing
+    /// re-authorisation.
+    /// </summary>
+    public void Revoke(string reason, DateTimeOffset at)
+    {
+        ProtectedAccessToken = "";
+        AccessTokenExpiresAt = null;
+        ProtectedRefreshToken = null;
+        RefreshTokenExpiresAt = null;
+        MarkNeedsReauthorization(reason, at);
+    }
+
     /// <summary>Marks the credentials unusable until the merchant reconnects. Calling it again keeps the first reason.</summary>
     public void MarkNeedsReauthorization(string reason, DateTimeOffset at)
     {

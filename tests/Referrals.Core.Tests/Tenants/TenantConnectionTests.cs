@@ -56,4 +56,18 @@ public sealed class TenantConnectionTests
     {
         Assert.That(() => Connected().Rotate(new TenantTokens("", null, null, null), Now), Throws.ArgumentException);
     }
+
+    [Test]
+    public void Revoke_ForgetsTheTokens_ButKeepsACustomAppsSecret()
+    {
+        var connection = new TenantConnection(Guid.NewGuid(), "shop-a.myshopify.com", ConnectionMode.CustomApp, Now);
+        connection.Connect(ConnectionMode.CustomApp, new TenantTokens("enc-access", null, null, null), "read_orders", "enc-secret", Now);
+
+        connection.Revoke("uninstalled", Now.AddDays(1));
+
+        Assert.That(connection.ProtectedAccessToken, Is.Empty);
+        Assert.That(connection.ProtectedRefreshToken, Is.Null);
+        Assert.That(connection.ProtectedApiSecret, Is.EqualTo("enc-secret"));
+        Assert.That(connection.Status, Is.EqualTo(ConnectionStatus.NeedsReauthorization));
+    }
 }

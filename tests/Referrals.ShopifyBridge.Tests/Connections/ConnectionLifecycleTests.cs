@@ -6,7 +6,7 @@ using Referrals.Testing.Shopify;
 
 namespace Referrals.ShopifyBridge.Tests.Connections;
 
-/// <summary>What happens to stored credentials when the store uninstalls the app and when Shopify asks to erase the shop.</summary>
+/// <summary>What happens to stored credentials when the store uninstalls the app, and after it installs again.</summary>
 public sealed class ConnectionLifecycleTests
 {
     private ConnectBridge _bridge = null!;
@@ -37,13 +37,26 @@ public sealed class ConnectionLifecycleTests
     }
 
     [Test]
-    public async Task ShopRedact_DeletesTheStoredCredentials()
+    public async Task Uninstall_ForgetsTheRevokedTokens()
     {
         await _bridge.DeliverAndDrainAsync(new ShopifyWebhookDelivery("app/uninstalled", ConnectBridge.Shop, ShopifyPayloads.Shop(1, ConnectBridge.Shop)) { Secret = AppSecret });
 
-        await _bridge.DeliverAndDrainAsync(new ShopifyWebhookDelivery("shop/redact", ConnectBridge.Shop, ShopifyPayloads.ShopRedact(ConnectBridge.Shop)) { Secret = AppSecret });
-
-        Assert.That(await _bridge.ConnectionAsync(), Is.Null);
+        var connection = await _bridge.ConnectionAsync();
+        Assert.That(connection?.ProtectedAccessToken, Is.Empty);
+        Assert.That(connection?.ProtectedRefreshToken, Is.Null);
         Assert.That((await _bridge.TenantAsync())?.State, Is.EqualTo(TenantState.Uninstalled));
+    }
+
+    [Test]
+    public async Task Reinstall_AfterAnUninstall_ConnectsAgain()
+    {
+        await _bridge.DeliverAndDrainAsync(new ShopifyWebhookDelivery("app/uninstalled", ConnectBridge.Shop, ShopifyPayloads.Shop(1, ConnectBridge.Shop)) { Secret = AppSecret });
+
+        await _bridge.InstallAsync();
+
+        Assert.That((await _bridge.ConnectionAsync())?.Status, Is.EqualTo(ConnectionStatus.Connected));
+        Assert.That((await _bridge.TenantAsync())?.State, Is.EqualTo(TenantState.Active));
+        Assert.That(await _bridge.Services.GetRequiredService<IShopifyAccessTokenSource>().GetAccessTokenAsync(ConnectBridge.Shop, CancellationToken.None),
+            Is.EqualTo(_bridge.Fake.OAuth.AccessTokenOf(ConnectBridge.Shop)));
     }
 }

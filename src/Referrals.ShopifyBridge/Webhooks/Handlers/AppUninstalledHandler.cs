@@ -8,7 +8,7 @@ using Referrals.ShopifyBridge.Shopify.Payloads;
 namespace Referrals.ShopifyBridge.Webhooks.Handlers;
 
 /// <summary>
-/// <c>app/uninstalled</c>: marks the shop uninstalled, after which no other topic is applied for it (its token is
+/// <c>app/uninstalled</c>: marks the shop uninstalled and forgets its (revoked) tokens, after which no other topic is applied for it (its token is
 /// revoked anyway). Its data stays until <c>shop/redact</c>, 48 hours later.
 /// </summary>
 internal sealed class AppUninstalledHandler : ShopifyInboxHandler
@@ -28,9 +28,9 @@ internal sealed class AppUninstalledHandler : ShopifyInboxHandler
         ShopCheck.ThrowIfOtherShop(shop.MyshopifyDomain, tenant, message.Topic);
         tenant.MarkUninstalled(message.ReceivedAt);
 
-        // Shopify revoked the token: the status page shows why, and a reinstall replaces it.
+        // Shopify revoked the token: nothing of it is kept, the status page shows why, and a reinstall replaces it.
         var connection = await db.TenantConnections.SingleOrDefaultAsync(c => c.TenantId == tenant.Id, cancellationToken);
-        connection?.MarkNeedsReauthorization("The store uninstalled the app. Install it again to reconnect.", message.ReceivedAt);
+        connection?.Revoke("The store uninstalled the app. Install it again to reconnect.", message.ReceivedAt);
         Logger.LogInformation("Shopify shop {Shop} uninstalled the app; nothing more is done for it", tenant.Key);
     }
 }

@@ -12,7 +12,7 @@ namespace Referrals.ShopifyBridge.Webhooks.Handlers;
 
 /// <summary>
 /// <c>shop/redact</c> (mandatory, 48 hours after uninstall): erases every contact of the shop, the friend details of
-/// its referrals, the bodies of its handled webhooks and its stored credentials, and audits it. Anonymous figures (orders, ledger) stay.
+/// its referrals, and the bodies of its handled webhooks, and audits it. Anonymous figures (orders, ledger) stay.
 /// </summary>
 internal sealed class ShopRedactHandler : ShopifyInboxHandler
 {
@@ -49,11 +49,8 @@ internal sealed class ShopRedactHandler : ShopifyInboxHandler
                 && (m.ProcessedAt != null || m.DeadLetteredAt != null))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Payload, Array.Empty<byte>()), cancellationToken);
 
-        // The revoked token and, for a custom app, its secret: nothing of the shop's credentials is kept.
-        var credentials = await db.TenantConnections.Where(c => c.TenantId == tenant.Id).ExecuteDeleteAsync(cancellationToken);
-
         db.AuditLog.Add(new AuditEntry(tenant.Id, "shopify", "privacy.shop-redact", tenant.Key,
-            string.Create(CultureInfo.InvariantCulture, $"Shopify shop/redact: {erased} contact(s) erased, referral friend details cleared, {emptied} stored webhook body(ies) emptied, {credentials} stored credential(s) deleted."),
+            string.Create(CultureInfo.InvariantCulture, $"Shopify shop/redact: {erased} contact(s) erased, referral friend details cleared, {emptied} stored webhook body(ies) emptied."),
             now));
         Logger.LogInformation("Shopify shop/redact for {Shop}: {Erased} contact(s) erased, {Emptied} webhook bodies emptied", tenant.Key, erased, emptied);
     }
