@@ -2,6 +2,9 @@ using Hangfire;
 using Referrals.Core.Configuration;
 using Referrals.Core.Jobs;
 using Referrals.ShopifyBridge.Asking;
+using Referrals.ShopifyBridge.Connections;
+using Referrals.ShopifyBridge.Merchants;
+using Referrals.ShopifyBridge.OAuth;
 using Referrals.ShopifyBridge.Webhooks;
 
 namespace Referrals.ShopifyBridge;
@@ -10,8 +13,10 @@ namespace Referrals.ShopifyBridge;
 public static class ShopifyBridgeApplicationExtensions
 {
     /// <summary>
-    /// Maps the status page, <c>/healthz</c>, <c>POST /shopify/webhooks</c> and the rating and unsubscribe pages of ask
-    /// e-mails (<c>/rate/{token}</c>, <c>/unsubscribe/{token}</c>), and registers the engine's recurring jobs.
+    /// Maps the status page (merchants and the operator only), <c>/healthz</c>, <c>POST /shopify/webhooks</c>, the install
+    /// (<c>/shopify/install</c>, <c>/shopify/callback</c>), the custom-app form (<c>/shopify/connect</c>, operator only) and
+    /// <c>/login</c>, the rating and unsubscribe pages of ask e-mails (<c>/rate/{token}</c>, <c>/unsubscribe/{token}</c>),
+    /// and registers the engine's recurring jobs.
     /// </summary>
     public static WebApplication UseShopifyBridge(this WebApplication app)
     {
@@ -21,10 +26,15 @@ public static class ShopifyBridgeApplicationExtensions
             ReferralsRecurringJobs.AddOrUpdate(app.Services.GetRequiredService<IRecurringJobManager>());
         }
 
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapHealthChecks("/healthz");
-        app.MapGet("/", StatusPage.RenderAsync);
+        app.MapGet("/", StatusPage.RenderAsync).RequireAuthorization(MerchantAuthorization.PolicyName);
         app.MapShopifyWebhooks();
         app.MapAskingEndpoints();
+        app.MapShopifyOAuth();
+        app.MapMerchantEndpoints();
+        app.MapCustomAppConnect();
         return app;
     }
 }

@@ -5,6 +5,7 @@ using Referrals.Core.Configuration;
 using Referrals.Core.Rewards;
 using Referrals.ShopifyBridge.AdminApi;
 using Referrals.ShopifyBridge.Configuration;
+using Referrals.ShopifyBridge.Connections;
 using Referrals.ShopifyBridge.Rewards;
 using Referrals.ShopifyBridge.Webhooks;
 
@@ -14,7 +15,9 @@ namespace Referrals.ShopifyBridge;
 public static class ShopifyBridgeServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the engine (from the <c>Referrals</c> section), the Shopify webhook receiver and its inbox handlers, the
+    /// Adds the engine (from the <c>Referrals</c> section), the Shopify webhook receiver and its inbox handlers, shop
+    /// connections (OAuth install and custom apps; tokens encrypted with Data Protection, key ring in the database),
+    /// merchant and operator sign-in (<see cref="Merchants.MerchantAuthorization"/>), the
     /// GraphQL Admin API client
     /// (settings from <c>Referrals:Shopify</c>, validated at start-up; all optional), and Hangfire with the configured
     /// job storage: in-memory by default (the database holds the truth, so nothing is lost on restart), or PostgreSQL
@@ -30,6 +33,7 @@ public static class ShopifyBridgeServiceCollectionExtensions
         services.AddSingleton<IRewardIssuer, ShopifyRewardIssuer>();
         services.AddReferralsCore(section);
         services.AddShopifyWebhooks(section);
+        services.AddShopifyConnections();
         services.AddShopifyAdminApi(section.GetSection("Shopify:AdminApi"));
         // One pinned API version for the whole app: Referrals:Shopify:ApiVersion.
         services.AddOptions<ShopifyAdminApiOptions>().PostConfigure(admin =>

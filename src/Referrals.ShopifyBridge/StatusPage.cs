@@ -1,19 +1,39 @@
 using System.Globalization;
-using System.Net;
+using System.Security.Claims;
 using System.Text;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.EntityFrameworkCore;
 using Referrals.Core.Messaging;
 using Referrals.Core.Persistence;
 using Referrals.Core.Rewards;
+using Referrals.Core.Tenants;
+using Referrals.ShopifyBridge.Connections;
+using Referrals.ShopifyBridge.Merchants;
+using Referrals.ShopifyBridge.OAuth;
+using static Referrals.ShopifyBridge.Pages.BridgePage;
 
 namespace Referrals.ShopifyBridge;
 
-/// <summary>The bridge's front page: what it stores in, and how the inbox, outbox and ledger stand.</summary>
+/// <summary>
+/// The bridge's front page (merchants and the operator only): the connection of the signed-in merchant's shop (the
+/// operator sees every shop), with a reconnect link when it needs re-authorisation, and, for the operator only, how the
+/// storage, inbox, outbox and ledger stand (those figures span every shop).
+/// </summary>
 internal static class StatusPage
 {
-    public static async Task<IResult> RenderAsync(ReferralsDbContext db, MessageQueue<InboxMessage> inbox, MessageQueue<OutboxMessage> outbox, CancellationToken cancellationToken)
+    public static async Task<IResult> RenderAsync(HttpContext context, IAntiforgery antiforgery, ReferralsDbContext db, MessageQueue<InboxMessage> inbox,
+        MessageQueue<OutboxMessage> outbox, CancellationToken cancellationToken)
     {
-        var rows = new List<(string Label, string Value)>
+        var operatorView = context.User.IsInRole(MerchantAuthorization.OperatorRole);
+        var shop = context.User.FindFirstValue(MerchantAuthorization.ShopClaim);
+        var connections = await db.TenantConnections.AsNoTracking()
+            .Where(c => operatorView || c.TenantKey == shop)
+            .OrderBy(c => c.TenantKey)
+            .Select(c => new { c.TenantKey, c.Mode, c.Status, c.StatusReason })
+            .ToListAsync(cancellationToken);
+
+        // The engine's figures span every shop: only the operator sees them.
+        var rows = !operatorView ? [] : new List<(string Label, string Value)>
         {
             ("Storage", db.Provider.ToString()),
             ("Connected shops", (await db.Tenants.CountAsync(cancellationToken)).ToString(CultureInfo.InvariantCulture)),
@@ -26,17 +46,54 @@ internal static class StatusPage
             ("Rewards issued", (await db.Ledger.CountAsync(e => e.Type == LedgerEntryType.Reward && e.State == LedgerEntryState.Issued, cancellationToken)).ToString(CultureInfo.InvariantCulture)),
         };
 
-        var html = new StringBuilder()
-            .Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>ReferralPlugins bridge</title>")
-            .Append("<style>body{font:16px system-ui,sans-serif;margin:2rem;color:#1b264f}table{border-collapse:collapse}")
-            .Append("td{padding:.35rem 1.2rem .35rem 0;border-bottom:1px solid #e3e6ef}td+td{font-weight:600}</style></head><body>")
-            .Append("<h1>ReferralPlugins bridge</h1><p>Running. Connect a Shopify store to start.</p><table>");
-        foreach (var (label, value) in rows)
+        var html = new StringBuilder();
+        html.Append("<p>Signed in as ").Append(E(operatorView ? "the operator" : shop)).Append(".</p>");
+        html.Append("<h2>Shops</h2>");
+        if (connections.Count == 0)
         {
-            html.Append("<tr><td>").Append(WebUtility.HtmlEncode(label)).Append("</td><td>").Append(WebUtility.HtmlEncode(value)).Append("</td></tr>");
+            html.Append("<p>No shop is connected yet.</p>");
+        }
+        else
+        {
+            html.Append("<table>");
+            foreach (var c in connections)
+            {
+                var state = c.Status == ConnectionStatus.Connected
+                    ? $"Connected ({c.Mode})"
+                    : $"Needs re-authorisation: {c.StatusReason}";
+                html.Append("<tr><td>").Append(E(c.TenantKey)).Append("</td><td>").Append(E(state));
+                if (c.Status == ConnectionStatus.NeedsReauthorization && c.Mode == ConnectionMode.OAuth)
+                {
+                    html.Append(" <a href=\"").Append(E($"{ShopifyOAuthEndpoints.InstallPath}?shop={Uri.EscapeDataString(c.TenantKey)}")).Append("\">Reconnect</a>");
+                }
+
+                html.Append("</td></tr>");
+            }
+
+            html.Append("</table>");
         }
 
-        html.Append("</table><p><a href=\"/healthz\">Health</a></p></body></html>");
-        return Results.Content(html.ToString(), "text/html; charset=utf-8");
+        if (operatorView)
+        {
+            html.Append("<p><a href=\"").Append(CustomAppEndpoints.Path).Append("\">Connect a shop with a custom app</a></p>");
+        }
+
+        if (rows.Count > 0)
+        {
+            html.Append("<h2>Engine</h2><table>");
+            foreach (var (label, value) in rows)
+            {
+                html.Append("<tr><td>").Append(E(label)).Append("</td><td>").Append(E(value)).Append("</td></tr>");
+            }
+
+            html.Append("</table>");
+        }
+
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        html.Append("<p><a href=\"/healthz\">Health</a></p>")
+            .Append("<form method=\"post\" action=\"").Append(MerchantAuthorization.LogoutPath).Append("\">")
+            .Append("<input type=\"hidden\" name=\"").Append(E(tokens.FormFieldName)).Append("\" value=\"").Append(E(tokens.RequestToken)).Append("\">")
+            .Append("<button>Sign out</button></form>");
+        return Render("ReferralPlugins bridge", html.ToString());
     }
 }

@@ -9,8 +9,15 @@ public sealed class StatusPageTests
     [Test]
     public async Task StatusPage_ShowsStorageAndQueues_OnTheEmbeddedDefault()
     {
-        using var factory = new BridgeFactory();
+        using var factory = new BridgeFactory(new() { ["Referrals:Shopify:OperatorPasswordHash"] = OperatorHash() });
         using var client = factory.CreateClient();
+        var login = await client.GetStringAsync(new Uri("/login", UriKind.Relative));
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Connections.ConnectBridge.AntiforgeryToken(login),
+            ["password"] = "status-page-test",
+        });
+        await client.PostAsync(new Uri("/login", UriKind.Relative), form);
 
         var response = await client.GetAsync(new Uri("/", UriKind.Relative));
         var html = await response.Content.ReadAsStringAsync();
@@ -19,6 +26,24 @@ public sealed class StatusPageTests
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
         Assert.That(html, Does.Contain("ReferralPlugins bridge").And.Contain("<td>Storage</td><td>Sqlite</td>").And.Contain("<td>Inbox waiting</td><td>0</td>"));
         Assert.That(File.Exists(factory.DatabaseFile), Is.True, "the database is created and migrated at start-up");
+    }
+
+    [Test]
+    public async Task StatusPage_IsNotShownToAnonymousVisitors()
+    {
+        using var factory = new BridgeFactory();
+        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync(new Uri("/", UriKind.Relative));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(response.Headers.Location?.AbsolutePath, Is.EqualTo("/login"));
+    }
+
+    private static string OperatorHash()
+    {
+        using var random = System.Security.Cryptography.RandomNumberGenerator.Create();
+        return Referrals.ShopifyBridge.Merchants.OperatorPasswordHash.Create("status-page-test", random, Referrals.ShopifyBridge.Merchants.OperatorPasswordHash.MinimumIterations);
     }
 
     [Test]

@@ -67,6 +67,12 @@ public abstract class ReferralsDbContext : DbContext
     /// <summary>Who did what.</summary>
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
+    /// <summary>Tenants' encrypted credentials (one row per tenant).</summary>
+    public DbSet<TenantConnection> TenantConnections => Set<TenantConnection>();
+
+    /// <summary>A host's key ring (opaque XML) that encrypts the credentials.</summary>
+    public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
+
     /// <summary>The database this context talks to.</summary>
     public abstract StorageProvider Provider { get; }
 

@@ -3,6 +3,7 @@ using Referrals.Core.Audit;
 using Referrals.Core.Contacts;
 using Referrals.Core.Messaging;
 using Referrals.Core.Orders;
+using Referrals.Core.Persistence;
 using Referrals.Core.Referrals;
 using Referrals.Core.Review;
 using Referrals.Core.Rewards;
@@ -39,5 +40,7 @@ public static class PersonalDataInventory
         [typeof(Tenant)] = "The business running the program (shop domain, settings), not a person.",
         [typeof(Ask)] = "Ids, trigger, channel, times and a 0-10 score; linked to the contact only by id.",
         [typeof(OrderRefund)] = "Order and refund ids, amount, currency and time.",
+        [typeof(TenantConnection)] = "The shop's encrypted Admin API credentials, scopes and status; no person.",
+        [typeof(DataProtectionKeyRow)] = "Data Protection key XML; no person.",
     };
 }

@@ -26,6 +26,13 @@ public sealed class InMemoryShopifyAccessTokenSource : IShopifyAccessTokenSource
         _entries.AddOrUpdate(shopDomain, _ => new Entry(null, nextAccessToken), (_, e) => e.With(next: nextAccessToken));
     }
 
+    /// <summary>The token held for <paramref name="shopDomain"/>, if any.</summary>
+    public bool TryGet(string shopDomain, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? accessToken)
+    {
+        accessToken = _entries.TryGetValue(shopDomain, out var entry) ? entry.Current : null;
+        return accessToken is not null;
+    }
+
     /// <summary>How many times a refresh of <paramref name="shopDomain"/> replaced its token.</summary>
     public int RefreshCount(string shopDomain) => _entries.TryGetValue(shopDomain, out var e) ? e.Refreshes : 0;
 

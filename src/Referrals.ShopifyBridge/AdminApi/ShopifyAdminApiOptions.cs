@@ -43,7 +43,8 @@ public sealed class ShopifyAdminApiOptions
     /// <summary>
     /// Where requests go instead of <c>https://{shop}</c>, for a local stand-in such as the test fake
     /// (<c>http://127.0.0.1:5123</c>). The path stays <c>/admin/api/{version}/graphql.json</c> and the <c>Host</c>
-    /// header still names the shop. Leave unset in production.
+    /// header still names the shop. The token endpoint (<c>/admin/oauth/access_token</c>) is reached the same way.
+    /// Leave unset in production.
     /// </summary>
     public Uri? BaseAddress { get; set; }
 

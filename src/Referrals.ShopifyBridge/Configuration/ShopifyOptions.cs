@@ -57,10 +57,20 @@ public sealed class ShopifyOptions
     public string? AppUrl { get; set; }
 
     /// <summary>
+    /// The hash of the operator's password for <c>/login</c> on a self-hosted bridge (who may connect custom apps and see
+    /// every shop), in the form <c>PBKDF2-SHA256$iterations$salt$hash</c>. Make one with
+    /// <c>dotnet Referrals.ShopifyBridge.dll hash-password</c>. Empty: no operator login.
+    /// </summary>
+    public string? OperatorPasswordHash { get; set; }
+
+    /// <summary>
     /// The largest webhook body accepted, in bytes; larger ones get 413 without being read whole.
     /// Default <see cref="DefaultMaxWebhookBytes"/>; allowed <see cref="MaxWebhookBytesLowerBound"/> to <see cref="MaxWebhookBytesUpperBound"/>.
     /// </summary>
     public int MaxWebhookBytes { get; set; } = DefaultMaxWebhookBytes;
+
+    /// <summary>Whether <see cref="AppUrl"/> is an https address: then every cookie the bridge sets is marked Secure.</summary>
+    public bool UsesHttps => AppUrl is { } url && url.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether webhooks can be verified, that is whether <see cref="ClientSecret"/> is set.</summary>
     public bool WebhooksEnabled => !string.IsNullOrWhiteSpace(ClientSecret);

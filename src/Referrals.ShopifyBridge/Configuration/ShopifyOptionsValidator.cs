@@ -57,6 +57,12 @@ internal sealed partial class ShopifyOptionsValidator : IValidateOptions<Shopify
                 + $"{ShopifyOptions.MaxWebhookBytesUpperBound}. {ShopifyOptions.DefaultMaxWebhookBytes} (1 MiB) is the default.");
         }
 
+        if (!string.IsNullOrEmpty(options.OperatorPasswordHash) && !Merchants.OperatorPasswordHash.IsWellFormed(options.OperatorPasswordHash))
+        {
+            failures.Add($"{Key}:OperatorPasswordHash is not a password hash. Make one with `dotnet Referrals.ShopifyBridge.dll hash-password` "
+                + $"(form {Merchants.OperatorPasswordHash.Algorithm}$iterations$salt$hash, at least {Merchants.OperatorPasswordHash.MinimumIterations} iterations), or remove the key.");
+        }
+
         var badScopes = (options.Scopes ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Where(s => !ScopePattern().IsMatch(s)).ToList();
         if (badScopes.Count > 0)

@@ -17,10 +17,11 @@ namespace Referrals.ShopifyBridge.Webhooks;
 /// <remarks>
 /// Checks run in this order, each before anything the next one needs:
 /// <list type="number">
-/// <item>503 when no client secret is configured (nothing can be verified);</item>
 /// <item>413 when <c>Content-Length</c> exceeds the limit (nothing read), or when the body turns out longer while
 /// reading (at most limit + 1 bytes are read);</item>
-/// <item>401 when the signature is missing, malformed or wrong: before any header is interpreted, so an unsigned
+/// <item>the key is chosen: when the claimed shop is connected as a custom app, its own API secret (and only it);
+/// otherwise the app's client secret and, during a rotation, the previous one. 503 when there is no key at all;</item>
+/// <item>401 when the signature is missing, malformed or wrong: before any other header is interpreted, so an unsigned
 /// caller learns nothing about topics or connected shops, and the privacy topics answer 401 as Shopify requires;</item>
 /// <item>400 when a required header is missing, the shop domain is invalid, or the topic is not one the bridge takes;</item>
 /// <item>a shop that is not connected: 200 for the privacy topics (there is nothing of theirs to erase or export; logged),
@@ -42,11 +43,12 @@ internal sealed class ShopifyWebhookReceiver
     private readonly int _maxBytes;
     private readonly InboxStore _inbox;
     private readonly ConnectedShops _shops;
+    private readonly Connections.ShopWebhookSecrets _shopSecrets;
     private readonly IBackgroundJobClient _jobs;
     private readonly TimeProvider _clock;
     private readonly ILogger<ShopifyWebhookReceiver> _logger;
 
-    public ShopifyWebhookReceiver(IOptions<ShopifyOptions> options, InboxStore inbox, ConnectedShops shops, IBackgroundJobClient jobs,
+    public ShopifyWebhookReceiver(IOptions<ShopifyOptions> options, InboxStore inbox, ConnectedShops shops, Connections.ShopWebhookSecrets shopSecrets, IBackgroundJobClient jobs,
         TimeProvider clock, ILogger<ShopifyWebhookReceiver> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -55,6 +57,7 @@ internal sealed class ShopifyWebhookReceiver
         _maxBytes = shopify.MaxWebhookBytes;
         _inbox = inbox;
         _shops = shops;
+        _shopSecrets = shopSecrets;
         _jobs = jobs;
         _clock = clock;
         _logger = logger;
@@ -65,12 +68,6 @@ internal sealed class ShopifyWebhookReceiver
         ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
         var cancellationToken = context.RequestAborted;
-        if (_verifier is null)
-        {
-            _logger.LogWarning("Refused a Shopify webhook: Referrals:Shopify:ClientSecret is not set");
-            return WebhookProblems.NotConfigured();
-        }
-
         if (request.ContentLength > _maxBytes)
         {
             _logger.LogWarning("Refused a Shopify webhook declaring {Bytes} bytes; the limit is {MaxBytes}", request.ContentLength, _maxBytes);
@@ -102,9 +99,16 @@ internal sealed class ShopifyWebhookReceiver
         }
 
         var headers = request.Headers;
+        var verifier = await VerifierForAsync(headers, cancellationToken);
+        if (verifier is null)
+        {
+            _logger.LogWarning("Refused a Shopify webhook: Referrals:Shopify:ClientSecret is not set");
+            return WebhookProblems.NotConfigured();
+        }
+
         var signature = headers.TryGetValue(ShopifyWebhookHeaders.Hmac, out var hmac) && hmac.Count > 1
             ? WebhookSignatureOutcome.MalformedHeader
-            : _verifier.Verify(body, hmac.ToString());
+            : verifier.Verify(body, hmac.ToString());
         if (!signature.IsValid())
         {
             _logger.LogWarning("Refused a Shopify webhook ({Bytes} bytes) claiming topic {Topic} from {Shop}: signature {Outcome}",
@@ -154,6 +158,19 @@ internal sealed class ShopifyWebhookReceiver
             topic, webhookId, eventId, TriggeredAt(headers), domain, body.Length, stored ? "stored" : "duplicate ignored", signature);
         NudgeDrain();
         return Results.Ok();
+    }
+
+    // A shop connected as a custom app signs with its own secret; the claim only picks the key, the signature decides.
+    private async ValueTask<ShopifyWebhookVerifier?> VerifierForAsync(IHeaderDictionary headers, CancellationToken cancellationToken)
+    {
+        if (headers.TryGetValue(ShopifyWebhookHeaders.ShopDomain, out var values) && values.Count == 1
+            && ShopDomain.TryNormalize(values[0], out var shop)
+            && await _shopSecrets.FindAsync(shop, cancellationToken) is { } secret)
+        {
+            return new ShopifyWebhookVerifier(secret);
+        }
+
+        return _verifier;
     }
 
     // A single, non-empty value within the column size; anything else is reported by name.

@@ -22,6 +22,19 @@ internal sealed class ShopifyWebhookVerifier
         _previous = string.IsNullOrEmpty(previousSecret) || previousSecret == currentSecret ? null : Encoding.UTF8.GetBytes(previousSecret);
     }
 
+    /// <summary>A verifier for one shop's own secret (a custom app's API secret, UTF-8 bytes).</summary>
+    /// <exception cref="ArgumentException">The secret is empty.</exception>
+    public ShopifyWebhookVerifier(byte[] shopSecret)
+    {
+        ArgumentNullException.ThrowIfNull(shopSecret);
+        if (shopSecret.Length == 0)
+        {
+            throw new ArgumentException("The secret is empty.", nameof(shopSecret));
+        }
+
+        _current = shopSecret;
+    }
+
     /// <summary>Checks <paramref name="header"/> against <paramref name="body"/> exactly as received (never re-serialised JSON).</summary>
     public WebhookSignatureOutcome Verify(ReadOnlySpan<byte> body, string? header)
     {

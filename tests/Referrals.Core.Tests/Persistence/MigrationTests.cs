@@ -59,6 +59,8 @@ public sealed class MigrationTests(StorageProvider provider)
             ["AuditLog"] = await db.AuditLog.AnyAsync(),
             ["Asks"] = await db.Asks.AnyAsync(),
             ["StaffTasks"] = await db.StaffTasks.AnyAsync(),
+            ["TenantConnections"] = await db.TenantConnections.AnyAsync(),
+            ["DataProtectionKeys"] = await db.DataProtectionKeys.AnyAsync(),
         };
         Assert.That(rows.Where(r => r.Value).Select(r => r.Key), Is.Empty);
         Assert.That(rows, Has.Count.EqualTo(db.Model.GetEntityTypes().Count()), "every entity type is checked");

@@ -30,6 +30,7 @@ public sealed class UniqueIndexTests(StorageProvider provider) : DatabaseTests(p
         "Referrals(TenantId, ConvertingOrderId)",
         "ReviewItems(ReferralId)",
         "StaffTasks(TenantId, Kind, SourceKey)",
+        "TenantConnections(TenantKey)",
         "Tenants(Key)",
     ];
 
@@ -181,6 +182,16 @@ public sealed class UniqueIndexTests(StorageProvider provider) : DatabaseTests(p
 
         await AssertRejectedAsync(Tenant("SHOP-A.myshopify.com"));
         await AssertCountAsync(db => db.Tenants, 1);
+    }
+
+    [Test]
+    public async Task TenantConnections_RejectASecondConnection_ForTheSameShop()
+    {
+        var (first, second) = (Tenant("shop-a.myshopify.com"), Tenant("shop-b.myshopify.com"));
+        await SaveAsync(first, second, new Core.Tenants.TenantConnection(first.Id, first.Key, Core.Tenants.ConnectionMode.OAuth, Now));
+
+        await AssertRejectedAsync(new Core.Tenants.TenantConnection(second.Id, first.Key, Core.Tenants.ConnectionMode.CustomApp, Now));
+        await AssertCountAsync(db => db.TenantConnections, 1);
     }
 
     [Test]

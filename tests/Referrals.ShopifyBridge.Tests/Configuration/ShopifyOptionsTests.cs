@@ -22,6 +22,26 @@ public sealed class ShopifyOptionsTests
         Assert.That(options.PreviousClientSecret, Is.Null);
         Assert.That(options.AppUrl, Is.Null);
         Assert.That(options.WebhooksEnabled, Is.False);
+        Assert.That(options.OperatorPasswordHash, Is.Null);
+        Assert.That(options.UsesHttps, Is.False);
+    }
+
+    [Test]
+    public void Validate_NamesTheKeyAndTheCommand_WhenTheOperatorPasswordHashIsNotAHash()
+    {
+        var result = _validator.Validate(null, new ShopifyOptions { OperatorPasswordHash = "hunter2" });
+
+        Assert.That(result.Failed, Is.True);
+        Assert.That(result.FailureMessage, Does.Contain("Referrals:Shopify:OperatorPasswordHash").And.Contain("hash-password").And.Not.Contain("hunter2"));
+    }
+
+    [Test]
+    public void Validate_AcceptsAGeneratedOperatorPasswordHash()
+    {
+        using var random = System.Security.Cryptography.RandomNumberGenerator.Create();
+        var hash = Referrals.ShopifyBridge.Merchants.OperatorPasswordHash.Create("pw", random, Referrals.ShopifyBridge.Merchants.OperatorPasswordHash.MinimumIterations);
+
+        Assert.That(_validator.Validate(null, new ShopifyOptions { OperatorPasswordHash = hash }).Succeeded, Is.True);
     }
 
     // Catches a Default* constant added later without a matching property default.

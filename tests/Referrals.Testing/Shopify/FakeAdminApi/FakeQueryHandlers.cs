@@ -31,6 +31,15 @@ internal static partial class FakeQueryHandlers
         return new JsonObject { ["customers"] = new JsonObject { ["nodes"] = nodes } };
     }
 
+    public static JsonObject ShopAccess(FakeShop shop) => new()
+    {
+        ["shop"] = new JsonObject { ["name"] = shop.Name, ["myshopifyDomain"] = shop.Domain },
+        ["currentAppInstallation"] = new JsonObject
+        {
+            ["accessScopes"] = new JsonArray(shop.AccessScopes.Select(s => (JsonNode)new JsonObject { ["handle"] = s }).ToArray()),
+        },
+    };
+
     public static JsonObject Order(FakeShop shop, JsonElement variables)
     {
         var order = variables.Str("id") is { } id ? shop.Order(id) : null;

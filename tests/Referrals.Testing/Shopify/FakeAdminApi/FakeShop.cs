@@ -28,6 +28,12 @@ public sealed class FakeShop
     /// <summary>The shop's domain.</summary>
     public string Domain { get; }
 
+    /// <summary>The shop's name, as the <c>shop</c> query answers it.</summary>
+    public string Name { get; set; } = "Fake shop";
+
+    /// <summary>The access scopes the current token carries (<c>currentAppInstallation.accessScopes</c>).</summary>
+    public IReadOnlyList<string> AccessScopes { get; set; } = [];
+
     /// <summary>The shop's currency.</summary>
     public string Currency { get; }
 

@@ -38,11 +38,15 @@ public sealed partial class FakeShopifyAdminApi : IAsyncDisposable
     {
         _app = app;
         _options = options;
+        OAuth = new FakeOAuth(this);
         app.Run(HandleAsync);
     }
 
     /// <summary>Where to send requests, for example <c>http://127.0.0.1:40123/</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The token endpoint (<c>/admin/oauth/access_token</c>): codes, refreshes, revocations.</summary>
+    public FakeOAuth OAuth { get; }
 
     /// <summary>The options the fake runs with.</summary>
     public FakeAdminApiOptions Options => _options;
@@ -108,6 +112,12 @@ public sealed partial class FakeShopifyAdminApi : IAsyncDisposable
         var now = _options.TimeProvider.GetUtcNow();
         var shop = http.Request.Host.Host.ToLowerInvariant();
         var path = http.Request.Path.Value ?? "/";
+        if (path == "/admin/oauth/access_token" && HttpMethods.IsPost(http.Request.Method))
+        {
+            await HandleTokenAsync(http, shop, now);
+            return;
+        }
+
         var pathMatch = GraphQLPath().Match(path);
         var version = pathMatch.Success ? pathMatch.Groups["version"].Value : null;
         string? query = null;
@@ -205,10 +215,30 @@ public sealed partial class FakeShopifyAdminApi : IAsyncDisposable
         await AnswerAsync(http, request, 200, body);
     }
 
+    private async Task HandleTokenAsync(HttpContext http, string shop, DateTimeOffset now)
+    {
+        JsonElement body;
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(http.Request.Body, default, http.RequestAborted);
+            body = document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            body = EmptyObject();
+        }
+
+        var (status, answer) = OAuth.Handle(shop, body, now);
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await http.Response.WriteAsync(answer.ToJsonString(), http.RequestAborted);
+    }
+
     private static JsonObject? Dispatch(string field, FakeShop shop, JsonElement variables, DateTimeOffset now) => field switch
     {
         "customers" => FakeQueryHandlers.Customers(shop, variables),
         "order" => FakeQueryHandlers.Order(shop, variables),
+        "shop" => FakeQueryHandlers.ShopAccess(shop),
         "customer" => FakeCustomerQueryHandlers.Customer(shop, variables),
         "storeCreditAccountCredit" => FakeStoreCreditHandlers.Credit(shop, variables, now),
         "storeCreditAccountDebit" => FakeStoreCreditHandlers.Debit(shop, variables, now),

@@ -1,0 +1,68 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Referrals.Core.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class AddTenantConnections : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TenantConnections",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantKey = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Mode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    StatusReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ProtectedAccessToken = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    AccessTokenExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ProtectedRefreshToken = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    RefreshTokenExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ProtectedApiSecret = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    GrantedScopes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ConnectedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TenantConnections", x => x.TenantId);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TenantConnections_TenantKey",
+                table: "TenantConnections",
+                column: "TenantKey",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "TenantConnections");
+        }
+    }
+}
