@@ -1,6 +1,7 @@
 using Hangfire;
 using Referrals.Core.Configuration;
 using Referrals.Core.Jobs;
+using Referrals.ShopifyBridge.AppProxy;
 using Referrals.ShopifyBridge.Webhooks;
 
 namespace Referrals.ShopifyBridge;
@@ -9,7 +10,7 @@ namespace Referrals.ShopifyBridge;
 public static class ShopifyBridgeApplicationExtensions
 {
     /// <summary>
-    /// Maps the status page, <c>/healthz</c> and <c>POST /shopify/webhooks</c>, and registers the engine's recurring jobs.
+    /// Maps the status page, <c>/healthz</c> <c>POST /shopify/webhooks</c> and the app proxy under <c>/shopify/proxy</c>, and registers the engine's recurring jobs.
     /// </summary>
     public static WebApplication UseShopifyBridge(this WebApplication app)
     {
@@ -22,6 +23,7 @@ public static class ShopifyBridgeApplicationExtensions
         app.MapHealthChecks("/healthz");
         app.MapGet("/", StatusPage.RenderAsync);
         app.MapShopifyWebhooks();
+        app.MapShopifyAppProxy();
         return app;
     }
 }

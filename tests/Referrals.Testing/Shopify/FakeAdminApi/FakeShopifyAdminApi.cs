@@ -210,6 +210,7 @@ public sealed partial class FakeShopifyAdminApi : IAsyncDisposable
         "customers" => FakeQueryHandlers.Customers(shop, variables),
         "order" => FakeQueryHandlers.Order(shop, variables),
         "customer" => FakeCustomerQueryHandlers.Customer(shop, variables),
+        "codeDiscountNodeByCode" => FakeQueryHandlers.CodeDiscountNodeByCode(shop, variables),
         "storeCreditAccountCredit" => FakeStoreCreditHandlers.Credit(shop, variables, now),
         "storeCreditAccountDebit" => FakeStoreCreditHandlers.Debit(shop, variables, now),
         "discountCodeBasicCreate" => FakeMutationHandlers.DiscountCodeBasicCreate(shop, variables),
