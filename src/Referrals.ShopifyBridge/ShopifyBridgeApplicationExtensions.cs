@@ -2,6 +2,7 @@ using Hangfire;
 using Referrals.Core.Configuration;
 using Referrals.Core.Jobs;
 using Referrals.ShopifyBridge.AppProxy;
+using Referrals.ShopifyBridge.Extension;
 using Referrals.ShopifyBridge.Webhooks;
 
 namespace Referrals.ShopifyBridge;
@@ -10,7 +11,7 @@ namespace Referrals.ShopifyBridge;
 public static class ShopifyBridgeApplicationExtensions
 {
     /// <summary>
-    /// Maps the status page, <c>/healthz</c> <c>POST /shopify/webhooks</c> and the app proxy under <c>/shopify/proxy</c>, and registers the engine's recurring jobs.
+    /// Maps the status page, <c>/healthz</c> <c>POST /shopify/webhooks</c> the app proxy under <c>/shopify/proxy</c> and the thank-you extension's <c>/shopify/extension/ask</c>, and registers the engine's recurring jobs.
     /// </summary>
     public static WebApplication UseShopifyBridge(this WebApplication app)
     {
@@ -24,6 +25,7 @@ public static class ShopifyBridgeApplicationExtensions
         app.MapGet("/", StatusPage.RenderAsync);
         app.MapShopifyWebhooks();
         app.MapShopifyAppProxy();
+        app.MapShopifyExtension();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -53,7 +54,9 @@ public sealed class AppProxyFormToken
         }
 
         Span<byte> given = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        if (!Base64Url.TryDecodeFromChars(token.AsSpan(dot + 1), given, out var written) || written != given.Length)
+        var encoded = token.AsSpan(dot + 1);
+        if (encoded.Length != Base64Url.GetEncodedLength(given.Length)
+            || Base64Url.DecodeFromChars(encoded, given, out _, out var written) != OperationStatus.Done || written != given.Length)
         {
             return false;
         }
