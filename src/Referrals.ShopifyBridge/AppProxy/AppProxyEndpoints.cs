@@ -165,10 +165,19 @@ public static partial class AppProxyEndpoints
             return Page(AppProxyPages.Message("Please wait a little", "You have introduced several friends just now. Please try again later."), StatusCodes.Status429TooManyRequests);
         }
 
-        if (http.Request.ContentLength is not { } length || length > limits.MaxFormBytes || !http.Request.HasFormContentType)
+        if (!http.Request.HasFormContentType)
         {
-            return Results.StatusCode(http.Request.ContentLength is null or > 0 && http.Request.HasFormContentType
-                ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest);
+            return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        if (http.Request.ContentLength is not { } length)
+        {
+            return Results.StatusCode(StatusCodes.Status411LengthRequired);
+        }
+
+        if (length > limits.MaxFormBytes)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
