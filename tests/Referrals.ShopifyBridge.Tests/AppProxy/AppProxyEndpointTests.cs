@@ -219,6 +219,16 @@ public sealed partial class AppProxyEndpointTests
     }
 
     [Test]
+    public async Task AnInvitePostThatIsNotAFormIsRefused()
+    {
+        var token = await FormTokenAsync(AliceId);
+        var response = await PostAsync("/shopify/proxy/invite", AliceId, new StringContent($"{{\"form_token\":\"{token}\"}}", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType));
+        Assert.That(await _bridge.QueryAsync(db => db.Referrals.CountAsync()), Is.Zero);
+    }
+
+    [Test]
     public async Task ARatingLinkShowsAConfirmationAndThePostRecordsThePromotersAnswerOnce()
     {
         var ask = await SentAskAsync();
