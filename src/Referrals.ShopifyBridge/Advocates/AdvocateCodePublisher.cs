@@ -17,7 +17,7 @@ namespace Referrals.ShopifyBridge.Advocates;
 /// <see cref="AdvocateCodes"/> through an <see cref="AdvocateCodeEffect"/>):
 /// <list type="number">
 /// <item>a discount code with the same code carrying the friend's offer (<see cref="FriendOffer"/>: a fixed amount or a
-/// percentage off, once per customer, for everyone, no overall limit); free-shipping and non-monetary offers get no
+/// percentage off, or free shipping; once per customer, for everyone, no overall limit); non-monetary offers get no
 /// discount code, the merchant honours them;</item>
 /// <item>the tag <see cref="AdvocateTag"/> on the advocate's customer (<c>tagsAdd</c>);</item>
 /// <item>the customer metafields <c>referrals.referral_link</c> (type <c>url</c>) and <c>referrals.referral_code</c>
@@ -114,7 +114,7 @@ public sealed class AdvocateCodePublisher : IOutboxHandler
             FriendOfferType.Percentage when offer.Value is > 0m and <= 100m => new DiscountValue.Percentage(offer.Value / 100m),
             _ => null,
         };
-        if (value is null)
+        if (value is null && offer.Type != FriendOfferType.FreeShipping)
         {
             return "no-discount:" + offer.Type;
         }
@@ -122,8 +122,9 @@ public sealed class AdvocateCodePublisher : IOutboxHandler
         var title = TitleFor(displayCode);
         try
         {
-            var created = await _shopify.ExecuteAsync(shop, new DiscountCodeBasicCreate(title, displayCode, value, UsageLimit: null), cancellationToken);
-            return created.DiscountId;
+            return value is null
+                ? await _shopify.ExecuteAsync(shop, new DiscountCodeFreeShippingCreate(title, displayCode), cancellationToken)
+                : (await _shopify.ExecuteAsync(shop, new DiscountCodeBasicCreate(title, displayCode, value, UsageLimit: null), cancellationToken)).DiscountId;
         }
         catch (ShopifyUserErrorsException e) when (e.HasCode("TAKEN"))
         {

@@ -105,6 +105,24 @@ public sealed class AdvocateCodePublisherTests
     }
 
     [Test]
+    public async Task AFreeShippingOfferBecomesAFreeShippingCodeOncePerCustomer()
+    {
+        await SetOfferAsync(FriendOfferType.FreeShipping, 0m);
+        var code = await GiveCodeAsync(Shop.AddCustomer("alice@example.com"));
+
+        await OutboxAsync();
+
+        Assert.That(_fake.RequestsFor("discountCodeBasicCreate"), Is.Empty);
+        var input = _fake.RequestsFor("discountCodeFreeShippingCreate").Single().Variables.GetProperty("freeShippingCodeDiscount");
+        Assert.That(input.GetProperty("code").GetString(), Is.EqualTo(code));
+        Assert.That(input.GetProperty("appliesOncePerCustomer").GetBoolean(), Is.True);
+        Assert.That(input.GetProperty("destination").GetProperty("all").GetBoolean(), Is.True);
+        var discount = Shop.DiscountCodes.Single();
+        Assert.That(discount.FreeShipping, Is.True);
+        Assert.That((await _bridge.QueryAsync(db => db.Outbox.SingleAsync())).ExternalRef, Is.EqualTo(discount.Id));
+    }
+
+    [Test]
     public async Task ANonMonetaryOfferCreatesNoDiscountButStillMarksTheAdvocate()
     {
         await SetOfferAsync(FriendOfferType.NonMonetary, 0m);

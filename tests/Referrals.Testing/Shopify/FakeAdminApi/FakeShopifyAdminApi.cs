@@ -214,6 +214,7 @@ public sealed partial class FakeShopifyAdminApi : IAsyncDisposable
         "storeCreditAccountCredit" => FakeStoreCreditHandlers.Credit(shop, variables, now),
         "storeCreditAccountDebit" => FakeStoreCreditHandlers.Debit(shop, variables, now),
         "discountCodeBasicCreate" => FakeMutationHandlers.DiscountCodeBasicCreate(shop, variables),
+        "discountCodeFreeShippingCreate" => FakeMutationHandlers.DiscountCodeFreeShippingCreate(shop, variables),
         "tagsAdd" => FakeMutationHandlers.TagsAdd(shop, variables),
         "metafieldsSet" => FakeMutationHandlers.MetafieldsSet(shop, variables),
         "webhookSubscriptionCreate" => FakeMutationHandlers.WebhookSubscriptionCreate(shop, variables),
@@ -225,7 +226,7 @@ public sealed partial class FakeShopifyAdminApi : IAsyncDisposable
         string? resultField = field switch
         {
             "storeCreditAccountCredit" or "storeCreditAccountDebit" => "storeCreditAccountTransaction",
-            "discountCodeBasicCreate" => "codeDiscountNode",
+            "discountCodeBasicCreate" or "discountCodeFreeShippingCreate" => "codeDiscountNode",
             "tagsAdd" => "node",
             "metafieldsSet" => "metafields",
             "webhookSubscriptionCreate" => "webhookSubscription",
