@@ -1,8 +1,10 @@
 using Hangfire;
 using Referrals.Core.Configuration;
 using Referrals.Core.Jobs;
+using Referrals.ShopifyBridge.AppProxy;
 using Referrals.ShopifyBridge.Asking;
 using Referrals.ShopifyBridge.Connections;
+using Referrals.ShopifyBridge.Extension;
 using Referrals.ShopifyBridge.Merchants;
 using Referrals.ShopifyBridge.OAuth;
 using Referrals.ShopifyBridge.Webhooks;
@@ -15,8 +17,9 @@ public static class ShopifyBridgeApplicationExtensions
     /// <summary>
     /// Maps the status page (merchants and the operator only), <c>/healthz</c>, <c>POST /shopify/webhooks</c>, the install
     /// (<c>/shopify/install</c>, <c>/shopify/callback</c>), the custom-app form (<c>/shopify/connect</c>, operator only) and
-    /// <c>/login</c>, the rating and unsubscribe pages of ask e-mails (<c>/rate/{token}</c>, <c>/unsubscribe/{token}</c>),
-    /// and registers the engine's recurring jobs.
+    /// <c>/login</c>, the app proxy under <c>/shopify/proxy</c>, the thank-you extension's <c>/shopify/extension/ask</c>,
+    /// the rating and unsubscribe pages of ask e-mails (<c>/rate/{token}</c>, <c>/unsubscribe/{token}</c>), and registers
+    /// the engine's recurring jobs.
     /// </summary>
     public static WebApplication UseShopifyBridge(this WebApplication app)
     {
@@ -35,6 +38,8 @@ public static class ShopifyBridgeApplicationExtensions
         app.MapShopifyOAuth();
         app.MapMerchantEndpoints();
         app.MapCustomAppConnect();
+        app.MapShopifyAppProxy();
+        app.MapShopifyExtension();
         return app;
     }
 }

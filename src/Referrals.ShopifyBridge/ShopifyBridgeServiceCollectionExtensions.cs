@@ -1,9 +1,14 @@
 using Hangfire;
 using Hangfire.PostgreSql;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Referrals.Core;
 using Referrals.Core.Configuration;
+using Referrals.Core.Engine;
+using Referrals.Core.Messaging;
 using Referrals.Core.Rewards;
 using Referrals.ShopifyBridge.AdminApi;
+using Referrals.ShopifyBridge.Advocates;
+using Referrals.ShopifyBridge.AppProxy;
 using Referrals.ShopifyBridge.Configuration;
 using Referrals.ShopifyBridge.Connections;
 using Referrals.ShopifyBridge.Rewards;
@@ -34,6 +39,10 @@ public static class ShopifyBridgeServiceCollectionExtensions
         services.AddReferralsCore(section);
         services.AddShopifyWebhooks(section);
         services.AddShopifyConnections();
+        // New advocate codes become Shopify discount codes, tags and metafields, through the outbox.
+        services.AddSingleton(new AdvocateCodeEffect(AdvocateCodePublisher.OutboxKind));
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, AdvocateCodePublisher>());
+        services.AddShopifyAppProxy(section);
         services.AddShopifyAdminApi(section.GetSection("Shopify:AdminApi"));
         // One pinned API version for the whole app: Referrals:Shopify:ApiVersion.
         services.AddOptions<ShopifyAdminApiOptions>().PostConfigure(admin =>

@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Referrals.Core.Codes;
 using Referrals.Core.Contacts;
+using Referrals.Core.Messaging;
 using Referrals.Core.Persistence;
 using Referrals.Core.Referrals;
 
@@ -10,16 +12,34 @@ namespace Referrals.Core.Engine;
 public sealed class AdvocateCodes
 {
     private readonly ReferralCodeAllocator _allocator;
-    private readonly TimeProvider _clock;
+    private static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Creates the service.</summary>
+    private readonly TimeProvider _clock;
+    private readonly AdvocateCodeEffect[] _effects;
+
+    /// <summary>Creates the service, with no effects on new codes.</summary>
     public AdvocateCodes(ReferralCodeAllocator allocator, TimeProvider clock)
+        : this(allocator, clock, [])
     {
-        _allocator = allocator;
-        _clock = clock;
     }
 
-    /// <summary>The advocate's active code, created (unique per tenant, retried on collision) when they have none.</summary>
+    /// <summary>Creates the service.</summary>
+    /// <param name="allocator">Finds free codes.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="effects">Outbox kinds enqueued for every new code (in the caller's unit of work).</param>
+    public AdvocateCodes(ReferralCodeAllocator allocator, TimeProvider clock, IEnumerable<AdvocateCodeEffect> effects)
+    {
+        ArgumentNullException.ThrowIfNull(effects);
+        _allocator = allocator;
+        _clock = clock;
+        _effects = [.. effects.DistinctBy(e => e.OutboxKind, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// The advocate's active code, created (unique per tenant, retried on collision) when they have none. A new code is
+    /// added to <paramref name="db"/> together with one outbox message per registered <see cref="AdvocateCodeEffect"/>;
+    /// the caller saves both in one unit of work, so the effects happen (at least once) exactly when the code exists.
+    /// </summary>
     /// <exception cref="ReferralCodeExhaustedException">No free code could be found.</exception>
     public async Task<ReferralCode> GetOrCreateAsync(ReferralsDbContext db, Contact advocate, CancellationToken cancellationToken)
     {
@@ -40,6 +60,13 @@ public sealed class AdvocateCodes
             cancellationToken);
         var code = new ReferralCode(advocate.TenantId, advocate.Id, generated.Display, generated.LookupKey, _clock.GetUtcNow());
         db.ReferralCodes.Add(code);
+        var now = _clock.GetUtcNow();
+        foreach (var effect in _effects)
+        {
+            var payload = JsonSerializer.Serialize(new AdvocateCodeMessage(code.Id), PayloadJson);
+            await OutboxWriter.EnqueueAsync(db, new OutboxMessage(advocate.TenantId, effect.OutboxKind, $"{effect.OutboxKind}:{code.Id:N}", payload, now), cancellationToken);
+        }
+
         return code;
     }
 

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Referrals.ShopifyBridge.AdminApi.Operations;
 
 /// <summary>
-/// Creates a single-use discount code (<c>discountCodeBasicCreate</c>, scope <c>write_discounts</c>): usable once in all
+/// Creates a discount code (<c>discountCodeBasicCreate</c>, scope <c>write_discounts</c>): by default usable once in all
 /// (<c>usageLimit: 1</c>) and once per customer, on all items, from now (or <paramref name="StartsAt"/>) until
 /// <paramref name="EndsAt"/>, for one customer when <paramref name="CustomerId"/> is given, else for everyone.
 /// Safe to repeat: a second create of the same code is refused with <c>TAKEN</c>, so a deterministic code doubles as an
@@ -16,13 +16,16 @@ namespace Referrals.ShopifyBridge.AdminApi.Operations;
 /// <param name="CustomerId">The only customer (gid) who may use it; null for anyone.</param>
 /// <param name="StartsAt">When it starts; null for now, by the client's clock.</param>
 /// <param name="EndsAt">When it ends; null for never.</param>
+/// <param name="UsageLimit">How many times it can be used in all; default 1 (single use), null for no limit (an advocate's
+/// shared code: each friend still uses it once, by <c>appliesOncePerCustomer</c>).</param>
 public sealed record DiscountCodeBasicCreate(
     string Title,
     string Code,
     DiscountValue Value,
     string? CustomerId = null,
     DateTimeOffset? StartsAt = null,
-    DateTimeOffset? EndsAt = null) : IShopifyOperation<DiscountCodeBasicCreateResult>
+    DateTimeOffset? EndsAt = null,
+    int? UsageLimit = 1) : IShopifyOperation<DiscountCodeBasicCreateResult>
 {
     /// <summary>The GraphQL document.</summary>
     public const string Document = """
@@ -91,11 +94,15 @@ public sealed record DiscountCodeBasicCreate(
             ["title"] = Title,
             ["code"] = Code,
             ["startsAt"] = GraphQLJson.FormatDateTime(startsAt),
-            ["usageLimit"] = 1,
             ["appliesOncePerCustomer"] = true,
             ["customerGets"] = new JsonObject { ["value"] = value, ["items"] = new JsonObject { ["all"] = true } },
             ["context"] = discountContext,
         };
+        if (UsageLimit is { } limit)
+        {
+            input["usageLimit"] = limit > 0 ? limit : throw new ArgumentException($"A usage limit must be positive, not {limit}; use null for none.", nameof(UsageLimit));
+        }
+
         if (EndsAt is { } endsAt)
         {
             input["endsAt"] = GraphQLJson.FormatDateTime(endsAt);

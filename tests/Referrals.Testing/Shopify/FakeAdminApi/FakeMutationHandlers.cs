@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace Referrals.Testing.Shopify.FakeAdminApi;
 
-/// <summary>The fake's <c>discountCodeBasicCreate</c>, <c>tagsAdd</c>, <c>metafieldsSet</c> and <c>webhookSubscriptionCreate</c>.</summary>
+/// <summary>The fake's <c>discountCodeBasicCreate</c>, <c>discountCodeFreeShippingCreate</c>, <c>tagsAdd</c>, <c>metafieldsSet</c> and <c>webhookSubscriptionCreate</c>.</summary>
 internal static class FakeMutationHandlers
 {
     public static JsonObject DiscountCodeBasicCreate(FakeShop shop, JsonElement variables)
@@ -80,6 +80,42 @@ internal static class FakeMutationHandlers
                 },
                 ["userErrors"] = new JsonArray(),
             },
+        };
+    }
+
+    public static JsonObject DiscountCodeFreeShippingCreate(FakeShop shop, JsonElement variables)
+    {
+        const string Field = "discountCodeFreeShippingCreate";
+        var input = variables.Prop("freeShippingCodeDiscount") ?? default;
+        var code = input.Str("code");
+        var title = input.Str("title");
+        var startsAt = input.Date("startsAt");
+        JsonObject? error = null;
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            error = FakeJson.UserError("Code can't be blank", "BLANK", "freeShippingCodeDiscount", "code");
+        }
+        else if (shop.Discounts.Any(d => string.Equals(d.Code, code, StringComparison.OrdinalIgnoreCase)))
+        {
+            error = FakeJson.UserError("Code must be unique. Please try a different code.", "TAKEN", "freeShippingCodeDiscount", "code");
+        }
+        else if (string.IsNullOrWhiteSpace(title) || startsAt is null)
+        {
+            error = FakeJson.UserError("Title and starts at can't be blank", "BLANK", "freeShippingCodeDiscount");
+        }
+
+        if (error is not null)
+        {
+            return new JsonObject { [Field] = FakeJson.Refused("codeDiscountNode", error) };
+        }
+
+        var usageLimit = input.Prop("usageLimit") is { ValueKind: JsonValueKind.Number } limit ? limit.GetInt32() : (int?)null;
+        var discount = new FakeDiscountCode(shop.NewId("DiscountCodeNode"), code!, title!, null, null, [], usageLimit,
+            input.Prop("appliesOncePerCustomer") is { ValueKind: JsonValueKind.True }, startsAt!.Value, input.Date("endsAt"), FreeShipping: true);
+        shop.Discounts.Add(discount);
+        return new JsonObject
+        {
+            [Field] = new JsonObject { ["codeDiscountNode"] = new JsonObject { ["id"] = discount.Id }, ["userErrors"] = new JsonArray() },
         };
     }
 

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 
 namespace Referrals.Testing.Shopify.FakeAdminApi;
 
-/// <summary>The fake's queries: <c>customers(query: "email:…")</c> and <c>order(id:)</c>.</summary>
+/// <summary>The fake's queries: <c>customers(query: "email:…")</c>, <c>order(id:)</c> and <c>codeDiscountNodeByCode(code:)</c>.</summary>
 internal static partial class FakeQueryHandlers
 {
     public static JsonObject Customers(FakeShop shop, JsonElement variables)
@@ -65,6 +65,20 @@ internal static partial class FakeQueryHandlers
                 ["totalPriceSet"] = FakeJson.MoneyBag(order.TotalPrice, shop.Currency),
                 ["currentTotalPriceSet"] = FakeJson.MoneyBag(current, shop.Currency),
                 ["totalRefundedSet"] = FakeJson.MoneyBag(order.TotalRefunded, shop.Currency),
+            },
+        };
+    }
+
+    public static JsonObject CodeDiscountNodeByCode(FakeShop shop, JsonElement variables)
+    {
+        var code = variables.Str("code");
+        var found = code is null ? null : shop.Discounts.FirstOrDefault(d => string.Equals(d.Code, code, StringComparison.OrdinalIgnoreCase));
+        return new JsonObject
+        {
+            ["codeDiscountNodeByCode"] = found is null ? null : new JsonObject
+            {
+                ["id"] = found.Id,
+                ["codeDiscount"] = new JsonObject { ["__typename"] = "DiscountCodeBasic", ["title"] = found.Title },
             },
         };
     }

@@ -76,6 +76,17 @@ public sealed class FakeShop
         }
     }
 
+    /// <summary>Adds a discount code made outside the app (by the merchant) and returns its gid.</summary>
+    public string AddDiscountCode(string code, string title, decimal amount = 5m)
+    {
+        lock (_lock)
+        {
+            var id = NewId("DiscountCodeNode");
+            _discounts.Add(new FakeDiscountCode(id, code, title, null, amount, [], null, false, DateTimeOffset.UnixEpoch, null));
+            return id;
+        }
+    }
+
     /// <summary>Replaces an order (for example to record a refund or cancellation).</summary>
     public void UpdateOrder(string id, Func<FakeOrder, FakeOrder> change)
     {

@@ -42,7 +42,7 @@ public sealed record FakeStoreCreditTransaction(
     bool Notify,
     DateTimeOffset CreatedAt);
 
-/// <summary>A discount code created through <c>discountCodeBasicCreate</c>.</summary>
+/// <summary>A discount code created through <c>discountCodeBasicCreate</c> or <c>discountCodeFreeShippingCreate</c> (<paramref name="FreeShipping"/>).</summary>
 public sealed record FakeDiscountCode(
     string Id,
     string Code,
@@ -53,7 +53,8 @@ public sealed record FakeDiscountCode(
     int? UsageLimit,
     bool AppliesOncePerCustomer,
     DateTimeOffset StartsAt,
-    DateTimeOffset? EndsAt);
+    DateTimeOffset? EndsAt,
+    bool FreeShipping = false);
 
 /// <summary>A metafield set through <c>metafieldsSet</c>.</summary>
 public sealed record FakeMetafield(string Id, string OwnerId, string Namespace, string Key, string Type, string Value);

@@ -240,9 +240,11 @@ public sealed partial class FakeShopifyAdminApi : IAsyncDisposable
         "order" => FakeQueryHandlers.Order(shop, variables),
         "shop" => FakeQueryHandlers.ShopAccess(shop),
         "customer" => FakeCustomerQueryHandlers.Customer(shop, variables),
+        "codeDiscountNodeByCode" => FakeQueryHandlers.CodeDiscountNodeByCode(shop, variables),
         "storeCreditAccountCredit" => FakeStoreCreditHandlers.Credit(shop, variables, now),
         "storeCreditAccountDebit" => FakeStoreCreditHandlers.Debit(shop, variables, now),
         "discountCodeBasicCreate" => FakeMutationHandlers.DiscountCodeBasicCreate(shop, variables),
+        "discountCodeFreeShippingCreate" => FakeMutationHandlers.DiscountCodeFreeShippingCreate(shop, variables),
         "tagsAdd" => FakeMutationHandlers.TagsAdd(shop, variables),
         "metafieldsSet" => FakeMutationHandlers.MetafieldsSet(shop, variables),
         "webhookSubscriptionCreate" => FakeMutationHandlers.WebhookSubscriptionCreate(shop, variables),
@@ -254,7 +256,7 @@ public sealed partial class FakeShopifyAdminApi : IAsyncDisposable
         string? resultField = field switch
         {
             "storeCreditAccountCredit" or "storeCreditAccountDebit" => "storeCreditAccountTransaction",
-            "discountCodeBasicCreate" => "codeDiscountNode",
+            "discountCodeBasicCreate" or "discountCodeFreeShippingCreate" => "codeDiscountNode",
             "tagsAdd" => "node",
             "metafieldsSet" => "metafields",
             "webhookSubscriptionCreate" => "webhookSubscription",
