@@ -1,0 +1,17 @@
+namespace Referrals.Demo;
+
+/// <summary><c>dotnet run --project tools/Referrals.Demo</c>: tells the story; exit code 0 when every step held, 1 otherwise.</summary>
+internal static class DemoProgram
+{
+    public static async Task<int> Main()
+    {
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        var outcome = await DemoStory.RunAsync(Console.Out, stop.Token);
+        return outcome.Passed ? 0 : 1;
+    }
+}
