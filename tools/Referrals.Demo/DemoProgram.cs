@@ -11,7 +11,7 @@ internal static class DemoProgram
             e.Cancel = true;
             stop.Cancel();
         };
-        var outcome = await DemoStory.RunAsync(Console.Out, stop.Token);
+        var outcome = await DemoStory.RunAsync(Console.Out, cancellationToken: stop.Token);
         return outcome.Passed ? 0 : 1;
     }
 }

@@ -38,13 +38,17 @@ internal sealed partial class DemoStory
     }
 
     /// <summary>Tells the story to <paramref name="output"/>; never throws for a failed expectation (see <see cref="DemoOutcome.Failure"/>).</summary>
-    public static async Task<DemoOutcome> RunAsync(TextWriter output, CancellationToken cancellationToken = default)
+    /// <param name="output">Where the story is told.</param>
+    /// <param name="arrangeStore">Changes the sandbox store before the story starts (tests inject faults with it).</param>
+    /// <param name="cancellationToken">Stops the story.</param>
+    public static async Task<DemoOutcome> RunAsync(TextWriter output, Action<SandboxStore>? arrangeStore = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
         var clock = new ShiftableClock();
         await using var store = await SandboxStore.StartAsync(clock, cancellationToken: cancellationToken);
         await using var bridge = await DemoBridge.StartAsync(store, clock, cancellationToken);
         store.SendWebhooksTo(bridge.Client);
+        arrangeStore?.Invoke(store);
         var story = new DemoStory(output);
         string? failure = null;
         try

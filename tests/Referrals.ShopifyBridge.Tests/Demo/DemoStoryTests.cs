@@ -1,4 +1,5 @@
 using Referrals.Demo;
+using Referrals.Testing.Shopify.FakeAdminApi;
 
 namespace Referrals.ShopifyBridge.Tests.Demo;
 
@@ -26,5 +27,19 @@ public sealed class DemoStoryTests
         Assert.That(outcome.Emails, Does.Contain("Anna, how did we do?"));
         Assert.That(told, Does.Contain("All 10 steps held."));
         Assert.That(told, Does.Contain("/rate/"), "the story shows the rating link it followed");
+    }
+
+    [Test]
+    public async Task RunAsync_StopsAndNamesTheStep_WhenTheStoreRefusesTheStoreCredit()
+    {
+        using var output = new StringWriter();
+
+        var outcome = await DemoStory.RunAsync(output, store => store.AdminApi.FailNext(FakeFault.UserErrors, 100, "storeCreditAccountCredit"));
+
+        Assert.That(outcome.Passed, Is.False);
+        Assert.That(outcome.Failure, Does.StartWith("step 8 failed: \"The hold passes and the store credit is issued\": expected every outbox message succeeds"));
+        Assert.That(output.ToString(), Does.Contain("FAILED step 8"));
+        Assert.That(outcome.StepsCompleted, Has.Count.EqualTo(7));
+        Assert.That(outcome.StoreCredit, Is.Empty, "nothing was paid");
     }
 }
