@@ -11,7 +11,16 @@ internal static class DemoProgram
             e.Cancel = true;
             stop.Cancel();
         };
-        var outcome = await DemoStory.RunAsync(Console.Out, cancellationToken: stop.Token);
-        return outcome.Passed ? 0 : 1;
+        try
+        {
+            var outcome = await DemoStory.RunAsync(Console.Out, cancellationToken: stop.Token);
+            return outcome.Passed ? 0 : 1;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Something broke rather than an expectation failing (a port in use, a crash): say so, still exit 1.
+            await Console.Error.WriteLineAsync($"FAILED: the demo stopped with {e.GetType().Name}: {e.Message}");
+            return 1;
+        }
     }
 }
