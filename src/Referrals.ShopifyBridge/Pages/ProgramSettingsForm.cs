@@ -66,7 +66,7 @@ internal static class ProgramSettingsForm
             Whole("ReviewWindowHours", "Time to decide (hours)", s => s.ReviewWindowHours, (s, v) => s.ReviewWindowHours = v),
             Choice("ReviewLapsePolicy", "When nobody decides in time", Enum.GetNames<ReviewLapsePolicy>(), s => s.ReviewLapsePolicy.ToString(), (s, v) => s.ReviewLapsePolicy = Enum.Parse<ReviewLapsePolicy>(v)),
         ]),
-        new("Causes", "Charity share", [
+        new("", "Charity share", [
             Money("CharitySharePercent", "Share of the advocate's reward given to a cause (%)", s => s.CharitySharePercent, (s, v) => s.CharitySharePercent = v ?? 0),
             new("Causes", "Causes, one a line: id | name", Input.Lines, s => string.Join('\n', s.Causes.Select(c => $"{c.Id} | {c.Name}")), ParseCauses, Hint: "For example: red-cross | Red Cross"),
         ]),

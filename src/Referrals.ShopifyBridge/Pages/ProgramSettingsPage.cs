@@ -43,10 +43,9 @@ internal static class ProgramSettingsPage
 
         var form = await context.Request.ReadFormAsync(cancellationToken);
         var (settings, problems) = Bind(tenant.Settings, form);
-        if (problems.Count == 0)
-        {
-            problems.AddRange(ProgramSettingsValidator.Validate(settings));
-        }
+        // A field that did not parse kept its stored value; the validator's word on that value would only confuse.
+        var unparsed = problems.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        problems.AddRange(ProgramSettingsValidator.Validate(settings).Where(p => !unparsed.Contains(p.Key)));
 
         if (problems.Count > 0)
         {
