@@ -11,7 +11,7 @@ internal static class MerchantPageStyles
         + "nav{display:flex;flex-wrap:wrap;gap:.3rem;margin:.5rem 0}nav a{padding:.45rem .8rem;border:1px solid #c9cfe0;border-radius:.4rem;text-decoration:none;color:#1b264f}"
         + "nav a[aria-current]{background:#1b264f;color:#fff}.shop{color:#5a6380;margin:.2rem 0 1rem}"
         + ".scroll{overflow-x:auto}.grid th{text-align:left;padding:.35rem .8rem .35rem 0;border-bottom:2px solid #c9cfe0;white-space:nowrap;font-size:.9rem}"
-        + ".grid td+td{font-weight:400}.grid td{white-space:nowrap}.num{text-align:right}"
+        + ".grid td+td{font-weight:400}.grid td{white-space:nowrap}.num{text-align:right}.grid th.num{text-align:right}.nowrap{white-space:nowrap}"
         + ".cards{list-style:none;padding:0}.cards li{border:1px solid #e3e6ef;border-radius:.5rem;padding:.8rem;margin:.6rem 0}"
         + "pre{white-space:pre-wrap;word-break:break-word;background:#f5f6fa;padding:.5rem;font-size:.85rem}"
         + "select,textarea{width:100%;box-sizing:border-box;padding:.6rem;font-size:1rem}textarea{min-height:7rem;font-family:ui-monospace,monospace;font-size:.9rem}"

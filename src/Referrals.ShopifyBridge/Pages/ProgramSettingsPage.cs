@@ -119,10 +119,11 @@ internal static class ProgramSettingsPage
                 }
             }
 
-            var compact = group.Fields.All(f => f.Input is not (ProgramSettingsForm.Input.Template or ProgramSettingsForm.Input.Lines or ProgramSettingsForm.Input.Check));
+            var compact = group.Fields.All(f => f.Input is not (ProgramSettingsForm.Input.Template or ProgramSettingsForm.Input.Lines));
             html.Append(compact ? "<div class=\"row\">" : "<div>");
             foreach (var field in group.Fields)
             {
+                // Each field's problems and findings sit inside its cell, so they stay under it in the grid.
                 AppendField(html, field, value(field.Key));
                 AppendProblems(html, byField, field.Key);
                 foreach (var finding in templateFindings[field.Key])
@@ -131,6 +132,8 @@ internal static class ProgramSettingsPage
                     html.Append("<p class=\"").Append(finding.Severity == TemplateProblemSeverity.Error ? "problem" : "finding").Append("\">")
                         .Append(E($"{where}{finding.Message} {finding.Fix}")).Append("</p>");
                 }
+
+                html.Append("</div>");
             }
 
             html.Append("</div></fieldset>");
@@ -140,6 +143,7 @@ internal static class ProgramSettingsPage
         return Render("Program settings", html.ToString(), status);
     }
 
+    // Opens the field's cell; the caller closes it after the field's problems.
     private static void AppendField(StringBuilder html, Field field, string value)
     {
         var id = E("f-" + field.Key.Replace(':', '-'));
@@ -180,8 +184,6 @@ internal static class ProgramSettingsPage
         {
             html.Append("<p class=\"hint\">").Append(E(field.Hint)).Append("</p>");
         }
-
-        html.Append("</div>");
     }
 
     private static void AppendProblems(StringBuilder html, Dictionary<string, List<string>> byField, string key)

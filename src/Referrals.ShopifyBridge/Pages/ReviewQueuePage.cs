@@ -95,7 +95,7 @@ internal static class ReviewQueuePage
         foreach (var item in items)
         {
             html.Append("<li><strong>Referral ").Append(E(item.ReferralId.ToString("N")[..8])).Append("</strong>")
-                .Append("<br><small>Flagged ").Append(E(ShopStatusPage.Time(item.FlaggedAt))).Append(" · decide by ").Append(E(ShopStatusPage.Time(item.Deadline))).Append("</small>")
+                .Append("<br><small>Flagged <span class=\"nowrap\">").Append(E(ShopStatusPage.Time(item.FlaggedAt))).Append("</span> · decide by <span class=\"nowrap\">").Append(E(ShopStatusPage.Time(item.Deadline))).Append("</span></small>")
                 .Append("<p>").Append(E(item.Reasons)).Append("</p>")
                 .Append("<form method=\"post\" action=\"").Append(E($"{ShopPages.PathFor(tenant.Key, ShopPages.Review)}/{item.Id}")).Append("\">").Append(token)
                 .Append("<label for=\"note-").Append(item.Id).Append("\">Reason (needed to reject)</label>")

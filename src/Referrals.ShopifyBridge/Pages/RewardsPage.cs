@@ -48,15 +48,16 @@ internal static class RewardsPage
         html.Append("<p>").Append(total.ToString(CultureInfo.InvariantCulture)).Append(total == 1 ? " entry" : " entries").Append(".</p>");
         if (rows.Count > 0)
         {
-            html.Append("<div class=\"scroll\"><table class=\"grid\"><thead><tr><th>Created</th><th>Type</th><th>For</th><th>State</th><th class=\"num\">Amount</th><th>Order</th><th>Held until</th></tr></thead><tbody>");
+            // The columns a merchant looks for first come first, so they show on a phone without scrolling.
+            html.Append("<div class=\"scroll\"><table class=\"grid\"><thead><tr><th>Order</th><th class=\"num\">Amount</th><th>State</th><th>Created</th><th>For</th><th>Type</th><th>Held until</th></tr></thead><tbody>");
             foreach (var r in rows)
             {
-                html.Append("<tr><td>").Append(E(ShopStatusPage.Time(r.CreatedAt)))
-                    .Append("</td><td>").Append(E(r.Type == LedgerEntryType.Reward ? r.Kind.ToString() : r.Type.ToString()))
-                    .Append("</td><td>").Append(E(r.Beneficiary.ToString()))
-                    .Append("</td><td>").Append(E(r.State.ToString()))
+                html.Append("<tr><td>").Append(E(r.OrderId))
                     .Append("</td><td class=\"num\">").Append(E(r.Amount.ToString("0.00", CultureInfo.InvariantCulture))).Append(' ').Append(E(r.Currency))
-                    .Append("</td><td>").Append(E(r.OrderId))
+                    .Append("</td><td>").Append(E(r.State.ToString()))
+                    .Append("</td><td>").Append(E(ShopStatusPage.Time(r.CreatedAt)))
+                    .Append("</td><td>").Append(E(r.Beneficiary.ToString()))
+                    .Append("</td><td>").Append(E(r.Type == LedgerEntryType.Reward ? r.Kind.ToString() : r.Type.ToString()))
                     .Append("</td><td>").Append(E(r.HoldUntil is { } h ? ShopStatusPage.Time(h) : "")).Append("</td></tr>");
             }
 

@@ -76,7 +76,7 @@ internal static class ShopStatusPage
         }
         else
         {
-            html.Append("<div class=\"scroll\"><table class=\"grid\"><thead><tr><th>Topic</th><th>Last delivery</th><th>Received</th><th>Failed attempts</th><th>Dead</th><th>Pending</th><th>Claimed</th></tr></thead><tbody>");
+            html.Append("<div class=\"scroll\"><table class=\"grid\"><thead><tr><th>Topic</th><th>Last delivery</th><th class=\"num\">Received</th><th class=\"num\">Failed attempts</th><th class=\"num\">Dead</th><th class=\"num\">Pending</th><th class=\"num\">Claimed</th></tr></thead><tbody>");
             foreach (var t in topics.OrderBy(t => t.Name, StringComparer.Ordinal))
             {
                 html.Append("<tr><td>").Append(E(t.Name)).Append("</td><td>").Append(E(lastDelivery.TryGetValue(t.Name, out var at) ? Time(at) : "")).Append("</td>");
@@ -93,7 +93,7 @@ internal static class ShopStatusPage
         }
         else
         {
-            html.Append("<div class=\"scroll\"><table class=\"grid\"><thead><tr><th>Kind</th><th>Total</th><th>Failed attempts</th><th>Dead</th><th>Pending</th><th>Claimed</th></tr></thead><tbody>");
+            html.Append("<div class=\"scroll\"><table class=\"grid\"><thead><tr><th>Kind</th><th class=\"num\">Total</th><th class=\"num\">Failed attempts</th><th class=\"num\">Dead</th><th class=\"num\">Pending</th><th class=\"num\">Claimed</th></tr></thead><tbody>");
             foreach (var o in outbox.OrderBy(o => o.Name, StringComparer.Ordinal))
             {
                 html.Append("<tr><td>").Append(E(o.Name)).Append("</td>");
