@@ -3,27 +3,36 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Referrals.Core;
 using Referrals.Core.Messaging;
+using Referrals.Core.Persistence;
 using Referrals.Core.Review;
 using Referrals.Core.Rewards;
 using Referrals.ShopifyBridge.Merchants;
 using Referrals.ShopifyBridge.Tests.Connections;
+using Referrals.Testing.Databases;
 
 namespace Referrals.ShopifyBridge.Tests.Pages;
 
 /// <summary>
 /// The merchant pages over the real bridge: who may open them, a merchant confined to their own shop, the settings
-/// form's validation, review decisions, dead-letter retry and antiforgery on every POST.
+/// form's validation, review decisions, dead-letter retry and antiforgery on every POST; on SQLite and PostgreSQL.
 /// </summary>
+[TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.All))]
 public sealed class MerchantPagesTests
 {
     private const string OtherShop = "globex.myshopify.com";
 
     private static readonly string[] ShopPagePaths = ["status", "settings", "review", "rewards"];
 
+    private readonly StorageProvider _provider;
     private ConnectBridge _bridge = null!;
 
+    public MerchantPagesTests(StorageProvider provider)
+    {
+        _provider = provider;
+    }
+
     [SetUp]
-    public async Task SetUp() => _bridge = await ConnectBridge.StartAsync();
+    public async Task SetUp() => _bridge = await ConnectBridge.StartAsync(_provider);
 
     [TearDown]
     public async Task TearDown() => await _bridge.DisposeAsync();
