@@ -7,6 +7,7 @@ using Referrals.ShopifyBridge.Connections;
 using Referrals.ShopifyBridge.Extension;
 using Referrals.ShopifyBridge.Merchants;
 using Referrals.ShopifyBridge.OAuth;
+using Referrals.ShopifyBridge.Pages;
 using Referrals.ShopifyBridge.Webhooks;
 
 namespace Referrals.ShopifyBridge;
@@ -14,6 +15,9 @@ namespace Referrals.ShopifyBridge;
 /// <summary>The bridge's one entry point for the request pipeline.</summary>
 public static class ShopifyBridgeApplicationExtensions
 {
+    /// <summary>Where the Hangfire dashboard is mapped (operator only).</summary>
+    public const string HangfireDashboardPath = "/hangfire";
+
     /// <summary>
     /// Maps the status page (merchants and the operator only), <c>/healthz</c>, <c>POST /shopify/webhooks</c>, the install
     /// (<c>/shopify/install</c>, <c>/shopify/callback</c>), the custom-app form (<c>/shopify/connect</c>, operator only) and
@@ -40,6 +44,11 @@ public static class ShopifyBridgeApplicationExtensions
         app.MapCustomAppConnect();
         app.MapShopifyAppProxy();
         app.MapShopifyExtension();
+        app.MapShopPages();
+        // Operator only: the dashboard shows and retries every shop's jobs. Hangfire's own filters are emptied because
+        // its default (local requests only) would lock the operator out behind a proxy and let anyone on the box in.
+        app.MapHangfireDashboard(HangfireDashboardPath, new DashboardOptions { Authorization = [], AsyncAuthorization = [], DisplayStorageConnectionString = false })
+            .RequireAuthorization(MerchantAuthorization.OperatorPolicyName);
         return app;
     }
 }

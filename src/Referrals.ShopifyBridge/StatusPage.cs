@@ -61,7 +61,7 @@ internal static class StatusPage
                 var state = c.Status == ConnectionStatus.Connected
                     ? $"Connected ({c.Mode})"
                     : $"Needs re-authorisation: {c.StatusReason}";
-                html.Append("<tr><td>").Append(E(c.TenantKey)).Append("</td><td>").Append(E(state));
+                html.Append("<tr><td><a href=\"").Append(E(Pages.ShopPages.PathFor(c.TenantKey, Pages.ShopPages.Status))).Append("\">").Append(E(c.TenantKey)).Append("</a></td><td>").Append(E(state));
                 if (c.Status == ConnectionStatus.NeedsReauthorization && c.Mode == ConnectionMode.OAuth)
                 {
                     html.Append(" <a href=\"").Append(E($"{ShopifyOAuthEndpoints.InstallPath}?shop={Uri.EscapeDataString(c.TenantKey)}")).Append("\">Reconnect</a>");

@@ -74,6 +74,29 @@ public sealed class MessageQueue<T>
         return await db.Set<T>().CountAsync(m => m.DeadLetteredAt != null, cancellationToken);
     }
 
+    /// <summary>
+    /// Puts a dead-lettered row back in the queue, due now with its attempts reset, so the next drain tries it again
+    /// (after someone fixed the cause). The last error is kept until the next attempt replaces or clears it. One
+    /// conditional UPDATE: two people pressing "retry" at once requeue it once.
+    /// </summary>
+    /// <param name="id">The row's id.</param>
+    /// <param name="cancellationToken">Cancels the update.</param>
+    /// <returns>True when the row was dead-lettered and is queued again; false when no dead-lettered row has that id.</returns>
+    public async Task<bool> RequeueDeadLetterAsync(long id, CancellationToken cancellationToken = default)
+    {
+        var now = _clock.GetUtcNow();
+        await using var db = _factory.CreateDbContext();
+        var changed = await db.Set<T>()
+            .Where(m => m.Id == id && m.DeadLetteredAt != null && m.ProcessedAt == null)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.DeadLetteredAt, (DateTimeOffset?)null)
+                .SetProperty(m => m.Attempts, 0)
+                .SetProperty(m => m.NextAttemptAt, now)
+                .SetProperty(m => m.ClaimToken, (Guid?)null)
+                .SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null), cancellationToken);
+        return changed == 1;
+    }
+
     /// <summary>Marks a tracked, claimed row handled; the caller saves it with the handler's changes.</summary>
     public void MarkProcessed(T row)
     {

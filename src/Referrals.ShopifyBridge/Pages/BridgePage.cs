@@ -19,7 +19,9 @@ internal static class BridgePage
             .Append("<style>body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;padding:1rem;max-width:40rem;color:#1b264f}")
             .Append("table{border-collapse:collapse;width:100%}td{padding:.35rem .8rem .35rem 0;border-bottom:1px solid #e3e6ef}td+td{font-weight:600}")
             .Append("label{display:block;margin:.8rem 0 .2rem;font-weight:600}input{width:100%;box-sizing:border-box;padding:.6rem;font-size:1rem}")
-            .Append("button{margin-top:1rem;padding:.7rem 1.2rem;font-size:1rem}.error{color:#a4161a}.warn{color:#8a5a00}</style></head><body>")
+            .Append("button{margin-top:1rem;padding:.7rem 1.2rem;font-size:1rem}.error{color:#a4161a}.warn{color:#8a5a00}")
+            .Append(MerchantPageStyles.Css)
+            .Append("</style></head><body>")
             .Append("<h1>").Append(E(title)).Append("</h1>")
             .Append(bodyHtml)
             .Append("</body></html>");

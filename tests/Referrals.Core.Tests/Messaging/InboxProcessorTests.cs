@@ -141,6 +141,36 @@ public sealed class InboxProcessorTests
     }
 
     [Test]
+    public async Task RequeueDeadLetter_QueuesTheMessageAgain_AndTheNextDrainHandlesIt()
+    {
+        await Store.TryAddAsync(Message("d-bad", permanent: true));
+        await Store.TryAddAsync(Message("d-ok"));
+        await Processor.RunAsync();
+        var queue = _engine.Services.GetRequiredService<MessageQueue<InboxMessage>>();
+        var id = await _engine.RunAsync((db, _) => db.Inbox.Where(m => m.DeliveryId == "d-bad").Select(m => m.Id).SingleAsync());
+        var processedId = await _engine.RunAsync((db, _) => db.Inbox.Where(m => m.DeliveryId == "d-ok").Select(m => m.Id).SingleAsync());
+        Assert.That(await queue.CountDeadLetteredAsync(), Is.EqualTo(1), "arranged: one dead letter");
+
+        var first = await queue.RequeueDeadLetterAsync(id);
+        var second = await queue.RequeueDeadLetterAsync(id);
+        var processed = await queue.RequeueDeadLetterAsync(processedId);
+
+        Assert.That((first, second, processed), Is.EqualTo((true, false, false)), "only a dead letter is requeued, once");
+        Assert.That(await queue.CountDeadLetteredAsync(), Is.Zero);
+        Assert.That(await queue.CountPendingAsync(), Is.EqualTo(1));
+        await _engine.RunAsync(async (db, _) =>
+        {
+            var row = await db.Inbox.SingleAsync(m => m.Id == id);
+            Assert.That(row.Attempts, Is.Zero);
+            Assert.That(row.NextAttemptAt, Is.EqualTo(_engine.Clock.GetUtcNow()));
+        });
+
+        var drain = await Processor.RunAsync();
+
+        Assert.That(drain.Claimed, Is.EqualTo(1), "the requeued message is taken by the next drain");
+    }
+
+    [Test]
     public async Task Drain_HandlesAnEventOnce_WhenItArrivesInTwoDeliveries()
     {
         await Store.TryAddAsync(Message("d-1", eventId: "e-1"));

@@ -1,0 +1,196 @@
+using System.Globalization;
+using System.Text.Json;
+using Referrals.Core.Asks;
+using Referrals.Core.Fraud;
+using Referrals.Core.Rewards;
+using Referrals.Core.Tenants;
+
+namespace Referrals.ShopifyBridge.Pages;
+
+/// <summary>
+/// The fields of the settings page. Each field's name is its key under <see cref="ProgramSettingsValidator.Prefix"/>
+/// (for example <c>AdvocateReward:FixedAmount</c>), so a validator problem lands next to the field it is about.
+/// </summary>
+internal static class ProgramSettingsForm
+{
+    public enum Input
+    {
+        Text,
+        Number,
+        Decimal,
+        Check,
+        Choice,
+        Lines,
+        Template,
+    }
+
+    /// <summary>One field: how it reads its text from settings and writes parsed text back (null, or why it cannot).</summary>
+    public sealed record Field(string Key, string Label, Input Input, Func<ProgramSettings, string> Read, Func<ProgramSettings, string, string?> Write, string[]? Choices = null, string? Hint = null);
+
+    /// <summary>A titled group of fields; <paramref name="Key"/> catches problems about the group as a whole.</summary>
+    public sealed record Group(string Key, string Title, IReadOnlyList<Field> Fields);
+
+    public const string FriendRewardEnabled = "FriendReward:Enabled";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static IReadOnlyList<Group> Groups { get; } =
+    [
+        new("", "Program", [
+            Text("Currency", "Currency (ISO 4217)", s => s.Currency, (s, v) => s.Currency = v.Trim().ToUpperInvariant()),
+            Text("Locale", "Locale of the messages", s => s.Locale, (s, v) => s.Locale = v.Trim()),
+            Whole("MonthlyGoal", "Monthly goal (referrals, 0 for none)", s => s.MonthlyGoal, (s, v) => s.MonthlyGoal = v),
+        ]),
+        new("AdvocateReward", "Advocate's reward", RewardFields("AdvocateReward", s => s.AdvocateReward)),
+        new("FriendReward", "Friend's reward (double-sided)", [
+            new(FriendRewardEnabled, "Give the friend a reward too", Input.Check, s => Flag(s.FriendReward is not null), (s, v) => { s.FriendReward = v == "true" ? s.FriendReward ?? new RewardRule() : null; return null; }),
+            .. RewardFields("FriendReward", s => s.FriendReward ??= new RewardRule()),
+        ]),
+        new("FriendOffer", "Friend's offer on the personal link", [
+            Choice("FriendOffer:Type", "Offer", Enum.GetNames<FriendOfferType>(), s => s.FriendOffer.Type.ToString(), (s, v) => s.FriendOffer.Type = Enum.Parse<FriendOfferType>(v)),
+            Money("FriendOffer:Value", "Value (amount or percent)", s => s.FriendOffer.Value, (s, v) => s.FriendOffer.Value = v ?? 0),
+            Text("FriendOffer:Description", "Description (non-monetary offers)", s => s.FriendOffer.Description ?? "", (s, v) => s.FriendOffer.Description = v.Trim().Length == 0 ? null : v.Trim()),
+        ]),
+        new("", "Attribution and holding", [
+            Whole("HoldDays", "Hold rewards for (days)", s => s.HoldDays, (s, v) => s.HoldDays = v, "Longer than your refund window."),
+            Whole("AttributionWindowDays", "Attribution window (days)", s => s.AttributionWindowDays, (s, v) => s.AttributionWindowDays = v),
+            Money("MinimumOrderAmount", "Minimum order (0 for any)", s => s.MinimumOrderAmount, (s, v) => s.MinimumOrderAmount = v ?? 0),
+            new("FirstOrderOnly", "Only the friend's first order counts", Input.Check, s => Flag(s.FirstOrderOnly), (s, v) => { s.FirstOrderOnly = v == "true"; return null; }),
+        ]),
+        new("Gate", "Satisfaction gate and asking", [
+            Whole("Gate:PromoterMinimum", "Promoters score at least (0-10)", s => s.Gate.PromoterMinimum, (s, v) => s.Gate.PromoterMinimum = v),
+            Whole("Gate:DetractorMaximum", "Detractors score at most (0-10)", s => s.Gate.DetractorMaximum, (s, v) => s.Gate.DetractorMaximum = v),
+            Whole("Timeline:FrequencyCapDays", "Ask one contact at most every (days)", s => s.Timeline.FrequencyCapDays, (s, v) => s.Timeline.FrequencyCapDays = v, "The frequency cap."),
+        ]),
+        new("", "Review of flagged referrals", [
+            Whole("ReviewWindowHours", "Time to decide (hours)", s => s.ReviewWindowHours, (s, v) => s.ReviewWindowHours = v),
+            Choice("ReviewLapsePolicy", "When nobody decides in time", Enum.GetNames<ReviewLapsePolicy>(), s => s.ReviewLapsePolicy.ToString(), (s, v) => s.ReviewLapsePolicy = Enum.Parse<ReviewLapsePolicy>(v)),
+        ]),
+        new("", "Charity share", [
+            Money("CharitySharePercent", "Share of the advocate's reward given to a cause (%)", s => s.CharitySharePercent, (s, v) => s.CharitySharePercent = v ?? 0),
+            new("Causes", "Causes, one a line: id | name", Input.Lines, s => string.Join('\n', s.Causes.Select(c => $"{c.Id} | {c.Name}")), ParseCauses, Hint: "For example: red-cross | Red Cross"),
+        ]),
+        new("Templates", "Ask templates (Liquid)", [
+            Template(nameof(AskTemplateSet.SatisfactionSubject), s => s.SatisfactionSubject, (s, v) => s.SatisfactionSubject = v),
+            Template(nameof(AskTemplateSet.SatisfactionHtml), s => s.SatisfactionHtml, (s, v) => s.SatisfactionHtml = v),
+            Template(nameof(AskTemplateSet.SatisfactionText), s => s.SatisfactionText, (s, v) => s.SatisfactionText = v),
+            Template(nameof(AskTemplateSet.ReferralAskSubject), s => s.ReferralAskSubject, (s, v) => s.ReferralAskSubject = v),
+            Template(nameof(AskTemplateSet.ReferralAskHtml), s => s.ReferralAskHtml, (s, v) => s.ReferralAskHtml = v),
+            Template(nameof(AskTemplateSet.ReferralAskText), s => s.ReferralAskText, (s, v) => s.ReferralAskText = v),
+            Template(nameof(AskTemplateSet.ThankYouSubject), s => s.ThankYouSubject, (s, v) => s.ThankYouSubject = v),
+            Template(nameof(AskTemplateSet.ThankYouHtml), s => s.ThankYouHtml, (s, v) => s.ThankYouHtml = v),
+            Template(nameof(AskTemplateSet.ThankYouText), s => s.ThankYouText, (s, v) => s.ThankYouText = v),
+            Template(nameof(AskTemplateSet.ServiceRecoveryTask), s => s.ServiceRecoveryTask, (s, v) => s.ServiceRecoveryTask = v),
+        ]),
+    ];
+
+    /// <summary>Every field, in page order.</summary>
+    public static IEnumerable<Field> Fields => Groups.SelectMany(g => g.Fields);
+
+    /// <summary>
+    /// Applies <paramref name="form"/> to a copy of <paramref name="current"/>. Text that does not parse becomes a
+    /// problem under the field's key; the copy is only meaningful when there are none.
+    /// </summary>
+    public static (ProgramSettings Settings, List<SettingsProblem> Problems) Bind(ProgramSettings current, IFormCollection form)
+    {
+        var settings = JsonSerializer.Deserialize<ProgramSettings>(JsonSerializer.Serialize(current, Json), Json)!;
+        var problems = new List<SettingsProblem>();
+        var friendReward = form[FriendRewardEnabled] == "true";
+        foreach (var field in Fields)
+        {
+            if (field.Key.StartsWith("FriendReward:", StringComparison.Ordinal) && field.Key != FriendRewardEnabled && !friendReward)
+            {
+                continue;
+            }
+
+            var value = field.Input == Input.Check ? Flag(form[field.Key] == "true") : form[field.Key].ToString();
+            if (field.Write(settings, value) is { } problem)
+            {
+                problems.Add(new SettingsProblem($"{ProgramSettingsValidator.Prefix}:{field.Key}", problem));
+            }
+        }
+
+        return (settings, problems);
+    }
+
+    private static Field[] RewardFields(string prefix, Func<ProgramSettings, RewardRule> rule) =>
+    [
+        Choice($"{prefix}:Kind", "Kind", Enum.GetNames<RewardKind>(), s => ReadRule(s, prefix, rule).Kind.ToString(), (s, v) => rule(s).Kind = Enum.Parse<RewardKind>(v)),
+        Money($"{prefix}:FixedAmount", "Fixed amount", s => ReadRule(s, prefix, rule).FixedAmount, (s, v) => rule(s).FixedAmount = v ?? 0),
+        Money($"{prefix}:PercentOfOrder", "Percent of the order", s => ReadRule(s, prefix, rule).PercentOfOrder, (s, v) => rule(s).PercentOfOrder = v ?? 0),
+        Money($"{prefix}:MaximumAmount", "Cap (empty for none)", s => ReadRule(s, prefix, rule).MaximumAmount, (s, v) => rule(s).MaximumAmount = v, optional: true),
+    ];
+
+    // Reading must not create the friend's reward; only saving with the box ticked does.
+    private static RewardRule ReadRule(ProgramSettings s, string prefix, Func<ProgramSettings, RewardRule> rule) =>
+        prefix == "FriendReward" && s.FriendReward is null ? new RewardRule() : rule(s);
+
+    private static Field Text(string key, string label, Func<ProgramSettings, string> read, Action<ProgramSettings, string> write) =>
+        new(key, label, Input.Text, read, (s, v) => { write(s, v); return null; });
+
+    private static Field Template(string name, Func<AskTemplateSet, string> read, Action<AskTemplateSet, string> write) =>
+        new($"Templates:{name}", name, name.EndsWith("Subject", StringComparison.Ordinal) ? Input.Text : Input.Template,
+            s => read(s.Templates), (s, v) => { write(s.Templates, v.Replace("\r\n", "\n", StringComparison.Ordinal)); return null; });
+
+    private static Field Choice(string key, string label, string[] choices, Func<ProgramSettings, string> read, Action<ProgramSettings, string> write) =>
+        new(key, label, Input.Choice, read, (s, v) =>
+        {
+            if (!choices.Contains(v, StringComparer.Ordinal))
+            {
+                return $"Pick one of: {string.Join(", ", choices)}.";
+            }
+
+            write(s, v);
+            return null;
+        }, choices);
+
+    private static Field Whole(string key, string label, Func<ProgramSettings, int> read, Action<ProgramSettings, int> write, string? hint = null) =>
+        new(key, label, Input.Number, s => read(s).ToString(CultureInfo.InvariantCulture), (s, v) =>
+        {
+            if (!int.TryParse(v.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
+            {
+                return $"'{v}' is not a whole number.";
+            }
+
+            write(s, n);
+            return null;
+        }, Hint: hint);
+
+    private static Field Money(string key, string label, Func<ProgramSettings, decimal?> read, Action<ProgramSettings, decimal?> write, bool optional = false) =>
+        new(key, label, Input.Decimal, s => read(s)?.ToString(CultureInfo.InvariantCulture) ?? "", (s, v) =>
+        {
+            if (optional && string.IsNullOrWhiteSpace(v))
+            {
+                write(s, null);
+                return null;
+            }
+
+            if (!decimal.TryParse(v.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d))
+            {
+                return $"'{v}' is not a number. Use a point for decimals, for example 12.50.";
+            }
+
+            write(s, d);
+            return null;
+        });
+
+    private static string? ParseCauses(ProgramSettings settings, string text)
+    {
+        var causes = new List<Cause>();
+        foreach (var line in text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = line.Split('|', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length != 2)
+            {
+                return $"'{line}' has no '|'. Write each cause as: id | name.";
+            }
+
+            causes.Add(new Cause { Id = parts[0], Name = parts[1] });
+        }
+
+        settings.Causes = causes;
+        return null;
+    }
+
+    private static string Flag(bool value) => value ? "true" : "false";
+}

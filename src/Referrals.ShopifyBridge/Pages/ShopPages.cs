@@ -1,0 +1,32 @@
+using Referrals.ShopifyBridge.Merchants;
+
+namespace Referrals.ShopifyBridge.Pages;
+
+/// <summary>
+/// Maps a shop's merchant pages under <c>/shops/{shop}/</c>: status (with dead-letter retry), program settings, the
+/// review queue and the rewards ledger. Every page needs <see cref="MerchantAuthorization.PolicyName"/> and then
+/// <see cref="ShopAccess"/>; every POST checks the antiforgery token.
+/// </summary>
+internal static class ShopPages
+{
+    public const string Status = "status";
+    public const string Settings = "settings";
+    public const string Review = "review";
+    public const string Rewards = "rewards";
+
+    /// <summary>The path of <paramref name="page"/> for <paramref name="shop"/>.</summary>
+    public static string PathFor(string shop, string page) => $"/shops/{Uri.EscapeDataString(shop)}/{page}";
+
+    public static IEndpointRouteBuilder MapShopPages(this IEndpointRouteBuilder endpoints)
+    {
+        var shop = endpoints.MapGroup("/shops/{shop}").RequireAuthorization(MerchantAuthorization.PolicyName);
+        shop.MapGet("/" + Status, ShopStatusPage.RenderAsync);
+        shop.MapPost("/dead-letters/{queue}/{id:long}/retry", ShopStatusPage.RetryAsync).DisableAntiforgery();
+        shop.MapGet("/" + Settings, ProgramSettingsPage.RenderAsync);
+        shop.MapPost("/" + Settings, ProgramSettingsPage.SaveAsync).DisableAntiforgery();
+        shop.MapGet("/" + Review, ReviewQueuePage.RenderAsync);
+        shop.MapPost("/" + Review + "/{itemId:guid}", ReviewQueuePage.DecideAsync).DisableAntiforgery();
+        shop.MapGet("/" + Rewards, RewardsPage.RenderAsync);
+        return endpoints;
+    }
+}
