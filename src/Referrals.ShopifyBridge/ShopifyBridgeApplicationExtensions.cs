@@ -22,8 +22,8 @@ public static class ShopifyBridgeApplicationExtensions
     /// Maps the status page (merchants and the operator only), <c>/healthz</c>, <c>POST /shopify/webhooks</c>, the install
     /// (<c>/shopify/install</c>, <c>/shopify/callback</c>), the custom-app form (<c>/shopify/connect</c>, operator only) and
     /// <c>/login</c>, the app proxy under <c>/shopify/proxy</c>, the thank-you extension's <c>/shopify/extension/ask</c>,
-    /// the rating and unsubscribe pages of ask e-mails (<c>/rate/{token}</c>, <c>/unsubscribe/{token}</c>), and registers
-    /// the engine's recurring jobs.
+    /// the rating and unsubscribe pages of ask e-mails (<c>/rate/{token}</c>, <c>/unsubscribe/{token}</c>), the merchant
+    /// pages under <c>/shops/{shop}</c> and the Hangfire dashboard (operator only), and registers the engine's recurring jobs.
     /// </summary>
     public static WebApplication UseShopifyBridge(this WebApplication app)
     {
