@@ -50,22 +50,6 @@ internal static class AnalyticsQueries
         public decimal Revenue { get; init; }
     }
 
-    // One row per standing conversion of the period: a covering index range, no sort, no temporary B-tree.
-    internal sealed class ConversionRow
-    {
-        public DateTimeOffset ConvertedAt { get; init; }
-
-        public Guid AdvocateContactId { get; init; }
-
-        public Guid RootAdvocateContactId { get; init; }
-
-        public int Depth { get; init; }
-
-        public string Currency { get; init; } = "";
-
-        public decimal Revenue { get; init; }
-    }
-
     public static IQueryable<BucketCount> AsksScheduled(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period) =>
         db.Asks.Where(a => a.TenantId == tenantId && a.CreatedAt >= period.From && a.CreatedAt < period.To)
             .GroupBy(WeekBucket.Of((Ask a) => a.CreatedAt, period)).Select(g => new BucketCount(g.Key, g.Count()));
@@ -127,17 +111,6 @@ internal static class AnalyticsQueries
     public static IQueryable<GroupFigures> ByRoot(ReferralsDbContext db, Guid tenantId, string currency, AnalyticsPeriod period) =>
         Conversions(db, tenantId, period.From, period.To).GroupBy(r => r.RootAdvocateContactId)
             .Select(g => new GroupFigures { Id = g.Key, N = g.Count(), Depth = g.Max(r => r.Depth), Revenue = g.Sum(r => r.Currency == currency ? r.Revenue : 0m) });
-
-    public static IQueryable<ConversionRow> ConversionRows(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period) =>
-        Conversions(db, tenantId, period.From, period.To).Select(r => new ConversionRow
-        {
-            ConvertedAt = r.ConvertedAt!.Value,
-            AdvocateContactId = r.AdvocateContactId,
-            RootAdvocateContactId = r.RootAdvocateContactId,
-            Depth = r.Depth,
-            Currency = r.Currency,
-            Revenue = r.Revenue,
-        });
 
     public static IQueryable<int> MonthConversions(ReferralsDbContext db, Guid tenantId, DateTimeOffset from, DateTimeOffset to) =>
         Conversions(db, tenantId, from, to).GroupBy(r => r.TenantId).Select(g => g.Count());

@@ -27,7 +27,7 @@ public sealed class ReferralAnalytics
 
     /// <summary>
     /// Every figure of <paramref name="tenant"/> for <paramref name="period"/>, with the current UTC month's goal
-    /// pacing. Runs 9 queries one after the other (the conversions' figures are tallied from one read of their range) on <paramref name="db"/>.
+    /// pacing. Runs 13 aggregate queries one after the other on <paramref name="db"/>.
     /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="top"/> is not positive.</exception>
@@ -38,13 +38,7 @@ public sealed class ReferralAnalytics
         ArgumentNullException.ThrowIfNull(period);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
         var currency = tenant.Settings.Currency;
-        var tally = new ConversionTally(period, currency);
-        await foreach (var row in AnalyticsQueries.ConversionRows(db, tenant.Id, period).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            tally.Add(row);
-        }
-
-        var (weeks, answered, cohort) = await FunnelAsync(db, tenant.Id, period, tally.Weeks, cancellationToken);
+        var (weeks, answered, cohort) = await FunnelAsync(db, tenant.Id, period, cancellationToken);
         int promoters = answered.Sum(a => a.Promoters), detractors = answered.Sum(a => a.Detractors);
         return new AnalyticsOverview(
             period,
@@ -56,10 +50,10 @@ public sealed class ReferralAnalytics
             await RewardCostAsync(db, tenant.Id, period, cancellationToken),
             await ViralAsync(db, tenant.Id, period, cohort, cancellationToken),
             await GoalAsync(db, tenant, cancellationToken),
-            tally.TopAdvocates(top, byRevenue: false),
-            tally.TopAdvocates(top, byRevenue: true),
-            tally.MaxDepth,
-            tally.TopChains(top));
+            await TopAdvocatesAsync(db, tenant.Id, currency, period, top, byRevenue: false, cancellationToken),
+            await TopAdvocatesAsync(db, tenant.Id, currency, period, top, byRevenue: true, cancellationToken),
+            await AnalyticsQueries.MaxDepth(db, tenant.Id, period).FirstOrDefaultAsync(cancellationToken),
+            await TopChainsAsync(db, tenant.Id, currency, period, top, cancellationToken));
     }
 
     /// <summary>The funnel of each week bucket of <paramref name="period"/>, empty weeks included (6 grouped queries).</summary>
@@ -68,12 +62,11 @@ public sealed class ReferralAnalytics
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(period);
-        var conversions = Spread(period, await AnalyticsQueries.ConversionsByWeek(db, tenantId, period).ToListAsync(cancellationToken));
-        return (await FunnelAsync(db, tenantId, period, conversions, cancellationToken)).Weeks;
+        return (await FunnelAsync(db, tenantId, period, cancellationToken)).Weeks;
     }
 
     private static async Task<(IReadOnlyList<WeeklyFunnel> Weeks, List<AnalyticsQueries.BucketAnswers> Answers, List<AnalyticsQueries.BucketCohort> Cohort)> FunnelAsync(
-        ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period, int[] conversions, CancellationToken cancellationToken)
+        ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period, CancellationToken cancellationToken)
     {
         var scheduled = Spread(period, await AnalyticsQueries.AsksScheduled(db, tenantId, period).ToListAsync(cancellationToken));
         var sent = Spread(period, await AnalyticsQueries.AsksSent(db, tenantId, period).ToListAsync(cancellationToken));
@@ -83,6 +76,7 @@ public sealed class ReferralAnalytics
         var cohort = await AnalyticsQueries.ReferralsStarted(db, tenantId, period).ToListAsync(cancellationToken);
         var started = Spread(period, cohort.Select(c => new AnalyticsQueries.BucketCount(c.Key, c.N)));
         var visits = Spread(period, await AnalyticsQueries.Visits(db, tenantId, period).ToListAsync(cancellationToken));
+        var conversions = Spread(period, await AnalyticsQueries.ConversionsByWeek(db, tenantId, period).ToListAsync(cancellationToken));
         return ([.. period.WeekStarts.Select((start, w) => new WeeklyFunnel(start,
             new FunnelCounts(scheduled[w], sent[w], answered[w], promoters[w], started[w], visits[w], conversions[w])))], answers, cohort);
     }
