@@ -80,14 +80,15 @@ internal static class AnalyticsQueries
     public static IQueryable<Guid> CohortAdvocates(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period) =>
         Started(db, tenantId, period).Select(r => r.AdvocateContactId).Distinct();
 
-    // One pass over the period's orders (a covering index range); the referral's state is looked up by primary key
-    // through a left join, so plain orders find nothing to read.
+    // One pass over the period's orders (a covering index range); each referred order's referral is looked up in the
+    // (Id, State) index through a left join whose condition holds the standing states, so a match means it stands and
+    // neither plain orders nor the lookups read a table row.
     public static IQueryable<CurrencyRevenue> Revenue(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period) =>
         from o in CountedOrders(db, tenantId, period)
-        join r in db.Referrals on o.ReferralId equals r.Id into referrals
-        from r in referrals.DefaultIfEmpty()
-        let standing = r != null && (r.State == ReferralState.Converted || r.State == ReferralState.Rewarded)
-        group new { o.Total, o.RefundedAmount, Standing = standing } by o.Currency into g
+        join r in db.Referrals.Where(r => r.State == ReferralState.Converted || r.State == ReferralState.Rewarded)
+            on o.ReferralId equals r.Id into standing
+        from r in standing.DefaultIfEmpty()
+        group new { o.Total, o.RefundedAmount, Standing = r != null } by o.Currency into g
         select new CurrencyRevenue
         {
             Currency = g.Key,

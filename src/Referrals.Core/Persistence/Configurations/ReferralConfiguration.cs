@@ -30,6 +30,9 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.HasIndex(x => new { x.TenantId, x.VisitedAt });
         builder.HasIndex(x => new { x.TenantId, x.ConvertedAt, x.State, x.AdvocateContactId, x.RootAdvocateContactId, x.Depth, x.Currency, x.Revenue });
         builder.HasIndex(x => new { x.TenantId, x.AdvocateContactId, x.State });
+        // Revenue: each referred order's referral looked up by id and standing state, from the index alone (SQLite
+        // chooses it over the primary key because the state is part of the join condition).
+        builder.HasIndex(x => new { x.Id, x.State });
         // Velocity checks count an advocate's conversions in a recent window.
         builder.HasIndex(x => new { x.TenantId, x.AdvocateContactId, x.ConvertedAt });
         builder.HasIndex(x => new { x.TenantId, x.RootAdvocateContactId });

@@ -623,6 +623,8 @@ namespace Referrals.Core.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("ParentReferralId");
 
+                    b.HasIndex("Id", "State");
+
                     b.HasIndex("TenantId", "ConvertingOrderId")
                         .IsUnique();
 

@@ -623,6 +623,8 @@ namespace Referrals.Core.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ParentReferralId");
 
+                    b.HasIndex("Id", "State");
+
                     b.HasIndex("TenantId", "ConvertingOrderId")
                         .IsUnique()
                         .HasFilter("[ConvertingOrderId] IS NOT NULL");

@@ -606,6 +606,8 @@ namespace Referrals.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ParentReferralId");
 
+                    b.HasIndex("Id", "State");
+
                     b.HasIndex("TenantId", "ConvertingOrderId")
                         .IsUnique();
 
