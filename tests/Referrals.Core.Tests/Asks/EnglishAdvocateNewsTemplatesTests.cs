@@ -13,6 +13,7 @@ public sealed class EnglishAdvocateNewsTemplatesTests
         ReferralLink = new Uri("https://shop.example/r/ANNA-7KQ2M9"),
         UnsubscribeLink = new Uri("https://shop.example/unsubscribe/abc"),
         IdealReferral = "people planning a wedding cake",
+        ReferralSummary = "In all: 5 introduced, 3 customers.",
     };
 
     [Test]
@@ -24,6 +25,7 @@ public sealed class EnglishAdvocateNewsTemplatesTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(_renderer.Render(EnglishAdvocateNewsTemplates.AdvocateNewsSubject, _values, TemplateFormat.Text), Is.EqualTo("Anna, your news from Bakery & Co"));
+            Assert.That(text, Does.Contain("In all: 5 introduced, 3 customers."));
             Assert.That(text, Does.Contain("we do our best work for people planning a wedding cake").And.Contain("https://shop.example/r/ANNA-7KQ2M9")
                 .And.Contain("Unsubscribe: https://shop.example/unsubscribe/abc"));
             Assert.That(html, Does.Contain("href=\"https://shop.example/r/ANNA-7KQ2M9\"").And.Contain("href=\"https://shop.example/unsubscribe/abc\"")
@@ -58,4 +60,18 @@ public sealed class EnglishAdvocateNewsTemplatesTests
             Assert.That(problems.Where(p => p.Severity == TemplateProblemSeverity.Warning && p.Template == nameof(AskTemplateSet.AdvocateNewsHtml)), Is.Not.Empty);
         }
     }
+
+    [Test]
+    public void Summary_CountsRecentAndAllReferrals_AndTheRewards()
+    {
+        var summary = new AdvocateNewsSummary(30, 2, 1, 5, 3, 30m, 20m, "EUR");
+
+        Assert.That(summary.Phrase(), Is.EqualTo(
+            "In the last 30 days you introduced 2 people and 1 became a customer. In all: 5 introduced, 3 customers. Rewards earned: 30.00 EUR, of which 20.00 EUR issued."));
+    }
+
+    [Test]
+    public void Summary_SaysSo_WhenNothingHappenedRecently_AndLeavesRewardsOut_WhenThereAreNone() =>
+        Assert.That(new AdvocateNewsSummary(30, 0, 0, 1, 1, 0m, 0m, "EUR").Phrase(),
+            Is.EqualTo("No new introductions in the last 30 days. In all: 1 introduced, 1 customer."));
 }
