@@ -78,6 +78,7 @@ public static class ReferralsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, ThankYouEmailHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, FriendConvertedEmailHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, RewardIssuedEmailHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, AdvocateNewsEmailHandler>());
 
         services.TryAddSingleton<TenantDirectory>();
         services.TryAddSingleton<ContactDirectory>();
@@ -92,6 +93,7 @@ public static class ReferralsServiceCollectionExtensions
         services.TryAddSingleton<AskDispatcher>();
         services.TryAddSingleton<AskTriggers>();
         services.TryAddSingleton<CadenceAsks>();
+        services.TryAddSingleton<AdvocateNews>();
         services.TryAddSingleton<OrderEventProcessor>();
         services.TryAddSingleton<ContactPrivacy>();
         services.TryAddSingleton<FriendRetention>();
@@ -103,6 +105,7 @@ public static class ReferralsServiceCollectionExtensions
         services.TryAddTransient<SweeperJob>();
         services.TryAddTransient<DispatchDueAsksJob>();
         services.TryAddTransient<PlanCadenceAsksJob>();
+        services.TryAddTransient<PlanAdvocateNewsJob>();
         services.TryAddTransient<EraseStaleFriendsJob>();
         return services;
     }

@@ -41,5 +41,8 @@ internal sealed record AskTemplatePart(
         new(nameof(AskTemplateSet.RewardIssuedSubject), s => s.RewardIssuedSubject, TemplateFormat.Text, WordingScope.PhrasingOnly, []),
         new(nameof(AskTemplateSet.RewardIssuedHtml), s => s.RewardIssuedHtml, TemplateFormat.Html, WordingScope.PhrasingOnly, _rewardIssued),
         new(nameof(AskTemplateSet.RewardIssuedText), s => s.RewardIssuedText, TemplateFormat.Text, WordingScope.PhrasingOnly, _rewardIssued),
+        new(nameof(AskTemplateSet.AdvocateNewsSubject), s => s.AdvocateNewsSubject, TemplateFormat.Text, WordingScope.PhrasingOnly, []),
+        new(nameof(AskTemplateSet.AdvocateNewsHtml), s => s.AdvocateNewsHtml, TemplateFormat.Html, WordingScope.PhrasingOnly, _referralAsk),
+        new(nameof(AskTemplateSet.AdvocateNewsText), s => s.AdvocateNewsText, TemplateFormat.Text, WordingScope.PhrasingOnly, _referralAsk),
     ];
 }

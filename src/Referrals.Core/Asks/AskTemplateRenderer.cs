@@ -194,6 +194,7 @@ public sealed class AskTemplateRenderer
             case AskTemplateVariableNames.FriendOffer: return Text(variables.FriendOffer, nameof(variables.FriendOffer));
             case AskTemplateVariableNames.IdealReferral: return Text(variables.IdealReferral, nameof(variables.IdealReferral));
             case AskTemplateVariableNames.Reward: return Text(variables.Reward, nameof(variables.Reward));
+            case AskTemplateVariableNames.ReferralSummary: return Text(variables.ReferralSummary, nameof(variables.ReferralSummary));
             case AskTemplateVariableNames.ReferralLink: return Link(variables.ReferralLink, nameof(variables.ReferralLink));
             case AskTemplateVariableNames.QrCodeUrl: return Link(variables.QrCodeUrl, nameof(variables.QrCodeUrl));
             case AskTemplateVariableNames.UnsubscribeLink: return Link(variables.UnsubscribeLink, nameof(variables.UnsubscribeLink));

@@ -57,4 +57,13 @@ public sealed class AskTemplateSet
 
     /// <summary>Text body of the e-mail an advocate gets when their reward is issued; must use <c>reward</c>.</summary>
     public string RewardIssuedText { get; set; } = EnglishThanksTemplates.RewardIssuedText;
+
+    /// <summary>Subject of the advocate news (text).</summary>
+    public string AdvocateNewsSubject { get; set; } = EnglishAdvocateNewsTemplates.AdvocateNewsSubject;
+
+    /// <summary>HTML body of the advocate news; must use <c>referral_link</c>.</summary>
+    public string AdvocateNewsHtml { get; set; } = EnglishAdvocateNewsTemplates.AdvocateNewsHtml;
+
+    /// <summary>Text body of the advocate news; must use <c>referral_link</c>.</summary>
+    public string AdvocateNewsText { get; set; } = EnglishAdvocateNewsTemplates.AdvocateNewsText;
 }

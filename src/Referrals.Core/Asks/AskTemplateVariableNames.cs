@@ -33,7 +33,10 @@ public static class AskTemplateVariableNames
     /// <summary>A reward as a phrase, e.g. "10 EUR store credit" (the reward e-mail).</summary>
     public const string Reward = "reward";
 
+    /// <summary>What the advocate's referrals achieved and their rewards, as sentences (the advocate news).</summary>
+    public const string ReferralSummary = "referral_summary";
+
     /// <summary>Every name above.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [FirstName, BusinessName, ReferralLink, QrCodeUrl, FriendOffer, IdealReferral, RatingLinks, UnsubscribeLink, Reward];
+        [FirstName, BusinessName, ReferralLink, QrCodeUrl, FriendOffer, IdealReferral, RatingLinks, UnsubscribeLink, Reward, ReferralSummary];
 }

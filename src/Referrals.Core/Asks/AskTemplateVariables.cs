@@ -33,4 +33,7 @@ public sealed class AskTemplateVariables
 
     /// <summary><c>reward</c>: a reward as a phrase, e.g. "10 EUR store credit".</summary>
     public string? Reward { get; init; }
+
+    /// <summary><c>referral_summary</c>: what the advocate's referrals achieved, as sentences (see <see cref="AdvocateNewsSummary"/>).</summary>
+    public string? ReferralSummary { get; init; }
 }

@@ -25,6 +25,15 @@ public sealed class AskTimeline
     /// <summary>Default days a manual ask waits: 0, at once.</summary>
     public const int DefaultManualDelayDays = 0;
 
+    /// <summary>Default days the advocate news waits after its tick: 0.</summary>
+    public const int DefaultAdvocateNewsDelayDays = 0;
+
+    /// <summary>Default days between two advocate news to the same contact: 30, about monthly.</summary>
+    public const int DefaultAdvocateNewsIntervalDays = 30;
+
+    /// <summary>Advocate news is e-mail only.</summary>
+    public const AskChannel AdvocateNewsChannel = AskChannel.Email;
+
     /// <summary>Default days between cadence asks to the same contact: 90, once a quarter.</summary>
     public const int DefaultCadenceIntervalDays = 90;
 
@@ -67,6 +76,21 @@ public sealed class AskTimeline
     /// <summary>Asked for by hand.</summary>
     public AskTimelineStep Manual { get; set; } = Step(AskTrigger.Manual, DefaultManualDelayDays, DefaultManualChannel);
 
+    /// <summary>
+    /// The advocate news to advocates and referral partners, every <see cref="AdvocateNewsIntervalDays"/>. Off by
+    /// default: the program owner opts in; each contact receives it only with marketing consent.
+    /// </summary>
+    public AskTimelineStep AdvocateNews { get; set; } = new()
+    {
+        Trigger = AskTrigger.AdvocateNews,
+        DelayDays = DefaultAdvocateNewsDelayDays,
+        Channel = AdvocateNewsChannel,
+        Enabled = false,
+    };
+
+    /// <summary>Days between two advocate news to one contact, 1-3650.</summary>
+    public int AdvocateNewsIntervalDays { get; set; } = DefaultAdvocateNewsIntervalDays;
+
     /// <summary>Days between cadence asks to one contact, 1-3650.</summary>
     public int CadenceIntervalDays { get; set; } = DefaultCadenceIntervalDays;
 
@@ -83,6 +107,7 @@ public sealed class AskTimeline
         AskTrigger.BeforeStart => BeforeStart,
         AskTrigger.Cadence => Cadence,
         AskTrigger.Manual => Manual,
+        AskTrigger.AdvocateNews => AdvocateNews,
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "Not an ask trigger."),
     };
 

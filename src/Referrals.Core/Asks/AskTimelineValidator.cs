@@ -61,6 +61,16 @@ public static class AskTimelineValidator
             Add(nameof(AskTimeline.CadenceIntervalDays), $"{timeline.CadenceIntervalDays} days is outside 1-{MaximumCadenceIntervalDays}. {AskTimeline.DefaultCadenceIntervalDays} asks once a quarter; set Cadence:Enabled to false to stop cadence asks.");
         }
 
+        if (timeline.AdvocateNewsIntervalDays is < 1 or > MaximumCadenceIntervalDays)
+        {
+            Add(nameof(AskTimeline.AdvocateNewsIntervalDays), $"{timeline.AdvocateNewsIntervalDays} days is outside 1-{MaximumCadenceIntervalDays}. {AskTimeline.DefaultAdvocateNewsIntervalDays} sends it about monthly; set AdvocateNews:Enabled to false to stop it.");
+        }
+
+        if (timeline.AdvocateNews is { Channel: not AskTimeline.AdvocateNewsChannel } news)
+        {
+            Add($"{nameof(AskTimeline.AdvocateNews)}:{nameof(AskTimelineStep.Channel)}", $"The advocate news is sent by e-mail only, not '{news.Channel}'. Set Channel to {AskTimeline.AdvocateNewsChannel} or remove it.");
+        }
+
         if (timeline.FrequencyCapDays is < 0 or > MaximumFrequencyCapDays)
         {
             Add(nameof(AskTimeline.FrequencyCapDays), $"{timeline.FrequencyCapDays} days is outside 0-{MaximumFrequencyCapDays}. {AskTimeline.DefaultFrequencyCapDays} is the default; 0 turns the cap off.");

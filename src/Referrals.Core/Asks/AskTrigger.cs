@@ -20,4 +20,10 @@ public enum AskTrigger
 
     /// <summary>Someone at the business asked for it by hand.</summary>
     Manual,
+
+    /// <summary>
+    /// Not a question: the regular advocate news (what their referrals achieved, their rewards, their link). Recorded as
+    /// an ask so that it counts toward and respects the same frequency cap, consent and redaction rules.
+    /// </summary>
+    AdvocateNews,
 }

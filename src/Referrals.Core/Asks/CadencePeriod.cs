@@ -25,6 +25,9 @@ public sealed record CadencePeriod(DateTimeOffset Start, int IntervalDays)
     /// <summary>The source key of the period's cadence asks, at most 30 characters.</summary>
     public string SourceKey => string.Create(CultureInfo.InvariantCulture, $"cadence:{IntervalDays}d:{Start:yyyy-MM-dd}");
 
+    /// <summary>The source key of the period's advocate news, at most 30 characters (<c>news:30d:2026-10-05</c>).</summary>
+    public string AdvocateNewsSourceKey => string.Create(CultureInfo.InvariantCulture, $"news:{IntervalDays}d:{Start:yyyy-MM-dd}");
+
     /// <summary>The period <paramref name="now"/> falls in.</summary>
     /// <param name="now">The moment.</param>
     /// <param name="intervalDays">The interval, 1 to <see cref="AskTimelineValidator.MaximumCadenceIntervalDays"/> days.</param>

@@ -12,6 +12,8 @@ namespace Referrals.Core.Engine;
 /// the trigger turned off since scheduling) and hands each ask to its channel. E-mail asks become an outbox message of
 /// kind <see cref="EmailKind"/> (one per ask); task asks become a <see cref="Thanks.StaffTask"/> (a call, letter or
 /// meeting per the timeline step, one per ask); on-site asks are only marked sent — the on-site block reads them.
+/// Advocate news (<see cref="AskTrigger.AdvocateNews"/>) becomes an outbox message of kind
+/// <see cref="FollowUpEmails.AdvocateNewsKind"/> instead of a satisfaction e-mail.
 /// </summary>
 public sealed class AskDispatcher
 {
@@ -66,7 +68,12 @@ public sealed class AskDispatcher
                 continue;
             }
 
-            if (ask.Channel == AskChannel.Email)
+            if (ask.Trigger == AskTrigger.AdvocateNews)
+            {
+                // News, not a question: its own e-mail, keyed by the ask so a retry enqueues it once.
+                await FollowUpEmails.EnqueueAsync(db, contact, FollowUpEmails.AdvocateNewsKind, ask.Id, new FollowUpEmailMessage(contact.Id, ask.Id), now, cancellationToken);
+            }
+            else if (ask.Channel == AskChannel.Email)
             {
                 var payload = JsonSerializer.Serialize(new AskEmailMessage(ask.Id), PayloadJson);
                 await OutboxWriter.EnqueueAsync(db, new OutboxMessage(ask.TenantId, EmailKind, EmailIdempotencyKey(ask.Id), payload, now), cancellationToken);

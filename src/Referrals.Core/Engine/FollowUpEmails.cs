@@ -23,6 +23,9 @@ public static class FollowUpEmails
     /// <summary>The advocate's news that their reward was issued (RewardIssued templates); keyed by the ledger entry.</summary>
     public const string RewardIssuedKind = "reward.issued.email";
 
+    /// <summary>The advocate news (AdvocateNews templates); keyed by its ask (one per contact and period).</summary>
+    public const string AdvocateNewsKind = "advocate.news.email";
+
     private static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
 
     /// <summary>The idempotency key of the <paramref name="kind"/> e-mail about <paramref name="subjectId"/>.</summary>

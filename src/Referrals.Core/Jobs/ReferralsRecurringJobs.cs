@@ -23,13 +23,16 @@ public static class ReferralsRecurringJobs
     /// <summary>Recurring job id of cadence ask planning.</summary>
     public const string PlanCadenceAsks = "referrals:plan-cadence-asks";
 
+    /// <summary>Recurring job id of advocate news planning.</summary>
+    public const string PlanAdvocateNews = "referrals:plan-advocate-news";
+
     /// <summary>Recurring job id of the invited-friend retention.</summary>
     public const string EraseStaleFriends = "referrals:erase-stale-friends";
 
     /// <summary>Every id, for hosts that list or remove them.</summary>
-    public static IReadOnlyList<string> All { get; } = [DrainInbox, ProcessOutbox, MatureRewards, Sweeper, DispatchDueAsks, PlanCadenceAsks, EraseStaleFriends];
+    public static IReadOnlyList<string> All { get; } = [DrainInbox, ProcessOutbox, MatureRewards, Sweeper, DispatchDueAsks, PlanCadenceAsks, PlanAdvocateNews, EraseStaleFriends];
 
-    /// <summary>Adds or updates the recurring jobs: drain and outbox every minute, maturation every 15 minutes, sweeper and due asks every 5, cadence planning hourly, friend retention daily.</summary>
+    /// <summary>Adds or updates the recurring jobs: drain and outbox every minute, maturation every 15 minutes, sweeper and due asks every 5, cadence and advocate news planning hourly, friend retention daily.</summary>
     public static void AddOrUpdate(IRecurringJobManager manager)
     {
         ArgumentNullException.ThrowIfNull(manager);
@@ -39,6 +42,7 @@ public static class ReferralsRecurringJobs
         manager.AddOrUpdate<SweeperJob>(Sweeper, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
         manager.AddOrUpdate<DispatchDueAsksJob>(DispatchDueAsks, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
         manager.AddOrUpdate<PlanCadenceAsksJob>(PlanCadenceAsks, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
+        manager.AddOrUpdate<PlanAdvocateNewsJob>(PlanAdvocateNews, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
         manager.AddOrUpdate<EraseStaleFriendsJob>(EraseStaleFriends, job => job.RunAsync(CancellationToken.None), Cron.Daily());
     }
 }

@@ -24,10 +24,15 @@ public sealed class AskTimelineTests
             Assert.That(timeline.ProblemSolved.Channel, Is.EqualTo(AskChannel.Task));
             Assert.That(timeline.BeforeStart.Channel, Is.EqualTo(AskChannel.Task));
             Assert.That(timeline.Cadence.Channel, Is.EqualTo(AskChannel.Email));
+            Assert.That(AskTimeline.DefaultAdvocateNewsIntervalDays, Is.EqualTo(30));
+            Assert.That(timeline.AdvocateNewsIntervalDays, Is.EqualTo(30));
+            Assert.That(timeline.AdvocateNews.Channel, Is.EqualTo(AskChannel.Email));
+            Assert.That(timeline.AdvocateNews.DelayDays, Is.Zero);
             foreach (var trigger in Enum.GetValues<AskTrigger>())
             {
                 Assert.That(timeline.StepFor(trigger).Trigger, Is.EqualTo(trigger));
-                Assert.That(timeline.StepFor(trigger).Enabled, Is.True);
+                // Every ask is on by default; the advocate news is opt-in for the program.
+                Assert.That(timeline.StepFor(trigger).Enabled, Is.EqualTo(trigger != AskTrigger.AdvocateNews));
                 Assert.That(timeline.StepFor(trigger).TaskKind, Is.EqualTo(AskTaskKind.Call));
             }
         });
@@ -74,5 +79,18 @@ public sealed class AskTimelineTests
         timeline.Fulfilment.Trigger = AskTrigger.Manual;
 
         Assert.That(AskTimelineValidator.Validate(timeline).Single().Key, Is.EqualTo("Referrals:Program:Timeline:Fulfilment:Trigger"));
+    }
+
+    [Test]
+    public void Validate_Reports_AnAdvocateNewsIntervalOutOfRange_AndANewsChannelOtherThanEmail()
+    {
+        var timeline = new AskTimeline { AdvocateNewsIntervalDays = 0 };
+        timeline.AdvocateNews.Channel = AskChannel.Task;
+
+        Assert.That(AskTimelineValidator.Validate(timeline).Select(p => p.Key), Is.EquivalentTo(new[]
+        {
+            "Referrals:Program:Timeline:AdvocateNewsIntervalDays",
+            "Referrals:Program:Timeline:AdvocateNews:Channel",
+        }));
     }
 }

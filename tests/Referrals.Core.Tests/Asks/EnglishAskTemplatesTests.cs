@@ -18,6 +18,7 @@ public sealed class EnglishAskTemplatesTests
         RatingLinks = _ratingLinks,
         UnsubscribeLink = new Uri("https://shop.example/unsubscribe/abc"),
         Reward = "10 EUR store credit",
+        ReferralSummary = "In all: 5 introduced, 3 customers.",
     };
 
     private static readonly AskTemplateRenderer _renderer = new();

@@ -56,7 +56,7 @@ export interface LedgerItem {
 	createdAt: string;
 }
 
-export type AskTrigger = 'Purchase' | 'Fulfilment' | 'ProblemSolved' | 'BeforeStart' | 'Cadence' | 'Manual';
+export type AskTrigger = 'Purchase' | 'Fulfilment' | 'ProblemSolved' | 'BeforeStart' | 'Cadence' | 'Manual' | 'AdvocateNews';
 export type AskChannel = 'Email' | 'OnSite' | 'Task';
 
 export interface AskItem {
