@@ -50,12 +50,13 @@ internal static class AnalyticsQueries
         public decimal Revenue { get; init; }
     }
 
+    // Advocate news travels as an ask (for the shared frequency cap) but asks nobody anything: the funnel leaves it out.
     public static IQueryable<BucketCount> AsksScheduled(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period) =>
-        db.Asks.Where(a => a.TenantId == tenantId && a.CreatedAt >= period.From && a.CreatedAt < period.To)
+        db.Asks.Where(a => a.TenantId == tenantId && a.CreatedAt >= period.From && a.CreatedAt < period.To && a.Trigger != AskTrigger.AdvocateNews)
             .GroupBy(WeekBucket.Of((Ask a) => a.CreatedAt, period)).Select(g => new BucketCount(g.Key, g.Count()));
 
     public static IQueryable<BucketCount> AsksSent(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period) =>
-        db.Asks.Where(a => a.TenantId == tenantId && a.SentAt >= period.From && a.SentAt < period.To)
+        db.Asks.Where(a => a.TenantId == tenantId && a.SentAt >= period.From && a.SentAt < period.To && a.Trigger != AskTrigger.AdvocateNews)
             .GroupBy(WeekBucket.Of((Ask a) => a.SentAt, period)).Select(g => new BucketCount(g.Key, g.Count()));
 
     public static IQueryable<BucketAnswers> AsksAnswered(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period) =>

@@ -56,6 +56,11 @@ internal sealed class AnalyticsDataset
         skipped.MarkSkipped(AskSkipReason.NoConsent, Day(10, 3));
         Plan(Day(12));                                       // A6: week 2, still scheduled
         Answer(Plan(To), To, To.AddHours(1), 10);            // A7: at the period's end: outside
+
+        // N1: an advocate-news e-mail planned and sent inside the period. It is not an ask for a referral, so no figure counts it.
+        var news = Ask.FromPlan(tenant, Guid.NewGuid(), AskTrigger.AdvocateNews, "news-1", AskPlan.Schedule(Day(5), AskChannel.Email), Day(5));
+        news.MarkSent(Day(5, 1));
+        db.Asks.Add(news);
     }
 
     private void AddReferralsAndOrders(ReferralsDbContext db, Guid tenant)
