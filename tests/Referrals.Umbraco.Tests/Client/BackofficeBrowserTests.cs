@@ -71,14 +71,14 @@ public sealed class BackofficeBrowserTests
         await data.AdvocateAsync("Barbara", "barbara@example.com", "Liskov");
         await data.AdvocateAsync("Frances", "frances@example.com", "Allen");
 
-        var adaFirst = await data.ReferralAsync(ada, "alan@example.org", revenue: 120m);
-        var adaSecond = await data.ReferralAsync(ada, "joan@example.org", revenue: 80m);
-        await data.ReferralAsync(ada, "tommy@example.org", revenue: 160m);
-        await data.ReferralAsync(ada, "john@example.org");
-        await data.ReferralAsync(grace, "linus@example.org", revenue: 95m);
-        await data.ReferralAsync(grace, "mallory@example.org", revenue: 40m, flagged: true);
+        var adaFirst = await data.ReferralAsync(ada, "alan@example.org", revenue: 120m, visited: true, rewarded: true);
+        var adaSecond = await data.ReferralAsync(ada, "joan@example.org", revenue: 80m, visited: true);
+        await data.ReferralAsync(ada, "tommy@example.org", revenue: 160m, visited: true, rewarded: true);
+        await data.ReferralAsync(ada, "john@example.org", visited: true);
+        await data.ReferralAsync(grace, "linus@example.org", revenue: 95m, visited: true);
+        await data.ReferralAsync(grace, "mallory@example.org", revenue: 40m, flagged: true, visited: true);
         await data.ReferralAsync(katherine, "eve@example.org", revenue: 75m, flagged: true);
-        await data.ReferralAsync(katherine, "dorothy@example.org", revenue: 60m);
+        await data.ReferralAsync(katherine, "dorothy@example.org", revenue: 60m, visited: true);
         await data.ReferralAsync(margaret, "ken@example.org");
 
         await data.ThankYouCardAsync(ada, adaFirst);

@@ -29,12 +29,21 @@ public sealed class SiteData(UmbracoTestSite site)
         return contact;
     }
 
-    /// <summary>A named referral; converted with <paramref name="revenue"/> when given, flagged for review when asked.</summary>
-    public async Task<Referral> ReferralAsync(Contact advocate, string friendEmail, decimal? revenue = null, bool flagged = false, Guid? friendContactId = null)
+    /// <summary>
+    /// A named referral; visited first when <paramref name="visited"/>; converted with <paramref name="revenue"/> when
+    /// given, flagged for review when asked, then marked rewarded when <paramref name="rewarded"/>.
+    /// </summary>
+    public async Task<Referral> ReferralAsync(Contact advocate, string friendEmail, decimal? revenue = null, bool flagged = false, Guid? friendContactId = null,
+        bool visited = false, bool rewarded = false)
     {
         await using var db = Db();
         var tenant = await Tenant(db);
         var referral = await _services.GetRequiredService<ReferralInvitations>().InviteAsync(db, tenant, advocate, "Friend " + friendEmail, friendEmail, default);
+        if (visited)
+        {
+            referral.MarkVisited(Now);
+        }
+
         if (revenue is { } amount)
         {
             referral.FriendContactId = friendContactId;
@@ -43,6 +52,10 @@ public sealed class SiteData(UmbracoTestSite site)
             if (flagged)
             {
                 db.ReviewItems.Add(new ReviewItem(tenant.Id, referral.Id, "SameAddress, Velocity", Now, Now.AddDays(3)));
+            }
+            else if (rewarded)
+            {
+                referral.MarkRewarded(Now);
             }
         }
 
@@ -72,7 +85,7 @@ public sealed class SiteData(UmbracoTestSite site)
         await db.SaveChangesAsync();
     }
 
-    /// <summary>Changes the site's program settings through the engine's validation-free update.</summary>
+    /// <summary>Changes the site's program settings (a copy, saved with <see cref="TenantDirectory.UpdateSettingsAsync"/>).</summary>
     public async Task SettingsAsync(Action<ProgramSettings> change)
     {
         await using var db = Db();
