@@ -101,7 +101,7 @@ internal sealed class AdvocatesController : ReferralsApiController
             c.Id, ApiMapping.DisplayName(c.FirstName, c.LastName, c.Email), c.Email, c.Kind, codes.GetValueOrDefault(c.Id),
             counts.TryGetValue(c.Id, out var n) ? n.Referrals : 0, counts.TryGetValue(c.Id, out var m) ? m.Converted : 0,
             new MoneyModel(revenue.GetValueOrDefault(c.Id), currency), c.BestCustomerScore, c.LastSatisfactionScore,
-            members.GetValueOrDefault(c.Id), c.CreatedAt)).ToList();
+            members.TryGetValue(c.Id, out var key) ? key : null, c.CreatedAt)).ToList();
         return new Page<AdvocateSummaryModel>(total, items);
     }
 
@@ -123,7 +123,7 @@ internal sealed class AdvocatesController : ReferralsApiController
         var members = await MemberKeysAsync([id], cancellationToken);
         var advocate = new AdvocateModel(contact.Id, contact.FirstName, contact.LastName, ApiMapping.DisplayName(contact.FirstName, contact.LastName, contact.Email),
             contact.Email, contact.Phone, contact.Kind, contact.MarketingConsent, contact.OrdersCount, new MoneyModel(contact.TotalSpent, currency),
-            contact.LastSatisfactionScore, contact.BestCustomerScore, members.GetValueOrDefault(id), contact.RedactedAt is not null, contact.CreatedAt);
+            contact.LastSatisfactionScore, contact.BestCustomerScore, members.TryGetValue(id, out var key) ? key : null, contact.RedactedAt is not null, contact.CreatedAt);
         var codes = (await _db.ReferralCodes.AsNoTracking().Where(c => c.AdvocateContactId == id).OrderByDescending(c => c.CreatedAt).ToListAsync(cancellationToken))
             .Select(c => new CodeModel(c.Id, c.Display, ApiMapping.Link(_links, c.Display), c.IsActive, c.CreatedAt)).ToList();
         var referrals = await _db.Referrals.AsNoTracking().Where(r => r.AdvocateContactId == id)

@@ -21,12 +21,19 @@ public sealed class BackofficeApiAuthorizationTests
     {
         var routes = ApiEndpoints().Select(e => e.Method + " " + e.Path).ToList();
 
-        Assert.That(routes, Has.Count.GreaterThanOrEqualTo(15));
+        Assert.That(routes, Has.Count.GreaterThanOrEqualTo(21));
         Assert.That(routes, Does.Contain("GET /umbraco/referrals/api/v1/advocates"));
         Assert.That(routes, Does.Contain("POST /umbraco/referrals/api/v1/review/{id:guid}/reject"));
         Assert.That(routes, Does.Contain("PUT /umbraco/referrals/api/v1/settings"));
         Assert.That(routes, Does.Contain("POST /umbraco/referrals/api/v1/asks/wording-check"));
         Assert.That(routes, Does.Contain("GET /umbraco/referrals/api/v1/openapi.json"));
+        Assert.That(routes, Does.Contain("GET /umbraco/referrals/api/v1/overview"));
+        Assert.That(routes, Does.Contain("GET /umbraco/referrals/api/v1/thank-you-tasks"));
+        Assert.That(routes, Does.Contain("POST /umbraco/referrals/api/v1/thank-you-tasks/{id:guid}/done"));
+        Assert.That(routes, Does.Contain("POST /umbraco/referrals/api/v1/thank-you-tasks/{id:guid}/cancel"));
+        Assert.That(routes, Does.Contain("GET /umbraco/referrals/api/v1/thank-you-tasks/{id:guid}/card"));
+        Assert.That(routes, Does.Contain("POST /umbraco/referrals/api/v1/thank-you-tasks/print"));
+        Assert.That(routes, Does.Contain("GET /umbraco/referrals/api/v1/stores"));
     }
 
     [Test]

@@ -5,8 +5,8 @@ namespace Referrals.Umbraco.Tests.Client;
 
 /// <summary>
 /// Runs npm commands in src/Referrals.Umbraco/Client and fails the calling test when one fails, with the tail of its
-/// output. A test that hosts the real package API passes its address as <c>apiUrl</c>; the browser suite then talks to
-/// it (REFERRALS_API_URL) instead of starting its contract stub.
+/// output. The browser suite needs the real package API: the test that hosts it passes its address as <c>apiUrl</c>
+/// (REFERRALS_API_URL for the suite; see BackofficeBrowserTests).
 /// </summary>
 internal static class ClientSuiteRunner
 {

@@ -1,11 +1,11 @@
-// The built backoffice elements in headless Chromium against the package API (REFERRALS_API_URL, else the contract
-// stub). Expected values come from the API itself, so the same tests hold against the real API test host.
+// The built backoffice elements in headless Chromium against the real package API test host (REFERRALS_API_URL, started
+// and seeded by the NUnit test BackofficeBrowserTests). Expected values come from the API itself.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SCREENSHOT_DIR, startHarness, type Harness, type OpenedPage } from './support/backoffice-harness.js';
-import type { AdvocateDetail, AdvocateSummary, Paged, ReviewItem } from '../src/api/types.js';
+import type { AdvocateDetail, AdvocateSummary, Overview, Paged, ReviewItem, ThankYouTask } from '../src/api/types.js';
 
 let harness: Harness;
 const opened: OpenedPage[] = [];
@@ -19,8 +19,8 @@ afterAll(async () => {
 	await harness?.close();
 });
 
-async function open(module: string, element: string, extra: Record<string, string> = {}) {
-	const result = await harness.open({ module, element, lang: 'en', ...extra });
+async function open(module: string, element: string, extra: Record<string, string> = {}, failApi = false) {
+	const result = await harness.open({ module, element, lang: 'en', ...extra }, { failApi });
 	opened.push(result);
 	return result;
 }
@@ -104,17 +104,12 @@ describe('advocates', () => {
 		expectNoErrors(result);
 	});
 
-	it('shows the error state with "try again" when the API fails, and recovers on retry', async ({ skip }) => {
-		if (!harness.stub) skip(); // needs a way to make the API fail on purpose
-		await harness.stub!.setFailing(true);
-		const result = await open('advocates-view', 'referrals-advocates-view');
+	it('shows the error state with "try again" when the API fails, and recovers on retry', async () => {
+		const result = await open('advocates-view', 'referrals-advocates-view', {}, true);
 		const { page } = result;
-		try {
-			await page.locator('referrals-status[state="error"]').waitFor();
-			await shot(page, 'error-state');
-		} finally {
-			await harness.stub!.setFailing(false);
-		}
+		await page.locator('referrals-status[state="error"]').waitFor();
+		await shot(page, 'error-state');
+		await result.restoreApi();
 		await page.locator('referrals-status[state="error"] uui-button').click();
 		await page.locator('uui-table-row.advocate').first().waitFor();
 	});
@@ -226,57 +221,44 @@ describe('ask timeline editor', () => {
 });
 
 describe('other pages', () => {
-	it('overview: shows the designed empty state while the API has no overview endpoint', async ({ skip }) => {
-		const probe = await fetch(`${harness.apiUrl}/umbraco/referrals/api/v1/overview`, { headers: { Authorization: 'Bearer x' } });
-		if (probe.status !== 404) skip();
+	it('overview: renders KPIs, the funnel, goal pacing and NPS from GET /overview', async () => {
+		const expected = await harness.api<Overview>('/overview');
+		expect(expected.kpis.referrals, 'the API under test needs referrals in the last 90 days').toBeGreaterThan(0);
+		expect(expected.goal, 'the API under test needs a monthly goal').not.toBeNull();
 		const result = await open('overview-dashboard', 'referrals-overview-dashboard');
 		const { page } = result;
-		await page.locator('referrals-status[state="empty"]').waitFor();
-		await shot(page, 'overview-empty');
+		await page.locator('referrals-funnel-chart g.stage').first().waitFor();
+		expect(await page.locator('referrals-funnel-chart g.stage').evaluateAll((els) => els.map((e) => e.getAttribute('data-stage')))).toEqual(
+			expected.funnel.map((s) => s.stage),
+		);
+		expect(await page.locator('referrals-pacing-chart polyline').count()).toBe(1);
+		expect(await page.locator('referrals-nps-chart .score').innerText()).toBe(String(expected.nps.score));
+		await shot(page, 'overview');
 		expectNoErrors(result);
 	});
 
-	it('overview: renders KPIs, the funnel, goal pacing and NPS from the proposed overview shape', async ({ skip }) => {
-		if (!harness.stub) skip(); // the overview endpoint is "coming" in contract v1
-		await harness.stub!.setComing(true);
-		try {
-			const result = await open('overview-dashboard', 'referrals-overview-dashboard');
-			const { page } = result;
-			await page.locator('referrals-funnel-chart g.stage').first().waitFor();
-			expect(await page.locator('referrals-funnel-chart g.stage').count()).toBe(5);
-			expect(await page.locator('referrals-pacing-chart polyline').count()).toBe(1);
-			expect(await page.locator('referrals-nps-chart .score').innerText()).toBe('48');
-			await shot(page, 'overview');
-			expectNoErrors(result);
-		} finally {
-			await harness.stub!.setComing(false);
-		}
-	});
+	it('thank-you queue: prints the server\'s card for a card task and marks a task done', async () => {
+		const before = await harness.api<Paged<ThankYouTask>>('/thank-you-tasks?state=Open&take=100');
+		const cardTask = before.items.find((t) => t.kind === 'ThankYouCard' && t.link);
+		expect(cardTask, 'the API under test needs an open thank-you card task with a link').toBeDefined();
+		const result = await open('thank-you-queue-view', 'referrals-thank-you-queue-view');
+		const { page } = result;
+		await page.locator('uui-box.task').first().waitFor();
+		expect(await page.locator('uui-box.task').count()).toBe(before.items.length);
+		await shot(page, 'thank-you-queue');
 
-	it('thank-you queue: marks a task done, and says so plainly while the API lacks the endpoint', async ({ skip }) => {
-		if (!harness.stub) skip();
-		const missing = await open('thank-you-queue-view', 'referrals-thank-you-queue-view');
-		await missing.page.locator('referrals-status[state="empty"]').waitFor();
-		await harness.stub!.setComing(true);
-		try {
-			const result = await open('thank-you-queue-view', 'referrals-thank-you-queue-view');
-			const { page } = result;
-			await page.locator('uui-box.task').first().waitFor();
-			const before = await page.locator('uui-box.task').count();
-			await shot(page, 'thank-you-queue');
-			// Printing a card prints the server's card when it has one, else a plain card with the advocate's link.
-			const card = page.locator('uui-box.task').filter({ has: page.locator('uui-button[label="Print card"]') }).first();
-			await card.locator('uui-button[label="Print card"]').click();
-			const frame = page.locator('body > iframe');
-			await frame.waitFor({ state: 'attached' });
-			expect(await frame.getAttribute('srcdoc')).toContain('https://example.com/r/');
+		await page.locator(`uui-box.task[data-id="${cardTask!.id}"] uui-button[label="Print card"]`).click();
+		const frame = page.locator('body > iframe');
+		await frame.waitFor({ state: 'attached' });
+		const printed = await frame.getAttribute('srcdoc');
+		expect(printed).toContain(cardTask!.link);
+		expect(printed).toContain('<svg'); // the server's card carries the QR code; the client's fallback has none
 
-			await page.locator('uui-box.task').first().locator('uui-button.done').click();
-			await expect.poll(() => page.locator('uui-box.task').count()).toBe(before - 1);
-			expectNoErrors(result);
-		} finally {
-			await harness.stub!.setComing(false);
-		}
+		await page.locator(`uui-box.task[data-id="${cardTask!.id}"] uui-button.done`).click();
+		await expect.poll(() => page.locator('uui-box.task').count()).toBe(before.items.length - 1);
+		const done = await harness.api<Paged<ThankYouTask>>('/thank-you-tasks?state=Done&take=100');
+		expect(done.items.find((t) => t.id === cardTask!.id)?.doneBy).toBe('editor');
+		expectNoErrors(result);
 	});
 
 	it('rewards ledger: one row per ledger entry of the first page', async () => {
@@ -295,10 +277,12 @@ describe('other pages', () => {
 
 	it('settings: shows the program, causes, e-mail and stores, and saves through PUT /settings', async () => {
 		const before = await harness.api<{ holdDays: number }>('/settings');
+		const stores = await harness.api<{ shopDomain: string }[]>('/stores');
 		const result = await open('settings-view', 'referrals-settings-view');
 		const { page } = result;
 		await page.locator('uui-box').first().waitFor();
 		await page.locator('uui-button[label="Save"]').waitFor();
+		for (const store of stores) await page.getByText(store.shopDomain).waitFor();
 		await shot(page, 'settings');
 
 		const hold = page.locator('uui-input[label="Hold rewards for (days)"] input');

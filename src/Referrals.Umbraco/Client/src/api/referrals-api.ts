@@ -45,7 +45,7 @@ export class ReferralsApi {
 		this.#host = host;
 	}
 
-	/** Not in contract v1 yet: a 404 means "not available", which the dashboard shows as its empty state. */
+	/** The dashboard figures of the last 90 days. */
 	overview(): Promise<ApiResult<Overview>> {
 		return this.#get('/overview', undefined, true);
 	}
@@ -111,17 +111,21 @@ export class ReferralsApi {
 		);
 	}
 
-	/** Not in contract v1 yet ("coming"). */
-	thankYouTasks(): Promise<ApiResult<Paged<ThankYouTask>>> {
-		return this.#get('/thank-you-tasks', undefined, true);
+	/** Open staff tasks, soonest due first. */
+	thankYouTasks(skip = 0, take = 100): Promise<ApiResult<Paged<ThankYouTask>>> {
+		return this.#get('/thank-you-tasks', { state: 'Open', skip, take }, true);
 	}
 
-	/** Not in contract v1 yet ("coming"). */
+	/** 400 (reason too short/long) comes back as error with problemDetails.errors.reason. */
+	cancelThankYou(id: string, reason: string): Promise<ApiResult<ThankYouTask>> {
+		return this.#send('POST', `/thank-you-tasks/${encodeURIComponent(id)}/cancel`, { reason }, true);
+	}
+
 	markThankYouDone(id: string): Promise<ApiResult<unknown>> {
 		return this.#send('POST', `/thank-you-tasks/${encodeURIComponent(id)}/done`, {});
 	}
 
-	/** Not in contract v1 yet ("coming"): the printable card as HTML, rendered by the server (with the QR code). */
+	/** The printable card as HTML, rendered by the server (with the QR code). */
 	thankYouCard(id: string): Promise<ApiResult<string>> {
 		return this.#run(
 			umbHttpClient.get({
@@ -141,7 +145,7 @@ export class ReferralsApi {
 		return this.#send('PUT', '/settings', settings, true);
 	}
 
-	/** Not in contract v1 (connected Shopify stores); a 404 is shown as "none connected here". */
+	/** Connected Shopify stores (read-only). */
 	stores(): Promise<ApiResult<ConnectedStore[]>> {
 		return this.#get('/stores', undefined, true);
 	}

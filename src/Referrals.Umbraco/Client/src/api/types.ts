@@ -240,32 +240,47 @@ export interface InviteResult {
 	ask: AskItem;
 }
 
-// ---- Not in contract v1 yet ("coming"): the client calls them and shows the designed empty state on 404. ----
+// ---- Dashboard, staff tasks and stores (contract v1, docs/umbraco-api.md). ----
 
-/** Proposed shape of GET /overview. */
+/** GET /overview. */
 export interface Overview {
+	from: string;
+	to: string;
 	kpis: { referrals: number; conversions: number; conversionRate: number; revenue: Money; rewardsIssued: Money; kFactor: number };
 	funnel: { stage: 'Asked' | 'Invited' | 'Visited' | 'Converted' | 'Rewarded'; count: number }[];
-	goal: { target: number; actual: number; expectedToDate: number; daysInMonth: number; cumulative: number[] } | null;
+	weeks: { weekStart: string; asked: number; referrals: number; visits: number; conversions: number }[];
+	goal: { target: number; actual: number; expectedToDate: number; projected: number; daysInMonth: number; cumulative: number[] } | null;
 	nps: { score: number | null; promoters: number; passives: number; detractors: number; responses: number };
+	topAdvocates: { id: string; name: string; conversions: number; revenue: Money }[];
 }
 
-/** Proposed shape of one item of GET /thank-you-tasks. */
+export type StaffTaskKind = 'ThankYouCard' | 'ThankYouCall' | 'ServiceRecovery' | 'AskCall' | 'AskLetter' | 'AskMeeting';
+
+/** One item of GET /thank-you-tasks. */
 export interface ThankYouTask {
 	id: string;
-	advocateName: string;
+	kind: StaffTaskKind;
+	state: 'Open' | 'Done' | 'Cancelled';
+	contactId: string;
+	contactName: string;
 	friendName: string | null;
-	channel: 'Card' | 'Call' | 'Email';
+	referralId: string | null;
 	suggestedMessage: string;
 	address: string | null;
-	link: string;
+	link: string | null;
 	dueAt: string;
-	done: boolean;
+	createdAt: string;
+	doneBy: string | null;
+	doneAt: string | null;
+	cancelledAt: string | null;
 }
 
-/** Proposed shape of one item of GET /stores (connected Shopify stores). */
+/** One item of GET /stores (connected Shopify stores). */
 export interface ConnectedStore {
+	id: string;
 	shopDomain: string;
+	name: string;
+	state: 'Active' | 'Uninstalled';
 	connectedAt: string;
-	status: 'Connected' | 'Uninstalled' | 'TokenExpired';
+	uninstalledAt: string | null;
 }

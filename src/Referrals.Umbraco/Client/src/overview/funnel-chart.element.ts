@@ -8,13 +8,18 @@ const ROW = 36;
 const LABEL = 110;
 const WIDTH = 520;
 
-/** The referral funnel as horizontal bars, each labelled with its count and its share of the first stage. */
+/**
+ * The referral funnel as horizontal bars, each labelled with its count; the stages after "Invited" also with their share
+ * of the referrals. Asks and referrals are different things (one ask may bring several referrals), so no share is
+ * shown against the asks.
+ */
 @customElement('referrals-funnel-chart')
 export class ReferralsFunnelChartElement extends UmbLitElement {
 	@property({ attribute: false }) stages: FunnelStage[] = [];
 
 	override render() {
-		const first = this.stages[0]?.count ?? 0;
+		const base = this.stages.findIndex((s) => s.stage === 'Invited');
+		const referrals = base >= 0 ? this.stages[base].count : 0;
 		const max = Math.max(1, ...this.stages.map((s) => s.count));
 		const height = this.stages.length * ROW;
 		const bars = WIDTH - LABEL - 90;
@@ -22,14 +27,14 @@ export class ReferralsFunnelChartElement extends UmbLitElement {
 			aria-label=${this.localize.term('referrals_funnelTitle')}>
 			${this.stages.map((stage, i) => {
 				const w = Math.max(2, (stage.count / max) * bars);
-				const share = first > 0 ? stage.count / first : 0;
+				const share = referrals > 0 ? stage.count / referrals : 0;
 				const y = i * ROW;
 				return svg`<g class="stage" data-stage=${stage.stage}>
 					<text x="0" y=${y + 22} class="label">${this.localize.term('referrals_stage_' + stage.stage)}</text>
 					<rect x=${LABEL} y=${y + 6} width=${w} height=${ROW - 12} rx="3"
 						style="opacity:${1 - i * 0.12}"></rect>
 					<text x=${LABEL + w + 8} y=${y + 22} class="value">${this.localize.number(stage.count)}
-						${i > 0 ? `(${this.localize.number(share, { style: 'percent', maximumFractionDigits: 0 })})` : ''}</text>
+						${base >= 0 && i > base && referrals > 0 ? `(${this.localize.number(share, { style: 'percent', maximumFractionDigits: 0 })})` : ''}</text>
 				</g>`;
 			})}
 		</svg>`;

@@ -33,8 +33,7 @@ export class ReferralsSettingsViewElement extends UmbLitElement {
 			return;
 		}
 		this._settings = settings.data;
-		// No store endpoint on this site (404) reads as "no stores connected here".
-		this._stores = stores.error ? (isNotFound(stores.error) ? [] : undefined) : (stores.data ?? []);
+				this._stores = stores.error ? (isNotFound(stores.error) ? [] : undefined) : (stores.data ?? []);
 		this._state = 'ready';
 	}
 
@@ -150,7 +149,7 @@ export class ReferralsSettingsViewElement extends UmbLitElement {
 								.message=${this.localize.term('referrals_storesEmptyMessage')}></referrals-status>`
 						: html`<uui-table>${this._stores.map(
 								(st) => html`<uui-table-row><uui-table-cell>${st.shopDomain}</uui-table-cell>
-									<uui-table-cell>${this.localize.term('referrals_storeStatus_' + st.status)}</uui-table-cell>
+									<uui-table-cell>${this.localize.term('referrals_storeStatus_' + st.state)}</uui-table-cell>
 									<uui-table-cell>${formatDate(this.localize, st.connectedAt)}</uui-table-cell></uui-table-row>`,
 							)}</uui-table>`}
 			</uui-box>

@@ -5,7 +5,7 @@ import type { ThankYouTask } from '../api/types.js';
 import { formatDate } from '../shared/format.js';
 import '../shared/status.element.js';
 
-/** Thank-you tasks for referrals: a card, a call or an e-mail; print the card, then mark the task done. */
+/** Staff tasks: thank-you cards and calls, service recovery, asks by hand; print a card, then mark the task done. */
 @customElement('referrals-thank-you-queue-view')
 export class ReferralsThankYouQueueViewElement extends UmbLitElement {
 	#api = new ReferralsApi(this);
@@ -25,7 +25,7 @@ export class ReferralsThankYouQueueViewElement extends UmbLitElement {
 			this._state = isNotFound(error) ? 'unavailable' : 'error';
 			return;
 		}
-		this._items = data.items.filter((t) => !t.done);
+		this._items = data.items.filter((t) => t.state === 'Open');
 		this._state = 'ready';
 	}
 
@@ -55,7 +55,7 @@ export class ReferralsThankYouQueueViewElement extends UmbLitElement {
 		return `<!doctype html><html lang="${escape(this.localize.lang())}"><meta charset="utf-8">
 			<style>body{font-family:Georgia,serif;margin:2cm}p{font-size:14pt;line-height:1.5}.link{font-family:monospace}</style>
 			<p>${escape(task.suggestedMessage).replace(/\n/g, '<br>')}</p>
-			<p class="link">${escape(task.link)}</p>
+			${task.link ? `<p class="link">${escape(task.link)}</p>` : ''}
 			${task.address ? `<p>${escape(task.address).replace(/\n/g, '<br>')}</p>` : ''}</html>`;
 	}
 
@@ -79,13 +79,13 @@ export class ReferralsThankYouQueueViewElement extends UmbLitElement {
 		}
 		return this._items.map(
 			(t) => html`<uui-box class="task" data-id=${t.id}
-				headline=${this.localize.term('referrals_thanksHeadline', t.advocateName, t.friendName ?? '—')}>
-				<uui-tag slot="header-actions" look="secondary">${this.localize.term('referrals_thanksChannel_' + t.channel)}</uui-tag>
+				headline=${this.localize.term('referrals_thanksHeadline', t.contactName, t.friendName ?? '—')}>
+				<uui-tag slot="header-actions" look="secondary">${this.localize.term('referrals_taskKind_' + t.kind)}</uui-tag>
 				<p class="message">${t.suggestedMessage}</p>
 				<div class="muted">${this.localize.term('referrals_due')} ${formatDate(this.localize, t.dueAt)}</div>
 				${t.address ? html`<div class="muted address">${t.address}</div>` : ''}
 				<div class="actions">
-					${t.channel === 'Card'
+					${t.kind === 'ThankYouCard'
 						? html`<uui-button look="secondary" label=${this.localize.term('referrals_printCard')}
 								@click=${() => this.#print(t)}><uui-icon name="icon-print"></uui-icon> ${this.localize.term('referrals_printCard')}</uui-button>`
 						: ''}

@@ -1,4 +1,5 @@
-// Starts what the browser tests need: the API (the real test host from REFERRALS_API_URL, or the contract stub),
+// Starts what the browser tests need around the real API test host (REFERRALS_API_URL, started by the NUnit test
+// Referrals.Umbraco.Tests/Client/BackofficeBrowserTests, which seeds it through the engine):
 // a Vite dev server that serves the harness page, resolves the real @umbraco-cms/backoffice modules for the built
 // elements and proxies the package API, and one headless Debian Chromium driven by playwright-core.
 import { existsSync } from 'node:fs';
@@ -6,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startContractStub, type ContractStub } from './contract-stub-api.js';
 
 export const CLIENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BUILD_DIR = path.resolve(CLIENT_DIR, '../wwwroot/backoffice');
@@ -27,9 +27,8 @@ const BACKOFFICE_DEPS = [
 export interface Harness {
 	/** The API the elements talk to (through the Vite proxy). */
 	apiUrl: string;
-	/** Set when the tests run against the in-process contract stub rather than the real API host. */
-	stub?: ContractStub;
-	open(query: Record<string, string>): Promise<OpenedPage>;
+	/** Opens the harness page; with failApi every package API call answers 500 until restoreApi() is called. */
+	open(query: Record<string, string>, options?: { failApi?: boolean }): Promise<OpenedPage>;
 	/** Calls the API directly, as the tests' source of expected values. */
 	api<T>(pathAndQuery: string, init?: RequestInit): Promise<T>;
 	close(): Promise<void>;
@@ -39,6 +38,8 @@ export interface OpenedPage {
 	page: Page;
 	/** Page errors and console errors seen so far (expected HTTP errors filtered out by the caller). */
 	errors: string[];
+	/** Lets package API calls through again after open(..., { failApi: true }). */
+	restoreApi(): Promise<void>;
 }
 
 export function chromiumPath(): string {
@@ -52,9 +53,10 @@ export async function startHarness(): Promise<Harness> {
 	if (!existsSync(path.join(BUILD_DIR, 'advocates-view.js'))) {
 		throw new Error(`No built elements in ${BUILD_DIR}: run "npm run build" first (npm test does).`);
 	}
-	const external = process.env.REFERRALS_API_URL?.replace(/\/$/, '');
-	const stub = external ? undefined : await startContractStub();
-	const apiUrl = external ?? stub!.url;
+	const apiUrl = process.env.REFERRALS_API_URL?.replace(/\/$/, '');
+	if (!apiUrl) {
+		throw new Error('REFERRALS_API_URL is not set: run the browser suite through `dotnet test tests/Referrals.Umbraco.Tests` (BackofficeBrowserTests starts and seeds the API test host).');
+	}
 
 	const vite: ViteDevServer = await createServer({
 		configFile: false,
@@ -84,8 +86,7 @@ export async function startHarness(): Promise<Harness> {
 
 	return {
 		apiUrl,
-		stub,
-		async open(query) {
+		async open(query, options) {
 			const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 			const errors: string[] = [];
 			page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
@@ -96,9 +97,13 @@ export async function startHarness(): Promise<Harness> {
 				if (/Failed to load resource: the server responded with a status of (400|404|409|500)/.test(text)) return;
 				errors.push(`console: ${text}`);
 			});
+			const apiCalls = `${base}${API_ROOT}/**`;
+			if (options?.failApi) {
+				await page.route(apiCalls, (route) => route.fulfill({ status: 500, contentType: 'application/problem+json', body: '{"title":"Simulated failure","status":500}' }));
+			}
 			await page.goto(`${base}/test/harness/index.html?${new URLSearchParams(query)}`);
 			await page.waitForFunction(() => (window as unknown as { __ready?: boolean }).__ready === true, undefined, { timeout: 30000 });
-			return { page, errors };
+			return { page, errors, restoreApi: () => page.unroute(apiCalls) };
 		},
 		async api<T>(pathAndQuery: string, init?: RequestInit) {
 			const response = await fetch(apiUrl + API_ROOT + pathAndQuery, {
@@ -111,7 +116,6 @@ export async function startHarness(): Promise<Harness> {
 		async close() {
 			await browser.close();
 			await vite.close();
-			await stub?.close();
 		},
 	};
 }
