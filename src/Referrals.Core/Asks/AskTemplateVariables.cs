@@ -25,6 +25,12 @@ public sealed class AskTemplateVariables
     /// <summary><c>ideal_referral</c>: who the ideal referral is, as a phrase that follows "for".</summary>
     public string? IdealReferral { get; init; }
 
+    /// <summary><c>ideal_client</c>: the profile this ask is about; null renders as blank (an ask about no profile), never as an error.</summary>
+    public Tenants.IdealClientProfile? IdealClient { get; init; }
+
+    /// <summary><c>ideal_clients</c>: the program's profiles; null is missing, an empty list is a value.</summary>
+    public IReadOnlyList<Tenants.IdealClientProfile>? IdealClients { get; init; }
+
     /// <summary><c>rating_links</c>: exactly eleven absolute links, index = score (see <c>RatingLinks.ForAllScores</c>).</summary>
     public IReadOnlyList<Uri>? RatingLinks { get; init; }
 
