@@ -207,8 +207,8 @@ public sealed class AskTemplateRenderer
             case AskTemplateVariableNames.QrCodeUrl: return Link(variables.QrCodeUrl, nameof(variables.QrCodeUrl));
             case AskTemplateVariableNames.UnsubscribeLink: return Link(variables.UnsubscribeLink, nameof(variables.UnsubscribeLink));
             case AskTemplateVariableNames.IdealClient:
-                // Optional by design: an ask about no profile prints nothing and `{% if ideal_client %}` is false.
-                return variables.IdealClient is null ? NilValue.Instance : Profile(variables.IdealClient);
+                // Optional by design: an ask about no profile gives false (nil would be "undefined" under strict variables), so `{% if ideal_client %}` skips it.
+                return variables.IdealClient is null ? BooleanValue.False : Profile(variables.IdealClient);
             case AskTemplateVariableNames.IdealClients:
                 if (variables.IdealClients is null)
                 {

@@ -25,8 +25,8 @@ public static class AskTemplateVariableNames
     public const string IdealReferral = "ideal_referral";
 
     /// <summary>
-    /// The ideal-client profile this ask is about, with <c>name</c>, <c>who</c>, <c>situation</c> and <c>benefit</c>; blank
-    /// when the ask is about no profile (guard with <c>{% if ideal_client %}</c>).
+    /// The ideal-client profile this ask is about, with <c>name</c>, <c>who</c>, <c>situation</c> and <c>benefit</c>; false
+    /// false when the ask is about no profile (guard with <c>{% if ideal_client %}</c>).
     /// </summary>
     public const string IdealClient = "ideal_client";
 

@@ -25,7 +25,7 @@ public sealed class AskTemplateVariables
     /// <summary><c>ideal_referral</c>: who the ideal referral is, as a phrase that follows "for".</summary>
     public string? IdealReferral { get; init; }
 
-    /// <summary><c>ideal_client</c>: the profile this ask is about; null renders as blank (an ask about no profile), never as an error.</summary>
+    /// <summary><c>ideal_client</c>: the profile this ask is about; null renders as false (an ask about no profile; guard with <c>{% if ideal_client %}</c>), never as an error.</summary>
     public Tenants.IdealClientProfile? IdealClient { get; init; }
 
     /// <summary><c>ideal_clients</c>: the program's profiles; null is missing, an empty list is a value.</summary>
