@@ -41,5 +41,8 @@ internal sealed record AskTemplatePart(
         new(nameof(AskTemplateSet.RewardIssuedSubject), s => s.RewardIssuedSubject, TemplateFormat.Text, WordingScope.PhrasingOnly, []),
         new(nameof(AskTemplateSet.RewardIssuedHtml), s => s.RewardIssuedHtml, TemplateFormat.Html, WordingScope.PhrasingOnly, _rewardIssued),
         new(nameof(AskTemplateSet.RewardIssuedText), s => s.RewardIssuedText, TemplateFormat.Text, WordingScope.PhrasingOnly, _rewardIssued),
+        new(nameof(AskTemplateSet.IntroductionSubject), s => s.IntroductionSubject, TemplateFormat.Text, WordingScope.PhrasingOnly, []),
+        new(nameof(AskTemplateSet.IntroductionHtml), s => s.IntroductionHtml, TemplateFormat.Html, WordingScope.PhrasingOnly, _referralAsk),
+        new(nameof(AskTemplateSet.IntroductionText), s => s.IntroductionText, TemplateFormat.Text, WordingScope.PhrasingOnly, _referralAsk),
     ];
 }

@@ -203,6 +203,8 @@ public sealed class AskTemplateRenderer
             case AskTemplateVariableNames.FriendOffer: return Text(variables.FriendOffer, nameof(variables.FriendOffer));
             case AskTemplateVariableNames.IdealReferral: return Text(variables.IdealReferral, nameof(variables.IdealReferral));
             case AskTemplateVariableNames.Reward: return Text(variables.Reward, nameof(variables.Reward));
+            case AskTemplateVariableNames.AdvocateName: return Text(variables.AdvocateName, nameof(variables.AdvocateName));
+            case AskTemplateVariableNames.PersonalNote: return Text(variables.PersonalNote, nameof(variables.PersonalNote));
             case AskTemplateVariableNames.ReferralLink: return Link(variables.ReferralLink, nameof(variables.ReferralLink));
             case AskTemplateVariableNames.QrCodeUrl: return Link(variables.QrCodeUrl, nameof(variables.QrCodeUrl));
             case AskTemplateVariableNames.UnsubscribeLink: return Link(variables.UnsubscribeLink, nameof(variables.UnsubscribeLink));

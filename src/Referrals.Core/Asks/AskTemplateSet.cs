@@ -57,4 +57,13 @@ public sealed class AskTemplateSet
 
     /// <summary>Text body of the e-mail an advocate gets when their reward is issued; must use <c>reward</c>.</summary>
     public string RewardIssuedText { get; set; } = EnglishThanksTemplates.RewardIssuedText;
+
+    /// <summary>Subject of the introduction e-mail the business sends a friend in the advocate's name (text).</summary>
+    public string IntroductionSubject { get; set; } = EnglishIntroductionTemplates.Subject;
+
+    /// <summary>HTML body of the introduction e-mail; must use <c>referral_link</c> and <c>unsubscribe_link</c>.</summary>
+    public string IntroductionHtml { get; set; } = EnglishIntroductionTemplates.Html;
+
+    /// <summary>Text body of the introduction e-mail; must use <c>referral_link</c> and <c>unsubscribe_link</c>.</summary>
+    public string IntroductionText { get; set; } = EnglishIntroductionTemplates.Text;
 }

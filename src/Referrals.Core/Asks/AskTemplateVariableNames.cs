@@ -42,7 +42,13 @@ public static class AskTemplateVariableNames
     /// <summary>A reward as a phrase, e.g. "10 EUR store credit" (the reward e-mail).</summary>
     public const string Reward = "reward";
 
+    /// <summary>The advocate's name as the friend knows them, e.g. "Anna Holm" (the introduction e-mail).</summary>
+    public const string AdvocateName = "advocate_name";
+
+    /// <summary>The advocate's personal note to the friend, as written (the introduction e-mail); HTML templates escape it.</summary>
+    public const string PersonalNote = "personal_note";
+
     /// <summary>Every name above.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [FirstName, BusinessName, ReferralLink, QrCodeUrl, FriendOffer, IdealReferral, IdealClient, IdealClients, RatingLinks, UnsubscribeLink, Reward];
+        [FirstName, BusinessName, ReferralLink, QrCodeUrl, FriendOffer, IdealReferral, IdealClient, IdealClients, RatingLinks, UnsubscribeLink, Reward, AdvocateName, PersonalNote];
 }

@@ -37,6 +37,12 @@ public sealed class AskTemplateVariables
     /// <summary><c>unsubscribe_link</c>: the contact's one-click unsubscribe link (absolute).</summary>
     public Uri? UnsubscribeLink { get; init; }
 
+    /// <summary><c>advocate_name</c>: the advocate's name as the friend knows them.</summary>
+    public string? AdvocateName { get; init; }
+
+    /// <summary><c>personal_note</c>: the advocate's note to the friend; an empty string is a value (no note).</summary>
+    public string? PersonalNote { get; init; }
+
     /// <summary><c>reward</c>: a reward as a phrase, e.g. "10 EUR store credit".</summary>
     public string? Reward { get; init; }
 }

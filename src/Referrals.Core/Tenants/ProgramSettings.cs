@@ -36,6 +36,9 @@ public sealed class ProgramSettings
     /// <summary>The most ideal-client profiles a program holds.</summary>
     public const int MaxIdealClients = 4;
 
+    /// <summary>Default days after an introduction e-mail in which the same friend is not introduced again.</summary>
+    public const int DefaultIntroductionCooldownDays = 90;
+
     /// <summary>The program's ISO 4217 currency; rewards and offers are in it.</summary>
     public string Currency { get; set; } = DefaultCurrency;
 
@@ -103,6 +106,9 @@ public sealed class ProgramSettings
     public IdealClientProfile? FindIdealClient(string? name) =>
         string.IsNullOrWhiteSpace(name) ? null
             : (IdealClients ?? []).FirstOrDefault(p => p is not null && string.Equals(p.Name?.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Days after an introduction e-mail in which the same friend is not introduced again, by any advocate (1-3650).</summary>
+    public int IntroductionCooldownDays { get; set; } = DefaultIntroductionCooldownDays;
 
     /// <summary>Referrals the business aims for each month; 0 for no goal.</summary>
     public int MonthlyGoal { get; set; }

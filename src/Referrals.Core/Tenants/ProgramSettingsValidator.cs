@@ -118,6 +118,11 @@ public static partial class ProgramSettingsValidator
 
         ValidateIdealClients(settings.IdealClients, Add);
 
+        if (settings.IntroductionCooldownDays is < 1 or > 3650)
+        {
+            Add(nameof(settings.IntroductionCooldownDays), $"{settings.IntroductionCooldownDays} days is outside 1-3650. A friend is introduced at most once in this many days; {ProgramSettings.DefaultIntroductionCooldownDays} is the default.");
+        }
+
         if (settings.MonthlyGoal < 0)
         {
             Add(nameof(settings.MonthlyGoal), "The monthly goal is negative. Use 0 for no goal.");
