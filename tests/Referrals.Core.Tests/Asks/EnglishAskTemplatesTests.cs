@@ -18,6 +18,8 @@ public sealed class EnglishAskTemplatesTests
         RatingLinks = _ratingLinks,
         UnsubscribeLink = new Uri("https://shop.example/unsubscribe/abc"),
         Reward = "10 EUR store credit",
+        AdvocateName = "Anna Holm",
+        PersonalNote = "You will love them.",
     };
 
     private static readonly AskTemplateRenderer _renderer = new();

@@ -59,6 +59,7 @@ public sealed class MigrationTests(StorageProvider provider)
             ["AuditLog"] = await db.AuditLog.AnyAsync(),
             ["Asks"] = await db.Asks.AnyAsync(),
             ["StaffTasks"] = await db.StaffTasks.AnyAsync(),
+            ["FriendSuppressions"] = await db.FriendSuppressions.AnyAsync(),
         };
         Assert.That(rows.Where(r => r.Value).Select(r => r.Key), Is.Empty);
         Assert.That(rows, Has.Count.EqualTo(db.Model.GetEntityTypes().Count()), "every entity type is checked");
