@@ -79,6 +79,7 @@ public static class ReferralsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, FriendConvertedEmailHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, RewardIssuedEmailHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, AdvocateNewsEmailHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, IntroductionEmailHandler>());
 
         services.TryAddSingleton<TenantDirectory>();
         services.TryAddSingleton<ContactDirectory>();
@@ -88,6 +89,7 @@ public static class ReferralsServiceCollectionExtensions
         services.TryAddSingleton<RewardLedger>();
         services.TryAddSingleton<ReviewQueue>();
         services.TryAddSingleton<ReferralInvitations>();
+        services.TryAddSingleton<Introductions>();
         services.TryAddSingleton<AskScheduler>();
         services.TryAddSingleton<AskAnswers>();
         services.TryAddSingleton<AskDispatcher>();

@@ -44,5 +44,8 @@ internal sealed record AskTemplatePart(
         new(nameof(AskTemplateSet.AdvocateNewsSubject), s => s.AdvocateNewsSubject, TemplateFormat.Text, WordingScope.PhrasingOnly, []),
         new(nameof(AskTemplateSet.AdvocateNewsHtml), s => s.AdvocateNewsHtml, TemplateFormat.Html, WordingScope.PhrasingOnly, _referralAsk),
         new(nameof(AskTemplateSet.AdvocateNewsText), s => s.AdvocateNewsText, TemplateFormat.Text, WordingScope.PhrasingOnly, _referralAsk),
+        new(nameof(AskTemplateSet.IntroductionSubject), s => s.IntroductionSubject, TemplateFormat.Text, WordingScope.PhrasingOnly, []),
+        new(nameof(AskTemplateSet.IntroductionHtml), s => s.IntroductionHtml, TemplateFormat.Html, WordingScope.PhrasingOnly, _referralAsk),
+        new(nameof(AskTemplateSet.IntroductionText), s => s.IntroductionText, TemplateFormat.Text, WordingScope.PhrasingOnly, _referralAsk),
     ];
 }

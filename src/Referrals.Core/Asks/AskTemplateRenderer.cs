@@ -148,6 +148,15 @@ public sealed class AskTemplateRenderer
         return analysis;
     }
 
+    private static FluidValue Profile(Tenants.IdealClientProfile profile) =>
+        new DictionaryValue(new FluidValueDictionaryFluidIndexable(new Dictionary<string, FluidValue>(StringComparer.Ordinal)
+        {
+            ["name"] = new StringValue(profile.Name?.Trim() ?? ""),
+            ["who"] = new StringValue(profile.Who?.Trim() ?? ""),
+            ["situation"] = new StringValue(profile.Situation?.Trim() ?? ""),
+            ["benefit"] = new StringValue(profile.Benefit?.Trim() ?? ""),
+        }));
+
     // The Fluid value for `name`, or null when none was given; problems are added only for variables the template uses.
     private static FluidValue? ValueOf(AskTemplateVariables variables, string name, List<TemplateProblem> problems, bool used)
     {
@@ -195,9 +204,22 @@ public sealed class AskTemplateRenderer
             case AskTemplateVariableNames.IdealReferral: return Text(variables.IdealReferral, nameof(variables.IdealReferral));
             case AskTemplateVariableNames.Reward: return Text(variables.Reward, nameof(variables.Reward));
             case AskTemplateVariableNames.ReferralSummary: return Text(variables.ReferralSummary, nameof(variables.ReferralSummary));
+            case AskTemplateVariableNames.AdvocateName: return Text(variables.AdvocateName, nameof(variables.AdvocateName));
+            case AskTemplateVariableNames.PersonalNote: return Text(variables.PersonalNote, nameof(variables.PersonalNote));
             case AskTemplateVariableNames.ReferralLink: return Link(variables.ReferralLink, nameof(variables.ReferralLink));
             case AskTemplateVariableNames.QrCodeUrl: return Link(variables.QrCodeUrl, nameof(variables.QrCodeUrl));
             case AskTemplateVariableNames.UnsubscribeLink: return Link(variables.UnsubscribeLink, nameof(variables.UnsubscribeLink));
+            case AskTemplateVariableNames.IdealClient:
+                // Optional by design: an ask about no profile gives false (nil would be "undefined" under strict variables), so `{% if ideal_client %}` skips it.
+                return variables.IdealClient is null ? BooleanValue.False : Profile(variables.IdealClient);
+            case AskTemplateVariableNames.IdealClients:
+                if (variables.IdealClients is null)
+                {
+                    Problem(TemplateProblemKind.MissingValue, $"The template uses {name} but no profiles were given.", "Set AskTemplateVariables.IdealClients (an empty list when the program has none), or remove ideal_clients from the template.");
+                    return null;
+                }
+
+                return new ArrayValue(variables.IdealClients.Where(p => p is not null).Select(Profile).ToArray());
             case AskTemplateVariableNames.RatingLinks:
                 var links = variables.RatingLinks;
                 if (links is null)

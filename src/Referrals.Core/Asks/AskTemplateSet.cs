@@ -66,4 +66,12 @@ public sealed class AskTemplateSet
 
     /// <summary>Text body of the advocate news; must use <c>referral_link</c>.</summary>
     public string AdvocateNewsText { get; set; } = EnglishAdvocateNewsTemplates.AdvocateNewsText;
+    /// <summary>Subject of the introduction e-mail the business sends a friend in the advocate's name (text).</summary>
+    public string IntroductionSubject { get; set; } = EnglishIntroductionTemplates.Subject;
+
+    /// <summary>HTML body of the introduction e-mail; must use <c>referral_link</c> and <c>unsubscribe_link</c>.</summary>
+    public string IntroductionHtml { get; set; } = EnglishIntroductionTemplates.Html;
+
+    /// <summary>Text body of the introduction e-mail; must use <c>referral_link</c> and <c>unsubscribe_link</c>.</summary>
+    public string IntroductionText { get; set; } = EnglishIntroductionTemplates.Text;
 }

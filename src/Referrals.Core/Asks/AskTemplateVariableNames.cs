@@ -24,6 +24,15 @@ public static class AskTemplateVariableNames
     /// <summary>Who the ideal referral is, as a phrase that follows "for", e.g. "people who are planning a kitchen renovation".</summary>
     public const string IdealReferral = "ideal_referral";
 
+    /// <summary>
+    /// The ideal-client profile this ask is about, with <c>name</c>, <c>who</c>, <c>situation</c> and <c>benefit</c>; false
+    /// false when the ask is about no profile (guard with <c>{% if ideal_client %}</c>).
+    /// </summary>
+    public const string IdealClient = "ideal_client";
+
+    /// <summary>Every ideal-client profile of the program (0-4), each with <c>name</c>, <c>who</c>, <c>situation</c> and <c>benefit</c>.</summary>
+    public const string IdealClients = "ideal_clients";
+
     /// <summary>The eleven one-click rating links; <c>rating_links[n]</c> records the score <c>n</c> (0-10).</summary>
     public const string RatingLinks = "rating_links";
 
@@ -36,7 +45,13 @@ public static class AskTemplateVariableNames
     /// <summary>What the advocate's referrals achieved and their rewards, as sentences (the advocate news).</summary>
     public const string ReferralSummary = "referral_summary";
 
+    /// <summary>The advocate's name as the friend knows them, e.g. "Anna Holm" (the introduction e-mail).</summary>
+    public const string AdvocateName = "advocate_name";
+
+    /// <summary>The advocate's personal note to the friend, as written (the introduction e-mail); HTML templates escape it.</summary>
+    public const string PersonalNote = "personal_note";
+
     /// <summary>Every name above.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [FirstName, BusinessName, ReferralLink, QrCodeUrl, FriendOffer, IdealReferral, RatingLinks, UnsubscribeLink, Reward, ReferralSummary];
+        [FirstName, BusinessName, ReferralLink, QrCodeUrl, FriendOffer, IdealReferral, IdealClient, IdealClients, RatingLinks, UnsubscribeLink, Reward, ReferralSummary, AdvocateName, PersonalNote];
 }

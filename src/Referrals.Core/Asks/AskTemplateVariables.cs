@@ -25,11 +25,23 @@ public sealed class AskTemplateVariables
     /// <summary><c>ideal_referral</c>: who the ideal referral is, as a phrase that follows "for".</summary>
     public string? IdealReferral { get; init; }
 
+    /// <summary><c>ideal_client</c>: the profile this ask is about; null renders as false (an ask about no profile; guard with <c>{% if ideal_client %}</c>), never as an error.</summary>
+    public Tenants.IdealClientProfile? IdealClient { get; init; }
+
+    /// <summary><c>ideal_clients</c>: the program's profiles; null is missing, an empty list is a value.</summary>
+    public IReadOnlyList<Tenants.IdealClientProfile>? IdealClients { get; init; }
+
     /// <summary><c>rating_links</c>: exactly eleven absolute links, index = score (see <c>RatingLinks.ForAllScores</c>).</summary>
     public IReadOnlyList<Uri>? RatingLinks { get; init; }
 
     /// <summary><c>unsubscribe_link</c>: the contact's one-click unsubscribe link (absolute).</summary>
     public Uri? UnsubscribeLink { get; init; }
+
+    /// <summary><c>advocate_name</c>: the advocate's name as the friend knows them.</summary>
+    public string? AdvocateName { get; init; }
+
+    /// <summary><c>personal_note</c>: the advocate's note to the friend; an empty string is a value (no note).</summary>
+    public string? PersonalNote { get; init; }
 
     /// <summary><c>reward</c>: a reward as a phrase, e.g. "10 EUR store credit".</summary>
     public string? Reward { get; init; }

@@ -15,6 +15,12 @@ public sealed class AskTimelineStep
     /// <summary>With <see cref="AskChannel.Task"/>: whether the person calls, writes or asks in a meeting. Default: a call.</summary>
     public AskTaskKind TaskKind { get; set; } = AskTaskKind.Call;
 
+    /// <summary>
+    /// The name of one of the program's ideal-client profiles (<see cref="Tenants.ProgramSettings.IdealClients"/>) this ask is
+    /// about, or null for the generic ideal referral; templates read the profile as <c>ideal_client</c>.
+    /// </summary>
+    public string? IdealClientName { get; set; }
+
     /// <summary>False turns the trigger off: events of this kind record a skipped ask with <see cref="AskSkipReason.TriggerDisabled"/>.</summary>
     public bool Enabled { get; set; } = true;
 }

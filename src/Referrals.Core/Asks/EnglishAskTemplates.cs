@@ -8,7 +8,7 @@ namespace Referrals.Core.Asks;
 /// <remarks>
 /// Variables used: the satisfaction e-mail uses <c>first_name</c>, <c>business_name</c>, <c>rating_links</c> and
 /// <c>unsubscribe_link</c>; the referral ask adds <c>referral_link</c>, <c>qr_code_url</c>, <c>friend_offer</c> and
-/// <c>ideal_referral</c>; the thank-you uses <c>first_name</c>, <c>business_name</c> and <c>unsubscribe_link</c>; the
+/// <c>ideal_referral</c> (or, when the ask is about an ideal-client profile, <c>ideal_client</c>); the thank-you uses <c>first_name</c>, <c>business_name</c> and <c>unsubscribe_link</c>; the
 /// service-recovery task uses <c>first_name</c> and <c>business_name</c>. An empty <c>first_name</c> is handled.
 /// </remarks>
 public static class EnglishAskTemplates
@@ -54,7 +54,7 @@ public static class EnglishAskTemplates
         <p>Hi{% if first_name != blank %} {{ first_name }}{% endif %},</p>
         <p>Thank you for your kind rating. It means a lot to all of us at {{ business_name }}, and customers like you are the reason we love what we do.</p>
         <p>Most of our new customers come to us through a personal introduction, so here is a small question: <strong>who do you know who could use what we do?</strong></p>
-        <p>We do our best work for {{ ideal_referral }}. Picture one person like that - they are exactly who we would love to meet.</p>
+        {% if ideal_client %}<p>Who do you know who {{ ideal_client.situation }}? We do our best work for {{ ideal_client.who }}. {{ ideal_client.benefit }} Picture one person like that - they are exactly who we would love to meet.</p>{% else %}<p>We do our best work for {{ ideal_referral }}. Picture one person like that - they are exactly who we would love to meet.</p>{% endif %}
         <p>Introduce them with your personal link, and they get {{ friend_offer }}, with no obligation to buy anything:</p>
         <p><a href="{{ referral_link }}">{{ referral_link }}</a></p>
         <p>Seeing them in person? Let them scan this code:<br><img src="{{ qr_code_url }}" alt="QR code for your personal link" width="160" height="160"></p>
@@ -70,7 +70,7 @@ public static class EnglishAskTemplates
 
         Most of our new customers come to us through a personal introduction, so here is a small question: who do you know who could use what we do?
 
-        We do our best work for {{ ideal_referral }}. Picture one person like that - they are exactly who we would love to meet.
+        {% if ideal_client %}Who do you know who {{ ideal_client.situation }}? We do our best work for {{ ideal_client.who }}. {{ ideal_client.benefit }} Picture one person like that - they are exactly who we would love to meet.{% else %}We do our best work for {{ ideal_referral }}. Picture one person like that - they are exactly who we would love to meet.{% endif %}
 
         Introduce them with your personal link, and they get {{ friend_offer }}, with no obligation to buy anything:
 

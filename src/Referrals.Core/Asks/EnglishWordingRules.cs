@@ -43,7 +43,8 @@ internal static partial class EnglishWordingRules
                 [AskTemplateVariableNames.IdealReferral],
                 SatisfiedByClosedQuestion: false,
                 "Step 3 of the ask is missing: paint a picture of the ideal referral, so a face comes to mind (who they are, what situation they are in).",
-                "We do our best work for {{ ideal_referral }} - people just like you."),
+                "We do our best work for {{ ideal_referral }} - people just like you.",
+                [AskTemplateVariableNames.IdealClient, AskTemplateVariableNames.IdealClients]),
             new ScriptStep(
                 WordingRule.MissingRiskFreeOffer,
                 [RiskFreeOffer()],

@@ -11,10 +11,12 @@ namespace Referrals.Core.Asks;
 /// </param>
 /// <param name="Message">What is missing and why it matters.</param>
 /// <param name="Suggestion">Words to add.</param>
+/// <param name="ReferenceCues">Referring to any of these variables anywhere, printed or in a tag (<c>{% if ideal_client %}</c>, <c>{% for c in ideal_clients %}</c>), means the step is present.</param>
 internal sealed record ScriptStep(
     WordingRule MissingRule,
     IReadOnlyList<Regex> Cues,
     IReadOnlyList<string> VariableCues,
     bool SatisfiedByClosedQuestion,
     string Message,
-    string Suggestion);
+    string Suggestion,
+    IReadOnlyList<string>? ReferenceCues = null);

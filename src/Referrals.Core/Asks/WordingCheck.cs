@@ -32,7 +32,7 @@ namespace Referrals.Core.Asks;
 /// <item><description>Step 3, <see cref="WordingRule.MissingIdealReferral"/>: "someone/friends/people/families/
 /// customers… who/that/whose", "who is/has (just) planning/moving/looking/starting…", "like you" (not "would like you
 /// to"), "ideal/perfect/right fit/client/customer", "in the same situation/boat", or printing
-/// <c>{{ ideal_referral }}</c>.</description></item>
+/// <c>{{ ideal_referral }}</c>, or any reference to an ideal-client profile (<c>ideal_client</c>, <c>ideal_clients</c>).</description></item>
 /// <item><description>Step 4, <see cref="WordingRule.MissingRiskFreeOffer"/>: free (not "feel free"), no obligation /
 /// obligation-free / without obligation, risk-free / no risk, "is/'s on us / on the house", "off their/your/the first",
 /// "N% off", trial, consultation, money back, complimentary, no strings attached, or printing
@@ -98,6 +98,7 @@ public static class WordingCheck
             {
                 var present = (step.SatisfiedByClosedQuestion && hasClosedQuestion)
                     || step.VariableCues.Any(view.PrintedVariables.Contains)
+                    || (step.ReferenceCues ?? []).Any(v => view.PrintedVariables.Contains(v) || view.TagVariables.Contains(v))
                     || step.Cues.Any(cue => cue.IsMatch(view.Text));
                 if (!present)
                 {

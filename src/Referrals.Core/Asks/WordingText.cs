@@ -24,12 +24,13 @@ internal sealed class WordingText
     private readonly int[] _starts;
     private readonly int[] _lengths;
 
-    private WordingText(string text, int[] starts, int[] lengths, IReadOnlySet<string> printedVariables)
+    private WordingText(string text, int[] starts, int[] lengths, IReadOnlySet<string> printedVariables, IReadOnlySet<string> tagVariables)
     {
         Text = text;
         _starts = starts;
         _lengths = lengths;
         PrintedVariables = printedVariables;
+        TagVariables = tagVariables;
     }
 
     /// <summary>The normalized text.</summary>
@@ -38,6 +39,9 @@ internal sealed class WordingText
     /// <summary>The root names of the variables printed with <c>{{ … }}</c>, lower-case.</summary>
     public IReadOnlySet<string> PrintedVariables { get; }
 
+    /// <summary>Every name-like word inside <c>{% … %}</c> tags, lower-case (tag names and keywords included; callers look up the names they care about).</summary>
+    public IReadOnlySet<string> TagVariables { get; }
+
     /// <summary>Reads <paramref name="raw"/>.</summary>
     public static WordingText Create(string raw)
     {
@@ -45,6 +49,7 @@ internal sealed class WordingText
         var starts = new List<int>(raw.Length);
         var lengths = new List<int>(raw.Length);
         var printed = new HashSet<string>(StringComparer.Ordinal);
+        var tagged = new HashSet<string>(StringComparer.Ordinal);
 
         void Emit(char c, int start, int length)
         {
@@ -56,7 +61,7 @@ internal sealed class WordingText
         var i = 0;
         while (i < raw.Length)
         {
-            var skipped = SkipMarkup(raw, i, printed, out var replacement);
+            var skipped = SkipMarkup(raw, i, printed, tagged, out var replacement);
             if (skipped > 0)
             {
                 if (replacement is { } r)
@@ -79,7 +84,7 @@ internal sealed class WordingText
             i++;
         }
 
-        return new WordingText(text.ToString(), [.. starts], [.. lengths], printed);
+        return new WordingText(text.ToString(), [.. starts], [.. lengths], printed, tagged);
     }
 
     /// <summary>Maps a span of <see cref="Text"/> back to the original string.</summary>
@@ -104,7 +109,7 @@ internal sealed class WordingText
     };
 
     // Returns how many characters of markup start at `i` (0 for none) and what stands in for them (null for nothing).
-    private static int SkipMarkup(string raw, int i, HashSet<string> printed, out char? replacement)
+    private static int SkipMarkup(string raw, int i, HashSet<string> printed, HashSet<string> tagged, out char? replacement)
     {
         replacement = ' ';
         if (StartsWith(raw, i, "{%"))
@@ -116,6 +121,10 @@ internal sealed class WordingText
             }
 
             var inner = raw.AsSpan(i + 2, end - i - 2).Trim(" -\t\r\n");
+            foreach (var word in inner.ToString().Split([' ', '\t', '\r', '\n', '.', '[', ']', '|', ',', ':', '=', '!', '<', '>'], StringSplitOptions.RemoveEmptyEntries))
+            {
+                tagged.Add(word.ToLowerInvariant());
+            }
             if (inner.Equals("comment", StringComparison.Ordinal))
             {
                 var close = IndexOfTag(raw, end + 2, "endcomment");

@@ -86,6 +86,8 @@ public sealed class AskEmailHandler : IOutboxHandler
             QrCodeUrl = common.QrCodeUrl,
             FriendOffer = common.FriendOffer,
             IdealReferral = common.IdealReferral,
+            IdealClient = settings.FindIdealClient(settings.Timeline?.StepFor(ask.Trigger)?.IdealClientName),
+            IdealClients = common.IdealClients,
         };
 
         await _mailer.SendAsync(mail, message.IdempotencyKey, parts[0], parts[1], parts[2], variables,

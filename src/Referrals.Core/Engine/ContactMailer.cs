@@ -118,6 +118,32 @@ public sealed class ContactMailer
             FriendOffer = friendOffer,
             IdealReferral = idealReferral,
             Reward = reward,
+            IdealClients = [.. (mail.Tenant.Settings.IdealClients ?? []).Where(p => p is not null)],
+        };
+    }
+
+    /// <summary>
+    /// <paramref name="variables"/> with the program's ideal-client profiles (<c>ideal_clients</c>) and the one this e-mail
+    /// is about (<c>ideal_client</c>, null for none).
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="variables"/> or <paramref name="settings"/> is null.</exception>
+    public static AskTemplateVariables WithIdealClients(AskTemplateVariables variables, ProgramSettings settings, IdealClientProfile? profile)
+    {
+        ArgumentNullException.ThrowIfNull(variables);
+        ArgumentNullException.ThrowIfNull(settings);
+        return new AskTemplateVariables
+        {
+            FirstName = variables.FirstName,
+            BusinessName = variables.BusinessName,
+            ReferralLink = variables.ReferralLink,
+            QrCodeUrl = variables.QrCodeUrl,
+            FriendOffer = variables.FriendOffer,
+            IdealReferral = variables.IdealReferral,
+            RatingLinks = variables.RatingLinks,
+            UnsubscribeLink = variables.UnsubscribeLink,
+            Reward = variables.Reward,
+            IdealClient = profile,
+            IdealClients = [.. (settings.IdealClients ?? []).Where(p => p is not null)],
         };
     }
 

@@ -1,6 +1,7 @@
 using Referrals.Core.Asks;
 using Referrals.Core.Persistence;
 using Referrals.Core.Rewards;
+using Referrals.Core.Tenants;
 
 namespace Referrals.Core.Engine;
 
@@ -23,6 +24,15 @@ public sealed class ReferralAskEmailHandler : FollowUpEmailHandler
     {
         var settings = mail.Tenant.Settings;
         var link = await Mailer.ReferralLinkAsync(db, mail, cancellationToken);
-        return ContactMailer.CommonVariables(mail, link, FriendOfferPhrase.For(settings.FriendOffer ?? new FriendOffer(), settings.Currency), AskEmailHandler.DefaultIdealReferral);
+        var common = ContactMailer.CommonVariables(mail, link, FriendOfferPhrase.For(settings.FriendOffer ?? new FriendOffer(), settings.Currency), AskEmailHandler.DefaultIdealReferral);
+
+        // The ask is about one ideal-client profile when its timeline step names one ("Who do you know who has just bought a house?").
+        IdealClientProfile? profile = null;
+        if (payload.AskId is { } askId && await db.Asks.FindAsync([askId], cancellationToken) is { } ask)
+        {
+            profile = settings.FindIdealClient(settings.Timeline?.StepFor(ask.Trigger)?.IdealClientName);
+        }
+
+        return ContactMailer.WithIdealClients(common, settings, profile);
     }
 }

@@ -64,6 +64,9 @@ public abstract class ReferralsDbContext : DbContext
     /// <summary>Work for people at the business: thank-you cards, service recovery, asks by hand.</summary>
     public DbSet<StaffTask> StaffTasks => Set<StaffTask>();
 
+    /// <summary>Friends the business introduced itself to, by e-mail hash: last introduction and opt-out.</summary>
+    public DbSet<FriendSuppression> FriendSuppressions => Set<FriendSuppression>();
+
     /// <summary>Who did what.</summary>
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 

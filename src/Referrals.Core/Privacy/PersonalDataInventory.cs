@@ -39,6 +39,7 @@ public static class PersonalDataInventory
     {
         [typeof(Tenant)] = "The business running the program (shop domain, settings), not a person.",
         [typeof(Ask)] = "Ids, trigger, channel, times and a 0-10 score; linked to the contact only by id.",
+        [typeof(FriendSuppression)] = "A SHA-256 hash of a friend's normalized e-mail and two times; kept through redaction on purpose so an opt-out is honoured for good (the address itself is never stored here).",
         [typeof(OrderRefund)] = "Order and refund ids, amount, currency and time.",
         [typeof(TenantConnection)] = "The shop's encrypted Admin API credentials, scopes and status; no person.",
         [typeof(DataProtectionKeyRow)] = "Data Protection key XML; no person.",

@@ -33,6 +33,12 @@ public sealed class ProgramSettings
     /// <summary>Default velocity window in hours.</summary>
     public const int DefaultVelocityWindowHours = 24;
 
+    /// <summary>The most ideal-client profiles a program holds.</summary>
+    public const int MaxIdealClients = 4;
+
+    /// <summary>Default days after an introduction e-mail in which the same friend is not introduced again.</summary>
+    public const int DefaultIntroductionCooldownDays = 90;
+
     /// <summary>The program's ISO 4217 currency; rewards and offers are in it.</summary>
     public string Currency { get; set; } = DefaultCurrency;
 
@@ -89,6 +95,20 @@ public sealed class ProgramSettings
 
     /// <summary>The ask messages (Liquid). The defaults follow the 4-step script and pass the wording check.</summary>
     public AskTemplateSet Templates { get; set; } = new();
+
+    /// <summary>
+    /// Up to <see cref="MaxIdealClients"/> described kinds of ideal client; templates read them as <c>ideal_clients</c>, and
+    /// an ask about one of them (see <see cref="Asks.AskTimelineStep"/>) as <c>ideal_client</c>. Empty by default.
+    /// </summary>
+    public IList<IdealClientProfile> IdealClients { get; set; } = [];
+
+    /// <summary>The profile named <paramref name="name"/> (case-insensitive), or null when none has that name or <paramref name="name"/> is blank.</summary>
+    public IdealClientProfile? FindIdealClient(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? null
+            : (IdealClients ?? []).FirstOrDefault(p => p is not null && string.Equals(p.Name?.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Days after an introduction e-mail in which the same friend is not introduced again, by any advocate (1-3650).</summary>
+    public int IntroductionCooldownDays { get; set; } = DefaultIntroductionCooldownDays;
 
     /// <summary>Referrals the business aims for each month; 0 for no goal.</summary>
     public int MonthlyGoal { get; set; }

@@ -93,6 +93,15 @@ public static partial class ProgramSettingsValidator
         else
         {
             problems.AddRange(AskTimelineValidator.Validate(settings.Timeline));
+            foreach (var trigger in Enum.GetValues<AskTrigger>())
+            {
+                var name = settings.Timeline.StepFor(trigger)?.IdealClientName;
+                if (!string.IsNullOrWhiteSpace(name) && settings.FindIdealClient(name) is null)
+                {
+                    Add($"{nameof(settings.Timeline)}:{trigger}:{nameof(AskTimelineStep.IdealClientName)}",
+                        $"No ideal-client profile is named '{name}'. Use the name of one of {nameof(settings.IdealClients)}, or remove it to ask about the ideal referral in general.");
+                }
+            }
         }
 
         // Broken templates block a save; wording findings are advice the editor sees, not errors.
@@ -105,6 +114,13 @@ public static partial class ProgramSettingsValidator
             problems.AddRange(TemplateValidation.Validate(settings.Templates, string.IsNullOrWhiteSpace(settings.Locale) ? WordingCheck.DefaultLocale : settings.Locale)
                 .Where(p => p.Severity == TemplateProblemSeverity.Error)
                 .Select(p => new SettingsProblem(p.Key, $"{p.Message} {p.Fix}")));
+        }
+
+        ValidateIdealClients(settings.IdealClients, Add);
+
+        if (settings.IntroductionCooldownDays is < 1 or > 3650)
+        {
+            Add(nameof(settings.IntroductionCooldownDays), $"{settings.IntroductionCooldownDays} days is outside 1-3650. A friend is introduced at most once in this many days; {ProgramSettings.DefaultIntroductionCooldownDays} is the default.");
         }
 
         if (settings.MonthlyGoal < 0)
@@ -123,6 +139,54 @@ public static partial class ProgramSettingsValidator
         if (problems.Count > 0)
         {
             throw new InvalidProgramSettingsException(problems);
+        }
+    }
+
+    private static void ValidateIdealClients(IList<IdealClientProfile>? profiles, Action<string, string> add)
+    {
+        const string key = nameof(ProgramSettings.IdealClients);
+        if (profiles is null)
+        {
+            add(key, "The ideal-client profiles are missing. Use an empty list for none.");
+            return;
+        }
+
+        if (profiles.Count > ProgramSettings.MaxIdealClients)
+        {
+            add(key, $"{profiles.Count} ideal-client profiles are too many; keep at most {ProgramSettings.MaxIdealClients}, so each one stays a clear picture.");
+        }
+
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < profiles.Count; i++)
+        {
+            var profile = profiles[i];
+            var at = $"{key}:{i}";
+            if (profile is null)
+            {
+                add(at, "The profile is empty. Remove it or fill in its name, who, situation and benefit.");
+                continue;
+            }
+
+            void Text(string? value, string field, int max, string example)
+            {
+                if (string.IsNullOrWhiteSpace(value))
+                {
+                    add($"{at}:{field}", $"The {field} of the ideal-client profile is empty. Describe it, for example \"{example}\".");
+                }
+                else if (value.Trim().Length > max)
+                {
+                    add($"{at}:{field}", $"The {field} of the ideal-client profile has {value.Trim().Length} characters; keep it to {max}.");
+                }
+            }
+
+            Text(profile.Name, nameof(profile.Name), IdealClientProfile.MaxNameLength, "New home owners");
+            Text(profile.Who, nameof(profile.Who), IdealClientProfile.MaxTextLength, "families who have just moved in");
+            Text(profile.Situation, nameof(profile.Situation), IdealClientProfile.MaxTextLength, "has just bought a house");
+            Text(profile.Benefit, nameof(profile.Benefit), IdealClientProfile.MaxTextLength, "We get the garden ready before the first summer.");
+            if (!string.IsNullOrWhiteSpace(profile.Name) && !names.Add(profile.Name.Trim()))
+            {
+                add($"{at}:{nameof(profile.Name)}", $"Another ideal-client profile is already named '{profile.Name.Trim()}'. Give each profile its own name; asks refer to profiles by name.");
+            }
         }
     }
 

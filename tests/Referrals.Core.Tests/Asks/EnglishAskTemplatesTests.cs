@@ -19,6 +19,8 @@ public sealed class EnglishAskTemplatesTests
         UnsubscribeLink = new Uri("https://shop.example/unsubscribe/abc"),
         Reward = "10 EUR store credit",
         ReferralSummary = "In all: 5 introduced, 3 customers.",
+        AdvocateName = "Anna Holm",
+        PersonalNote = "You will love them.",
     };
 
     private static readonly AskTemplateRenderer _renderer = new();

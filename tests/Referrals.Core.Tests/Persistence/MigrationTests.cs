@@ -61,6 +61,7 @@ public sealed class MigrationTests(StorageProvider provider)
             ["StaffTasks"] = await db.StaffTasks.AnyAsync(),
             ["TenantConnections"] = await db.TenantConnections.AnyAsync(),
             ["DataProtectionKeys"] = await db.DataProtectionKeys.AnyAsync(),
+            ["FriendSuppressions"] = await db.FriendSuppressions.AnyAsync(),
         };
         Assert.That(rows.Where(r => r.Value).Select(r => r.Key), Is.Empty);
         Assert.That(rows, Has.Count.EqualTo(db.Model.GetEntityTypes().Count()), "every entity type is checked");

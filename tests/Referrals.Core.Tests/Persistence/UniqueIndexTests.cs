@@ -21,6 +21,7 @@ public sealed class UniqueIndexTests(StorageProvider provider) : DatabaseTests(p
     [
         "Asks(TenantId, ContactId, Trigger, SourceKey)",
         "ContactExternalIds(TenantId, System, Value)",
+        "FriendSuppressions(TenantId, EmailHash)",
         "InboxMessages(Source, DeliveryId)",
         "LedgerEntries(TenantId, OrderId, BeneficiaryKey, Type, SourceEventId)",
         "OrderRefunds(TenantId, OrderExternalId, RefundId)",
@@ -127,6 +128,18 @@ public sealed class UniqueIndexTests(StorageProvider provider) : DatabaseTests(p
         await AssertRejectedAsync(new ReferralCode(tenant.Id, bo.Id, "anna-7kq2", "ANNA7KQ2", Now));
         await SaveAsync(new ReferralCode(other.Id, carl.Id, "ANNA-7KQ2", "ANNA7KQ2", Now));
         await AssertCountAsync(db => db.ReferralCodes, 2);
+    }
+
+    [Test]
+    public async Task FriendSuppressions_RejectTheSameHash_WithinATenant()
+    {
+        var (tenant, other) = (Tenant(), Tenant("shop-b.myshopify.com"));
+        var hash = FriendEmailHash.Compute(tenant.Id, "carl@example.com");
+        await SaveAsync(tenant, other, new FriendSuppression(tenant.Id, hash, Now));
+
+        await AssertRejectedAsync(new FriendSuppression(tenant.Id, hash, Now));
+        await SaveAsync(new FriendSuppression(other.Id, hash, Now));
+        await AssertCountAsync(db => db.FriendSuppressions, 2);
     }
 
     [Test]
