@@ -171,6 +171,9 @@ public sealed class Introductions
         return true;
     }
 
+    /// <summary>Whether <paramref name="token"/> is a genuine opt-out token (signature only; the row is checked on opt-out).</summary>
+    public bool IsOptOutToken(string? token) => OptOutSigner().TryVerify(token, out _);
+
     /// <summary>The friend's opt-out link: <c>{baseUrl}/introductions/opt-out/{token}</c>, signed for the suppression row.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="baseUrl"/> is null.</exception>
     public Uri OptOutLink(Uri baseUrl, Guid tenantId, Guid suppressionId)

@@ -5,7 +5,8 @@ namespace Referrals.ShopifyBridge.Asking;
 
 /// <summary>
 /// Maps the pages behind the links in ask e-mails, on exactly the paths the engine puts in them:
-/// <c>/{RatingLinks.PathSegment}/{token}</c> and <c>/{UnsubscribeLinks.PathSegment}/{token}</c> under
+/// <c>/{RatingLinks.PathSegment}/{token}</c>, <c>/{UnsubscribeLinks.PathSegment}/{token}</c> and the introduction opt-out
+/// <c>/{Introductions.OptOutPath}/{token}</c> under
 /// <c>Referrals:Links:PublicBaseUrl</c> (which must point at this bridge).
 /// </summary>
 internal static class AskingEndpoints
@@ -21,6 +22,8 @@ internal static class AskingEndpoints
         endpoints.MapPost(RatePattern, RatingEndpoints.RecordAsync).DisableAntiforgery();
         endpoints.MapGet(UnsubscribePattern, UnsubscribeEndpoints.Show);
         endpoints.MapPost(UnsubscribePattern, UnsubscribeEndpoints.UnsubscribeAsync).DisableAntiforgery();
+        endpoints.MapGet(IntroductionOptOutEndpoints.Pattern, IntroductionOptOutEndpoints.Show);
+        endpoints.MapPost(IntroductionOptOutEndpoints.Pattern, IntroductionOptOutEndpoints.OptOutAsync).DisableAntiforgery();
         return endpoints;
     }
 }
