@@ -36,7 +36,8 @@ internal static class LoadDriver
                 long intended;
                 if (rate is { } perSecond)
                 {
-                    if (i >= total)
+                    // Past the phase's end the rest is not sent (the row shows sent of scheduled): a phase never overruns.
+                    if (i >= total || Stopwatch.GetTimestamp() >= end)
                     {
                         return;
                     }
@@ -80,6 +81,6 @@ internal static class LoadDriver
         })).ToArray();
         await Task.WhenAll(workers);
         var elapsed = Stopwatch.GetElapsedTime(start);
-        return LoadResult.Of(name, connections, rate, elapsed, perWorker.SelectMany(l => l), errors);
+        return LoadResult.Of(name, connections, rate, rate is null ? 0 : total, elapsed, perWorker.SelectMany(l => l), errors);
     }
 }

@@ -36,7 +36,7 @@ internal static class LoadServer
     /// <summary>The code printed in the synthetic order's discount code, so drained orders are attributed.</summary>
     public const string AdvocateCode = "FRIEND-7KQ2M9";
 
-    /// <summary>Runs the inbox drain job until the inbox is empty; answers "processed seconds".</summary>
+    /// <summary>Runs the inbox drain job until the inbox is empty or <c>?seconds=</c> have passed; answers "processed seconds".</summary>
     public const string DrainPath = "/_load/drain";
 
     public static async Task<int> HelloAsync(string[] args)
@@ -129,11 +129,11 @@ internal static class LoadServer
         await app.StopAsync();
     }
 
-    private static async Task<IResult> DrainAsync(InboxProcessor inbox, CancellationToken cancellationToken)
+    private static async Task<IResult> DrainAsync(InboxProcessor inbox, double seconds, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         var processed = 0;
-        while (true)
+        while (watch.Elapsed.TotalSeconds < seconds)
         {
             var result = await inbox.RunAsync(cancellationToken: cancellationToken);
             if (result.Claimed == 0)
