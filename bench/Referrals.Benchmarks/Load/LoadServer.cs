@@ -135,7 +135,7 @@ internal static class LoadServer
         var processed = 0;
         while (watch.Elapsed.TotalSeconds < seconds)
         {
-            var result = await inbox.RunAsync(cancellationToken: cancellationToken);
+            var result = await inbox.RunAsync(maxBatches: 1, cancellationToken: cancellationToken);
             if (result.Claimed == 0)
             {
                 break;
