@@ -41,7 +41,7 @@ internal static class LoadCommand
         var template = Encoding.UTF8.GetString(ShopifyFixtures.Read(ShopifyFixtures.SyntheticPaidOrder));
         var plainBody = Encoding.UTF8.GetBytes(template);
         await output.WriteLineAsync(Format.Invariant($"machine: {Environment.ProcessorCount} cores, load average {MachineLoad.LoadAverageNow()}"));
-        await output.WriteLineAsync("| phase | mode | req/s | ratio to baseline | p50 ms | p99 ms | p99.9 ms | max ms | errors | bridge RSS / peak MB | load avg (1/5/15) |");
+        await output.WriteLineAsync("| phase | mode | req/s | ratio to baseline | p50 ms | p99 ms | p99.9 ms | max ms | errors | bridge RSS / peak MB | /proc/loadavg |");
         await output.WriteLineAsync("|---|---|---:|---:|---:|---:|---:|---:|---|---|---|");
 
         LoadResult postBaseline;
