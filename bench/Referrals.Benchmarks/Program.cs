@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using Referrals.Benchmarks.Analytics;
+using Referrals.Benchmarks.Load;
 using Referrals.Benchmarks.Throughput;
 
 namespace Referrals.Benchmarks;
@@ -10,12 +11,28 @@ namespace Referrals.Benchmarks;
 /// or, with <c>orders</c> first, the order-throughput command:
 /// <c>dotnet run -c Release --project bench/Referrals.Benchmarks -- orders --provider all --orders 5000 --workers 1,2</c>,
 /// or the analytics overview over a seeded shop: <c>... -- analytics --provider sqlite --referrals 1000000 --orders 2000000</c>.
+/// or the HTTP load command against the real bridge: <c>... -- load --provider all --connections 32 --seconds 10 --rates 1000,2000</c>.
 /// See docs/performance.md for the figures and how they were taken.
 /// </summary>
 public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == LoadCommand.Name)
+        {
+            return await LoadCommand.RunAsync(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == LoadServer.ServeName)
+        {
+            return await LoadServer.ServeAsync(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == LoadServer.HelloName)
+        {
+            return await LoadServer.HelloAsync(args[1..]);
+        }
+
         if (args.Length > 0 && args[0] == OrderThroughputCommand.Name)
         {
             return await OrderThroughputCommand.RunAsync(args[1..]);

@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Referrals.Benchmarks.Load;
+
+/// <summary>
+/// This benchmark program started again as a child process (<c>load-serve</c> or <c>load-hello</c>) on a free loopback
+/// port: start-up is timed from process start to the first 200 on <c>/healthz</c>, memory is read from
+/// <c>/proc/{pid}/status</c>. Killed when disposed.
+/// </summary>
+internal sealed class ChildServer : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private ChildServer(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    /// <summary>Process start to the first 200 on /healthz.</summary>
+    public TimeSpan StartUp { get; private set; }
+
+    /// <summary>What the child printed (its own start-up figure).</summary>
+    public List<string> Output { get; } = [];
+
+    public static async Task<ChildServer> StartAsync(params string[] arguments)
+    {
+        var port = FreePort();
+        var info = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardInput = true, UseShellExecute = false };
+        // Started through `dotnet <dll>` or the apphost: either way the same entry assembly.
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
+        {
+            info.ArgumentList.Add(typeof(ChildServer).Assembly.Location);
+        }
+
+        info.ArgumentList.Add(arguments[0]);
+        info.ArgumentList.Add(port.ToString(CultureInfo.InvariantCulture));
+        foreach (var argument in arguments.Skip(1))
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        var watch = Stopwatch.StartNew();
+        var process = Process.Start(info)!;
+        var child = new ChildServer(process, new Uri($"http://127.0.0.1:{port}/"));
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                child._ready.TrySetException(new InvalidOperationException("The child process ended before it was ready."));
+                return;
+            }
+
+            lock (child.Output)
+            {
+                child.Output.Add(e.Data);
+            }
+
+            if (e.Data == "READY" || arguments[0] == LoadServer.HelloName)
+            {
+                child._ready.TrySetResult();
+            }
+        };
+        process.BeginOutputReadLine();
+        using var client = new HttpClient { BaseAddress = child.Address, Timeout = TimeSpan.FromSeconds(2) };
+        while (true)
+        {
+            try
+            {
+                if ((await client.GetAsync(new Uri("healthz", UriKind.Relative))).StatusCode == HttpStatusCode.OK)
+                {
+                    break;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            if (process.HasExited || watch.Elapsed > TimeSpan.FromMinutes(3))
+            {
+                throw new InvalidOperationException($"The child process {arguments[0]} did not answer /healthz.");
+            }
+
+            await Task.Delay(10);
+        }
+
+        child.StartUp = watch.Elapsed;
+        if (arguments[0] == LoadServer.ServeName)
+        {
+            await child._ready.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        }
+
+        return child;
+    }
+
+    /// <summary>Resident set size now and its peak, in MB, from /proc/{pid}/status.</summary>
+    public (double RssMb, double PeakMb) Memory()
+    {
+        double Field(string[] lines, string name) =>
+            lines.FirstOrDefault(l => l.StartsWith(name, StringComparison.Ordinal)) is { } line
+                ? long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0
+                : double.NaN;
+        var status = File.ReadAllLines($"/proc/{_process.Id}/status");
+        return (Field(status, "VmRSS:"), Field(status, "VmHWM:"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Closing standard input asks the child to stop (and drop its throw-away database); killed if it does not.
+        _process.StandardInput.Close();
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await _process.WaitForExitAsync(patience.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using Referrals.Benchmarks.Throughput;
+using Referrals.Core.Persistence;
+using Referrals.Testing.Shopify;
+
+namespace Referrals.Benchmarks.Load;
+
+/// <summary>
+/// <c>load [--provider sqlite|postgresql|all] [--connections 32] [--seconds 10] [--rates 1000,2000]</c>: starts a bare
+/// Kestrel baseline and the real bridge as child processes and measures, in one run, the baseline (POST of the order body,
+/// GET), webhook ingest at saturation and at fixed rates, the inbox drain, and the app-proxy redirect
+/// <c>/shopify/proxy/r/{code}</c>, with the bridge's start-up time and memory. Prints Markdown rows.
+/// </summary>
+internal static class LoadCommand
+{
+    public const string Name = "load";
+    private const string OrderId = "820982911946154508";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var providers = Option(args, "--provider", "sqlite") == "all"
+            ? [StorageProvider.Sqlite, StorageProvider.PostgreSql]
+            : new[] { Enum.Parse<StorageProvider>(Option(args, "--provider", "sqlite"), ignoreCase: true) };
+        var connections = int.Parse(Option(args, "--connections", "32"), CultureInfo.InvariantCulture);
+        var duration = TimeSpan.FromSeconds(double.Parse(Option(args, "--seconds", "10"), CultureInfo.InvariantCulture));
+        var rates = Option(args, "--rates", "1000,2000").Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(r => double.Parse(r, CultureInfo.InvariantCulture)).ToArray();
+        var results = await MeasureAsync(providers, connections, duration, rates, Console.Out);
+        return results.Any(r => r.Count == 0) ? 1 : 0;
+    }
+
+    /// <summary>Runs every phase and writes a row per phase as it ends; returns the results.</summary>
+    public static async Task<List<LoadResult>> MeasureAsync(IReadOnlyList<StorageProvider> providers, int connections, TimeSpan duration,
+        IReadOnlyList<double> rates, TextWriter output)
+    {
+        var results = new List<LoadResult>();
+        var template = Encoding.UTF8.GetString(ShopifyFixtures.Read(ShopifyFixtures.SyntheticPaidOrder));
+        var plainBody = Encoding.UTF8.GetBytes(template);
+        await output.WriteLineAsync(Format.Invariant($"machine: {Environment.ProcessorCount} cores, load average {MachineLoad.LoadAverageNow()}"));
+        await output.WriteLineAsync("| phase | mode | req/s | ratio to baseline | p50 ms | p99 ms | p99.9 ms | max ms | errors | bridge RSS / peak MB | /proc/loadavg |");
+        await output.WriteLineAsync("|---|---|---:|---:|---:|---:|---:|---:|---|---|---|");
+
+        LoadResult postBaseline;
+        LoadResult getBaseline;
+        await using (var hello = await ChildServer.StartAsync(LoadServer.HelloName))
+        {
+            using var client = Client(hello.Address, connections);
+            await WarmUpAsync(client, _ => new HttpRequestMessage(HttpMethod.Post, "hello") { Content = Json(plainBody) }, connections);
+            postBaseline = await LoadDriver.RunAsync("baseline: bare Kestrel POST /hello (2.2 KB body)", client, _ =>
+                new HttpRequestMessage(HttpMethod.Post, "hello") { Content = Json(plainBody) }, HttpStatusCode.OK, connections, duration, rate: null);
+            await Report(output, results, postBaseline, null, "—");
+            getBaseline = await LoadDriver.RunAsync("baseline: bare Kestrel GET /hello", client, _ =>
+                new HttpRequestMessage(HttpMethod.Get, "hello"), HttpStatusCode.OK, connections, duration, rate: null);
+            await Report(output, results, getBaseline, null, "—");
+        }
+
+        foreach (var provider in providers)
+        {
+            await using var bridge = await ChildServer.StartAsync(LoadServer.ServeName, provider.ToString());
+            await output.WriteLineAsync(Format.Invariant(
+                $"{provider}: bridge start-up (process start to first 200 on /healthz) {bridge.StartUp.TotalMilliseconds:0} ms; child says: {string.Join("; ", bridge.Output)}; RSS idle {bridge.Memory().RssMb:0} MB"));
+            using var client = Client(bridge.Address, connections);
+            var runId = Guid.NewGuid().ToString("N")[..8];
+            var key = Encoding.UTF8.GetBytes(LoadServer.Secret);
+            var sequence = 0L;
+            HttpRequestMessage Webhook(long _)
+            {
+                // Unique webhook id and order id (same length, so the body stays 2,216 bytes), signed like Shopify.
+                var n = Interlocked.Increment(ref sequence);
+                var body = Encoding.UTF8.GetBytes(template.Replace(OrderId, (900_000_000_000_000_000L + n).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+                var message = new HttpRequestMessage(HttpMethod.Post, ShopifyWebhookDelivery.Path) { Content = Json(body) };
+                message.Headers.TryAddWithoutValidation("X-Shopify-Topic", "orders/paid");
+                message.Headers.TryAddWithoutValidation("X-Shopify-Shop-Domain", LoadServer.Shop);
+                message.Headers.TryAddWithoutValidation("X-Shopify-Hmac-Sha256", Convert.ToBase64String(HMACSHA256.HashData(key, body)));
+                message.Headers.TryAddWithoutValidation("X-Shopify-Webhook-Id", Format.Invariant($"wh-{runId}-{n}"));
+                message.Headers.TryAddWithoutValidation("X-Shopify-Event-Id", Format.Invariant($"ev-{runId}-{n}"));
+                message.Headers.TryAddWithoutValidation("X-Shopify-API-Version", "2026-10");
+                return message;
+            }
+
+            await WarmUpAsync(client, Webhook, connections);
+            var ingest = await LoadDriver.RunAsync($"{provider}: webhook ingest (verify + inbox insert + 200)", client, Webhook, HttpStatusCode.OK, connections, duration, rate: null);
+            await Report(output, results, ingest, postBaseline, Memory(bridge));
+            foreach (var rate in rates)
+            {
+                var fixedRate = await LoadDriver.RunAsync($"{provider}: webhook ingest", client, Webhook, HttpStatusCode.OK, connections, duration, rate);
+                await Report(output, results, fixedRate, postBaseline, Memory(bridge));
+            }
+
+            using (var drainClient = new HttpClient { BaseAddress = bridge.Address, Timeout = TimeSpan.FromMinutes(30) })
+            {
+                var answer = (await (await drainClient.PostAsync(new Uri(Format.Invariant($"{LoadServer.DrainPath.TrimStart('/')}?seconds={duration.TotalSeconds}"), UriKind.Relative), null)).Content.ReadAsStringAsync()).Split(' ');
+                var processed = long.Parse(answer[0], CultureInfo.InvariantCulture);
+                var seconds = double.Parse(answer[1], CultureInfo.InvariantCulture);
+                await output.WriteLineAsync(Format.Invariant(
+                    $"| {provider}: inbox drain (orders/paid → attribution + fraud + ledger) | 1 drain job | {processed / seconds:N0} orders/s | — | | | | | {processed} processed in {seconds:0.0} s (of {sequence} stored) | {Memory(bridge)} | {MachineLoad.LoadAverageNow()} |"));
+            }
+
+            var redirect = await LoadDriver.RunAsync($"{provider}: app proxy GET /shopify/proxy/r/{{code}} → 302", client, _ =>
+                new HttpRequestMessage(HttpMethod.Get, "shopify/proxy/r/" + LoadServer.AdvocateCode
+                    + ShopifyAppProxySigner.Query(LoadServer.Secret, LoadServer.Shop, TimeProvider.System.GetUtcNow())), HttpStatusCode.Redirect, connections, duration, rate: null);
+            await Report(output, results, redirect, getBaseline, Memory(bridge));
+        }
+
+        return results;
+    }
+
+    private static async Task Report(TextWriter output, List<LoadResult> results, LoadResult result, LoadResult? baseline, string memory)
+    {
+        results.Add(result);
+        await output.WriteLineAsync(result.Row(baseline, MachineLoad.LoadAverageNow(), memory));
+        await output.FlushAsync();
+    }
+
+    // One second, not reported: JIT, connection set-up and the first queries' plans happen here.
+    private static Task WarmUpAsync(HttpClient client, Func<long, HttpRequestMessage> request, int connections) =>
+        LoadDriver.RunAsync("warm-up", client, request, HttpStatusCode.OK, connections, TimeSpan.FromSeconds(1), rate: null);
+
+    private static string Memory(ChildServer bridge)
+    {
+        var (rss, peak) = bridge.Memory();
+        return Format.Invariant($"{rss:0} / {peak:0}");
+    }
+
+    private static ByteArrayContent Json(byte[] body)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return content;
+    }
+
+    private static HttpClient Client(Uri address, int connections) => new(new SocketsHttpHandler
+    {
+        MaxConnectionsPerServer = connections,
+        AllowAutoRedirect = false,
+        UseCookies = false,
+        PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+    })
+    {
+        BaseAddress = address,
+        Timeout = TimeSpan.FromSeconds(30),
+        DefaultRequestVersion = HttpVersion.Version11,
+    };
+
+    private static string Option(string[] args, string name, string fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+    }
+}

@@ -1,0 +1,172 @@
+using System.Diagnostics;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Referrals.Core.Codes;
+using Referrals.Core.Contacts;
+using Referrals.Core.Engine;
+using Referrals.Core.Messaging;
+using Referrals.Core.Persistence;
+using Referrals.Core.Referrals;
+using Referrals.Core.Tenants;
+using Referrals.ShopifyBridge;
+using Referrals.Testing.Databases;
+
+namespace Referrals.Benchmarks.Load;
+
+/// <summary>
+/// The child processes the load command starts: <c>load-serve</c> (the real bridge, <c>AddShopifyBridge</c> and
+/// <c>UseShopifyBridge</c>, on Kestrel at a given loopback port over a fresh SQLite file or a throw-away PostgreSQL, with a
+/// connected shop and one advocate code) and <c>load-hello</c> (a bare Kestrel endpoint, the baseline).
+/// </summary>
+internal static class LoadServer
+{
+    public const string ServeName = "load-serve";
+    public const string HelloName = "load-hello";
+    public const string Shop = "acme.myshopify.com";
+    public const string Secret = "hush";
+
+    /// <summary>The code printed in the synthetic order's discount code, so drained orders are attributed.</summary>
+    public const string AdvocateCode = "FRIEND-7KQ2M9";
+
+    /// <summary>Runs the inbox drain job until the inbox is empty or <c>?seconds=</c> have passed; answers "processed seconds".</summary>
+    public const string DrainPath = "/_load/drain";
+
+    public static async Task<int> HelloAsync(string[] args)
+    {
+        var port = int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        var app = builder.Build();
+        // Reads the body (like the webhook endpoint must) and answers 200: the floor any endpoint stands on.
+        app.Map("/hello", async (HttpContext http) =>
+        {
+            var buffer = new byte[4096];
+            while (await http.Request.Body.ReadAsync(buffer, http.RequestAborted) > 0)
+            {
+            }
+
+            return Results.Text("Hello");
+        });
+        app.MapGet("/healthz", () => Results.Ok());
+        await app.StartAsync();
+        await StopWhenInputEndsAsync(app);
+        return 0;
+    }
+
+    public static async Task<int> ServeAsync(string[] args)
+    {
+        var port = int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture);
+        var provider = Enum.Parse<StorageProvider>(args[1], ignoreCase: true);
+        var directory = Path.Combine(Path.GetTempPath(), "referrals-load-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        TestDatabase? database = null;
+        var settings = new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Referrals:Storage:Provider"] = "Sqlite",
+            ["Referrals:Storage:ConnectionString"] = $"Data Source={Path.Combine(directory, "referrals.db")}",
+            ["Referrals:Storage:MigrateOnStartup"] = "true",
+            ["Referrals:Jobs:RegisterRecurringJobs"] = "false",
+            ["Referrals:Email:Mode"] = "Pickup",
+            ["Referrals:Email:PickupDirectory"] = Path.Combine(directory, "mail-pickup"),
+            ["Referrals:Email:From:Address"] = "referrals@acme.example",
+            ["Referrals:Links:PublicBaseUrl"] = $"http://127.0.0.1:{port}",
+            ["Referrals:Links:KeyFile"] = Path.Combine(directory, "link-signing.key"),
+            ["Referrals:Shopify:ClientSecret"] = Secret,
+        };
+        if (provider == StorageProvider.PostgreSql)
+        {
+            // A throw-away server from the test helpers, migrated before the bridge starts (reported apart from start-up).
+            database = await TestDatabase.CreateAsync(provider);
+            settings["Referrals:Storage:Provider"] = "PostgreSql";
+            settings["Referrals:Storage:ConnectionString"] = database.Storage.ConnectionString;
+            settings["Referrals:Storage:MigrateOnStartup"] = "false";
+        }
+
+        var started = Stopwatch.StartNew();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = directory, EnvironmentName = Environments.Production });
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddShopifyBridge(builder.Configuration);
+        // Ingest is measured alone (verify + durable insert + 200): the drain nudge is dropped, and the drain is run by the
+        // driver through DrainPath once ingest is over, so the two phases do not share the two cores.
+        builder.Services.AddSingleton<IBackgroundJobClient, DroppingJobClient>();
+        var app = builder.Build();
+        app.UseShopifyBridge();
+        app.MapPost(DrainPath, DrainAsync);
+        await app.StartAsync();
+        Console.WriteLine(FormattableString.Invariant($"bridge started in {started.Elapsed.TotalMilliseconds:0} ms (host build + migrate + Kestrel listening)"));
+        await SeedAsync(app.Services);
+        Console.WriteLine("READY");
+        await StopWhenInputEndsAsync(app);
+        await app.DisposeAsync();
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+        return 0;
+    }
+
+    // The driver closes standard input to stop the child.
+    private static async Task StopWhenInputEndsAsync(WebApplication app)
+    {
+        while (await Console.In.ReadLineAsync() is not null)
+        {
+        }
+
+        await app.StopAsync();
+    }
+
+    private static async Task<IResult> DrainAsync(InboxProcessor inbox, double seconds, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var processed = 0;
+        while (watch.Elapsed.TotalSeconds < seconds)
+        {
+            var result = await inbox.RunAsync(maxBatches: 1, cancellationToken: cancellationToken);
+            if (result.Claimed == 0)
+            {
+                break;
+            }
+
+            processed += result.Succeeded;
+        }
+
+        return Results.Text(FormattableString.Invariant($"{processed} {watch.Elapsed.TotalSeconds:0.000}"));
+    }
+
+    private static async Task SeedAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReferralsDbContext>();
+        var tenant = await scope.ServiceProvider.GetRequiredService<TenantDirectory>().GetOrCreateAsync(db, Shop, TenantKind.ShopifyShop, "Acme", CancellationToken.None);
+        var program = tenant.Settings;
+        program.Currency = "EUR";
+        program.AdvocateReward.FixedAmount = 10m;
+        program.HoldDays = 30;
+        await TenantDirectory.UpdateSettingsAsync(db, tenant, program, CancellationToken.None);
+        var advocate = await scope.ServiceProvider.GetRequiredService<ContactDirectory>()
+            .UpsertAsync(db, tenant.Id, new CustomerInfo { Email = "alice@example.com", FirstName = "Alice", ExternalId = "gid://shopify/Customer/42" }, ContactKind.Client, CancellationToken.None);
+        db.ReferralCodes.Add(new ReferralCode(tenant.Id, advocate.Id, AdvocateCode, ReferralCodeKey.Create(AdvocateCode), TimeProvider.System.GetUtcNow()));
+        await db.SaveChangesAsync();
+    }
+
+    private sealed class DroppingJobClient : IBackgroundJobClient
+    {
+        public string Create(Job job, IState state) => Guid.NewGuid().ToString("N");
+
+        public bool ChangeState(string jobId, IState state, string expectedState) => true;
+    }
+}
