@@ -26,7 +26,9 @@ export default defineConfig({
 		target: 'es2022',
 		rollupOptions: {
 			external: [/^@umbraco/],
-			output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+			// No content hash in chunk names: MSBuild lists wwwroot/ when it evaluates the project, before this build runs, so
+			// a renamed chunk would be a listed file that no longer exists (a static web assets error on rebuilds).
+			output: { chunkFileNames: 'chunks/[name].js' },
 		},
 	},
 });
