@@ -48,6 +48,9 @@ internal sealed partial class ConnectBridge : IAsyncDisposable
 
     public FakeShopifyAdminApi Fake { get; }
 
+    /// <summary>Every log line of every bridge started by this instance, at Trace level.</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
+
     public TestDatabase Database { get; }
 
     public FakeTimeProvider Clock { get; }
@@ -179,11 +182,13 @@ internal sealed partial class ConnectBridge : IAsyncDisposable
             ["Referrals:Shopify:OperatorPasswordHash"] = OperatorHash.Value,
             ["Referrals:Shopify:AdminApi:BaseAddress"] = Fake.BaseAddress.ToString(),
             ["Referrals:Shopify:AdminApi:MaxAttempts"] = "2",
+            ["Logging:LogLevel:Default"] = "Trace",
         },
         Database,
         services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
             // Drains run when a test asks (DrainAsync), never behind its back.
             services.AddSingleton<Hangfire.IBackgroundJobClient>(new RecordingJobClient());
         });

@@ -51,6 +51,15 @@ public sealed class FakeOAuth
         return code;
     }
 
+    /// <summary>The shop's current refresh token, if an expiring token was issued.</summary>
+    public string? RefreshTokenOf(string shop)
+    {
+        lock (_lock)
+        {
+            return _tokens.TryGetValue(shop, out var t) ? t.Refresh : null;
+        }
+    }
+
     /// <summary>The shop's current access token, if one was issued.</summary>
     public string? AccessTokenOf(string shop)
     {
