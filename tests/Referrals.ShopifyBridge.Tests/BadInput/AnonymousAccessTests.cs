@@ -35,6 +35,8 @@ public sealed class AnonymousAccessTests
         ["POST /rate/{token}"] = "signed rating token",
         ["GET /unsubscribe/{token}"] = "signed unsubscribe token",
         ["POST /unsubscribe/{token}"] = "signed unsubscribe token",
+        ["GET /introductions/opt-out/{token}"] = "signed introduction opt-out token",
+        ["POST /introductions/opt-out/{token}"] = "signed introduction opt-out token",
     };
 
     private ConnectBridge _bridge = null!;
