@@ -103,8 +103,17 @@ public sealed class AnonymousAccessTests
     private static string Segment(RoutePatternPathSegment segment) => string.Concat(segment.Parts.Select(p => p switch
     {
         RoutePatternLiteralPart literal => literal.Content,
-        RoutePatternParameterPart => "x",
+        RoutePatternParameterPart parameter => Sample(parameter),
         RoutePatternSeparatorPart separator => separator.Content,
         _ => string.Empty,
     }));
+
+    // A value the parameter's constraints accept, so the request reaches the endpoint instead of missing every route.
+    private static string Sample(RoutePatternParameterPart parameter)
+    {
+        var constraints = parameter.ParameterPolicies.Select(p => p.Content).ToList();
+        return constraints.Contains("guid") ? Guid.Empty.ToString()
+            : constraints.Contains("long") || constraints.Contains("int") ? "1"
+            : "x";
+    }
 }
