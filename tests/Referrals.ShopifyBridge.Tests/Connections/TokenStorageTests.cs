@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,23 +41,6 @@ public sealed class TokenStorageTests(StorageProvider provider)
         Assert.That(keys, Is.Not.Empty, "the key ring is kept in the database");
         Assert.That(stored, Does.Not.Contain(AccessToken).And.Not.Contain("shpat_").And.Not.Contain("shprt_"));
         Assert.That(stored, Does.Not.Contain(_bridge.Fake.OAuth.ClientSecret));
-    }
-
-    [Test]
-    public void NoTokenAppearsInTheSqliteFile()
-    {
-        if (provider != StorageProvider.Sqlite)
-        {
-            Assert.Pass("only SQLite keeps the database in a file the test can read");
-        }
-
-        var path = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(_bridge.Database.Storage.ConnectionString).DataSource;
-        var bytes = new[] { path, path + "-wal" }.Where(File.Exists).SelectMany(File.ReadAllBytes).ToArray();
-        var needle = Encoding.UTF8.GetBytes(AccessToken);
-
-        Assert.That(bytes, Is.Not.Empty);
-        Assert.That(bytes.AsSpan().IndexOf(needle), Is.EqualTo(-1));
-        Assert.That(bytes.AsSpan().IndexOf("shprt_"u8), Is.EqualTo(-1));
     }
 
     [Test]

@@ -9,18 +9,36 @@ using Referrals.ShopifyBridge.Tests.Connections;
 namespace Referrals.ShopifyBridge.Tests.Pages;
 
 /// <summary>
-/// Writes each merchant page, over a shop with sample data, as a standalone HTML file for the documentation's
-/// screenshots (the pages carry their styles inline). Run on demand:
+/// Renders each merchant page over a shop with the documentation's sample data and checks that the sample shows, then
+/// keeps the pages as standalone HTML files (their styles are inline) when <c>REFERRALS_SNAPSHOT_DIR</c> names a folder:
 /// <c>REFERRALS_SNAPSHOT_DIR=/tmp/pages dotnet test --filter MerchantPageSnapshots</c>, then screenshot the files.
 /// </summary>
-[Explicit("Writes files for the documentation's screenshots.")]
 public sealed class MerchantPageSnapshots
 {
     [Test]
-    public async Task WriteEveryPage()
+    public async Task WriteEveryPage_ShowingTheSampleData()
     {
-        var directory = Environment.GetEnvironmentVariable("REFERRALS_SNAPSHOT_DIR") ?? Path.Combine(Path.GetTempPath(), "referrals-pages");
+        var keep = Environment.GetEnvironmentVariable("REFERRALS_SNAPSHOT_DIR");
+        var directory = keep ?? Path.Combine(Path.GetTempPath(), "referrals-pages-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
+        try
+        {
+            await WriteEveryPageAsync(directory);
+            Assert.That(await File.ReadAllTextAsync(Path.Combine(directory, "bridge-status.html")), Does.Contain("The order has no customer e-mail."));
+            Assert.That(await File.ReadAllTextAsync(Path.Combine(directory, "bridge-review.html")), Does.Contain("Velocity: 6 converted referrals in 24 hours"));
+            Assert.That(await File.ReadAllTextAsync(Path.Combine(directory, "bridge-settings-invalid.html")), Does.Contain("Nothing was saved"));
+        }
+        finally
+        {
+            if (keep is null)
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+    }
+
+    private static async Task WriteEveryPageAsync(string directory)
+    {
         await using var bridge = await ConnectBridge.StartAsync();
         await bridge.InstallAsync();
         await SeedAsync(bridge);
