@@ -8,5 +8,8 @@ export default defineConfig({
 		fileParallelism: false,
 		testTimeout: 60000,
 		hookTimeout: 120000,
+		// expect.poll gives up after 1 s by default; a debounced search, an API call and a render can take longer on a
+		// busy 2-core box. Polling still ends the moment the page is right.
+		expect: { poll: { timeout: 15000 } },
 	},
 });
