@@ -69,8 +69,9 @@ internal sealed class ContactErasure
 
         await EraseOutboxAsync(terms, cancellationToken);
 
-        Count<Referrals.Referral>(await asFriend.Where(r => r.FriendName != null || r.FriendEmail != null || r.FriendNormalizedEmail != null).ExecuteUpdateAsync(s => s
+        Count<Referrals.Referral>(await asFriend.Where(r => r.FriendName != null || r.FriendEmail != null || r.FriendNormalizedEmail != null || r.IntroductionNote != null).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.FriendName, (string?)null)
+            .SetProperty(r => r.IntroductionNote, (string?)null)
             .SetProperty(r => r.FriendEmail, (string?)null)
             .SetProperty(r => r.FriendNormalizedEmail, (string?)null), cancellationToken));
         Count<Referrals.ReferralCode>(await _db.ReferralCodes.Where(c => c.TenantId == tenantId && found.Contains(c.AdvocateContactId)).ExecuteDeleteAsync(cancellationToken));
@@ -105,9 +106,10 @@ internal sealed class ContactErasure
 
         // What no contact's terms reach: friends invited by name who never became contacts, leftover ids and codes.
         Count<Referrals.Referral>(await _db.Referrals
-            .Where(r => r.TenantId == tenantId && (r.FriendName != null || r.FriendEmail != null || r.FriendNormalizedEmail != null))
+            .Where(r => r.TenantId == tenantId && (r.FriendName != null || r.FriendEmail != null || r.FriendNormalizedEmail != null || r.IntroductionNote != null))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.FriendName, (string?)null)
+                .SetProperty(r => r.IntroductionNote, (string?)null)
                 .SetProperty(r => r.FriendEmail, (string?)null)
                 .SetProperty(r => r.FriendNormalizedEmail, (string?)null), cancellationToken));
         Count<Referrals.ReferralCode>(await _db.ReferralCodes.Where(c => c.TenantId == tenantId).ExecuteDeleteAsync(cancellationToken));
@@ -158,6 +160,8 @@ internal sealed class ContactErasure
         const string Marker = RedactionMarkers.Text;
         Count<Referrals.Referral>(await _db.Referrals.Where(r => r.TenantId == tenantId && r.Reason != null && t.Any(x => r.Reason.ToLower().Contains(x)))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Reason, Marker), cancellationToken));
+        Count<Referrals.Referral>(await _db.Referrals.Where(r => r.TenantId == tenantId && r.IntroductionNote != null && t.Any(x => r.IntroductionNote.ToLower().Contains(x)))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.IntroductionNote, Marker), cancellationToken));
         Count<Orders.Order>(await _db.Orders.Where(o => o.TenantId == tenantId && o.Name != null && t.Any(x => o.Name.ToLower().Contains(x)))
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.Name, Marker), cancellationToken));
         Count<Rewards.LedgerEntry>(await _db.Ledger.Where(e => e.TenantId == tenantId

@@ -49,7 +49,7 @@ public sealed class FriendRetention
         var states = FriendRetentionPolicy.ErasableStates.ToList();
         var stale = db.Referrals.Where(r => states.Contains(r.State)
             && (r.VisitedAt ?? r.CreatedAt) < cutoff
-            && (r.FriendName != null || r.FriendEmail != null || r.FriendNormalizedEmail != null));
+            && (r.FriendName != null || r.FriendEmail != null || r.FriendNormalizedEmail != null || r.IntroductionNote != null));
 
         await using var transaction = await Transactions.BeginUnlessInOneAsync(db, cancellationToken);
         var perTenant = await stale.GroupBy(r => r.TenantId).Select(g => new { TenantId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
@@ -60,6 +60,7 @@ public sealed class FriendRetention
 
         var erased = await stale.ExecuteUpdateAsync(s => s
             .SetProperty(r => r.FriendName, (string?)null)
+            .SetProperty(r => r.IntroductionNote, (string?)null)
             .SetProperty(r => r.FriendEmail, (string?)null)
             .SetProperty(r => r.FriendNormalizedEmail, (string?)null)
             .SetProperty(r => r.State, ReferralState.Expired)

@@ -134,6 +134,13 @@ public sealed class Introductions
         }
 
         var referral = await OpenReferralAsync(db, tenant, advocate, friendName, friendEmail, normalized, now, cancellationToken);
+        referral.IntroductionChannel = channel;
+        if (!byEmail)
+        {
+            // The e-mail's note goes to the friend in the message; a recorded introduction's note is the editor's record of it.
+            referral.IntroductionNote = note.Length == 0 ? null : note;
+        }
+
         if (byEmail)
         {
             // The address may have been cleared by an earlier introduction of this open referral; this one needs it again.

@@ -49,6 +49,18 @@ public sealed class Referral
     /// <summary>The friend's normalized e-mail, for invited-e-mail matching.</summary>
     public string? FriendNormalizedEmail { get; set; }
 
+    /// <summary>
+    /// How the advocate introduced the friend, when the referral came from an introduction (<see cref="Engine.Introductions"/>);
+    /// null for every other referral.
+    /// </summary>
+    public Engine.IntroductionChannel? IntroductionChannel { get; set; }
+
+    /// <summary>
+    /// The editor's note on an introduction recorded by phone or in person (at most <see cref="Engine.Introductions.MaxNoteLength"/>
+    /// characters). It may name the friend, so it is erased with the friend's data.
+    /// </summary>
+    public string? IntroductionNote { get; set; }
+
     /// <summary>How it came about.</summary>
     public ReferralSource Source { get; private set; }
 

@@ -11,6 +11,8 @@ export const entries = {
 	'ask-timeline-view': 'src/asks/ask-timeline-view.element.ts',
 	'thank-you-queue-view': 'src/thanks/thank-you-queue-view.element.ts',
 	'settings-view': 'src/settings/settings-view.element.ts',
+	'introductions-view': 'src/introductions/introductions-view.element.ts',
+	'customer-value-view': 'src/analytics/customer-value-view.element.ts',
 	'member-referrals': 'src/member/member-referrals-workspace-view.element.ts',
 	'invite-to-refer': 'src/member/invite-to-refer.action.ts',
 	'lang/en': 'src/lang/en.ts',

@@ -228,6 +228,28 @@ public sealed partial class IntroductionTests
             Assert.That(await _engine.RunAsync((db, _) => db.StaffTasks.CountAsync(t => t.ReferralId == result.Referral!.Id)), Is.EqualTo(1));
             Assert.That(await OutboxCountAsync(), Is.Zero);
             Assert.That(_mailbox.Messages(), Is.Empty);
+            var stored = await _engine.RunAsync((db, _) => db.Referrals.AsNoTracking().SingleAsync(r => r.Id == result.Referral!.Id));
+            Assert.That(stored.IntroductionChannel, Is.EqualTo(channel));
+            Assert.That(stored.IntroductionNote, Is.EqualTo("Carl, you will love their garden work!"));
+        }
+    }
+
+    [Test]
+    public async Task RecordedIntroduction_WithoutAnAddress_CreatesReferralAndTask_AndTheEmailIntroductionKeepsNoNote()
+    {
+        var recorded = await IntroduceAsync("", note: "Met at the school gate", attested: false, channel: IntroductionChannel.InPerson);
+        var emailed = await IntroduceAsync("dora@example.com");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(recorded.Status, Is.EqualTo(IntroductionStatus.Recorded));
+            var stored = await _engine.RunAsync((db, _) => db.Referrals.AsNoTracking().SingleAsync(r => r.Id == recorded.Referral!.Id));
+            Assert.That(stored.FriendNormalizedEmail, Is.Null);
+            Assert.That(stored.IntroductionNote, Is.EqualTo("Met at the school gate"));
+            Assert.That(await _engine.RunAsync((db, _) => db.StaffTasks.CountAsync(t => t.ReferralId == recorded.Referral!.Id)), Is.EqualTo(1));
+            var email = await _engine.RunAsync((db, _) => db.Referrals.AsNoTracking().SingleAsync(r => r.Id == emailed.Referral!.Id));
+            Assert.That(email.IntroductionChannel, Is.EqualTo(IntroductionChannel.Email));
+            Assert.That(email.IntroductionNote, Is.Null);
         }
     }
 

@@ -21,7 +21,7 @@ public sealed class BackofficeApiAuthorizationTests
     {
         var routes = ApiEndpoints().Select(e => e.Method + " " + e.Path).ToList();
 
-        Assert.That(routes, Has.Count.GreaterThanOrEqualTo(21));
+        Assert.That(routes, Has.Count.GreaterThanOrEqualTo(24));
         Assert.That(routes, Does.Contain("GET /umbraco/referrals/api/v1/advocates"));
         Assert.That(routes, Does.Contain("POST /umbraco/referrals/api/v1/review/{id:guid}/reject"));
         Assert.That(routes, Does.Contain("PUT /umbraco/referrals/api/v1/settings"));
@@ -34,6 +34,9 @@ public sealed class BackofficeApiAuthorizationTests
         Assert.That(routes, Does.Contain("GET /umbraco/referrals/api/v1/thank-you-tasks/{id:guid}/card"));
         Assert.That(routes, Does.Contain("POST /umbraco/referrals/api/v1/thank-you-tasks/print"));
         Assert.That(routes, Does.Contain("GET /umbraco/referrals/api/v1/stores"));
+        Assert.That(routes, Does.Contain("GET /umbraco/referrals/api/v1/introductions"));
+        Assert.That(routes, Does.Contain("POST /umbraco/referrals/api/v1/introductions"));
+        Assert.That(routes, Does.Contain("GET /umbraco/referrals/api/v1/customer-value"));
     }
 
     [Test]

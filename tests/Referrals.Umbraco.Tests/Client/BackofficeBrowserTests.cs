@@ -48,7 +48,8 @@ public sealed class BackofficeBrowserTests
 
     /// <summary>
     /// What the browser suite needs: a page of advocates (one linked to a member, with a downline), two open review
-    /// items, thank-you card tasks, answered asks for the NPS, a monthly goal and two Shopify stores.
+    /// items, thank-you card tasks, answered asks for the NPS, a monthly goal, two Shopify stores, an e-mail introduction,
+    /// and this month's orders of a referred customer and of two others.
     /// </summary>
     private static async Task SeedAsync(UmbracoTestSite site)
     {
@@ -68,7 +69,7 @@ public sealed class BackofficeBrowserTests
         var margaret = await data.AdvocateAsync("Margaret", "margaret@example.com", "Hamilton");
         var hedy = await data.AdvocateAsync("Hedy", "hedy@example.com", "Lamarr");
         var radia = await data.AdvocateAsync("Radia", "radia@example.com", "Perlman");
-        await data.AdvocateAsync("Barbara", "barbara@example.com", "Liskov");
+        var barbara = await data.AdvocateAsync("Barbara", "barbara@example.com", "Liskov");
         await data.AdvocateAsync("Frances", "frances@example.com", "Allen");
 
         var adaFirst = await data.ReferralAsync(ada, "alan@example.org", revenue: 120m, visited: true, rewarded: true);
@@ -103,6 +104,16 @@ public sealed class BackofficeBrowserTests
         var linked = list.RootElement.GetProperty("items").EnumerateArray()
             .Where(a => a.GetProperty("memberKey").ValueKind == JsonValueKind.String).Select(a => a.GetProperty("memberKey").GetGuid()).ToList();
         Assert.That(linked, Is.EqualTo(new[] { member.Key }), advocates);
+
+        // For the introductions and referred-customer views; after the counts above, which these would change.
+        var introduced = await data.EmailIntroductionAsync(grace, "Annie Easley", "annie@example.org");
+        Assert.That(introduced.Accepted, Is.True, introduced.Status.ToString());
+        var code = await data.CodeOfAsync(barbara);
+        Assert.That((await data.OrderAsync("mary@example.org", 120m, code)).Status, Is.EqualTo(Events.ConversionStatus.Converted));
+        await data.OrderAsync("mary@example.org", 60m);
+        await data.OrderAsync("walk-in@example.org", 45m);
+        await data.OrderAsync("regular@example.org", 80m);
+        await data.OrderAsync("regular@example.org", 30m);
     }
 
     private static async Task<Contact> ContactAsync(UmbracoTestSite site, string email)

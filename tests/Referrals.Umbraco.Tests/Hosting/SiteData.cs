@@ -109,6 +109,27 @@ public sealed class SiteData(UmbracoTestSite site)
         await db.SaveChangesAsync();
     }
 
+    /// <summary>The display form of <paramref name="advocate"/>'s referral code.</summary>
+    public async Task<string> CodeOfAsync(Contact advocate)
+    {
+        await using var db = Db();
+        return await db.ReferralCodes.Where(c => c.AdvocateContactId == advocate.Id).Select(c => c.Display).FirstAsync();
+    }
+
+    /// <summary>A paid order reported as site code would (<see cref="Events.IReferralEvents"/>), with the code when given.</summary>
+    public Task<Events.ConversionResult> OrderAsync(string email, decimal amount, string? referralCode = null) =>
+        _services.GetRequiredService<Events.IReferralEvents>().RecordConversionAsync(email, "order-" + Guid.NewGuid().ToString("N")[..12], amount, "EUR", referralCode);
+
+    /// <summary>An introduction made through the engine's <see cref="Introductions"/> service (by e-mail, permission attested).</summary>
+    public async Task<IntroductionResult> EmailIntroductionAsync(Contact advocate, string friendName, string friendEmail)
+    {
+        await using var db = Db();
+        var tenant = await Tenant(db);
+        var contact = await db.Contacts.SingleAsync(c => c.Id == advocate.Id);
+        return await _services.GetRequiredService<Introductions>().IntroduceAsync(db, tenant, contact, friendName, friendEmail, "You will like them.", true,
+            IntroductionChannel.Email, default);
+    }
+
     public async Task<Guid> ReviewItemOfAsync(Referral referral)
     {
         await using var db = Db();

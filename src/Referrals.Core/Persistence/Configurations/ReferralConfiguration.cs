@@ -13,6 +13,7 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.Property(x => x.FriendName).HasMaxLength(Lengths.Name);
         builder.Property(x => x.FriendEmail).HasMaxLength(Lengths.Email);
         builder.Property(x => x.FriendNormalizedEmail).HasMaxLength(Lengths.Email);
+        builder.Property(x => x.IntroductionNote).HasMaxLength(Engine.Introductions.MaxNoteLength);
         builder.Property(x => x.AttributionRule).HasMaxLength(Lengths.Short);
         builder.Property(x => x.Reason).HasMaxLength(Lengths.Reason);
         builder.Property(x => x.ConvertingOrderId).HasMaxLength(Lengths.ExternalId);

@@ -5,7 +5,18 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SCREENSHOT_DIR, startHarness, type Harness, type OpenedPage } from './support/backoffice-harness.js';
-import type { AdvocateDetail, AdvocateSummary, Overview, Paged, ReviewItem, ThankYouTask } from '../src/api/types.js';
+import type {
+	AdvocateDetail,
+	AdvocateSummary,
+	AskTimeline,
+	CustomerValue,
+	Introduction,
+	Overview,
+	Paged,
+	ProgramSettings,
+	ReviewItem,
+	ThankYouTask,
+} from '../src/api/types.js';
 
 let harness: Harness;
 const opened: OpenedPage[] = [];
@@ -320,4 +331,119 @@ describe('other pages', () => {
 		expectNoErrors(result);
 	});
 
+});
+
+describe('ideal clients, introductions, advocate news and referred customers', () => {
+	it('settings: an ideal-client profile with an empty field shows the server\'s message under that field, then saves', async () => {
+		const before = await harness.api<ProgramSettings>('/settings');
+		const result = await open('settings-view', 'referrals-settings-view');
+		const { page } = result;
+		const editor = page.locator('referrals-ideal-clients-editor');
+		await editor.waitFor();
+		expect(await editor.locator('.profile').count()).toBe(before.idealClients.length);
+
+		await editor.locator('uui-button.add').click();
+		const index = before.idealClients.length;
+		const profile = editor.locator(`.profile[data-index="${index}"]`);
+		await profile.locator('[data-field="name"] uui-input input').fill('Young families');
+		await profile.locator('[data-field="situation"] uui-textarea textarea').fill('have just had their first child');
+		await profile.locator('[data-field="benefit"] uui-textarea textarea').fill('A safe garden to play in from day one.');
+		await page.locator('uui-button[label="Save"]').click();
+
+		const error = profile.locator('[data-field="who"] .field-error');
+		await error.waitFor();
+		expect(await error.innerText()).toMatch(/Who/);
+		expect(await profile.locator('[data-field="name"] .field-error').count()).toBe(0);
+		await shot(page, 'settings-ideal-clients');
+		expect((await harness.api<ProgramSettings>('/settings')).idealClients).toHaveLength(before.idealClients.length);
+
+		await profile.locator('[data-field="who"] uui-textarea textarea').fill('parents of small children nearby');
+		await page.locator('uui-button[label="Save"]').click();
+		await expect
+			.poll(async () => (await harness.api<ProgramSettings>('/settings')).idealClients.map((p) => p.name))
+			.toContain('Young families');
+		expect(await profile.locator('.field-error').count()).toBe(0);
+		expectNoErrors(result);
+	});
+
+	it('introductions: records an introduction made by phone; it is listed and its thank-you card is queued', async () => {
+		const before = await harness.api<Paged<Introduction>>('/introductions?take=100');
+		const advocates = await harness.api<Paged<AdvocateSummary>>('/advocates?sort=name&direction=asc&take=100');
+		const advocate = advocates.items[0];
+		const result = await open('introductions-view', 'referrals-introductions-view');
+		const { page } = result;
+		await page.locator('uui-box.record').waitFor();
+		expect(await page.locator('uui-table-row.introduction').count()).toBe(before.items.length);
+
+		await page.locator('uui-select.advocate select').selectOption(advocate.id);
+		await page.locator('uui-select.channel select').selectOption('Phone');
+		await page.locator('uui-input.friend-name input').fill('Ingrid Daubechies');
+		await page.locator('uui-textarea.note textarea').fill('Rang on Tuesday about her sister');
+		await page.locator('uui-button.record-button').click();
+
+		await expect.poll(() => page.locator('uui-table-row.introduction').count()).toBe(before.items.length + 1);
+		const after = await harness.api<Paged<Introduction>>('/introductions?take=100');
+		const added = after.items.find((i) => !before.items.some((b) => b.id === i.id))!;
+		expect(added).toMatchObject({ advocateId: advocate.id, friend: 'Ingrid Daubechies', channel: 'Phone' });
+		const row = page.locator(`uui-table-row.introduction[data-id="${added.id}"]`);
+		expect(await row.locator('.channel').innerText()).toBe('Phone');
+		expect(await row.locator('.advocate').innerText()).toBe(advocate.name);
+		await page.locator('.recorded').waitFor();
+		const tasks = await harness.api<Paged<ThankYouTask>>('/thank-you-tasks?state=Open&take=100');
+		expect(tasks.items.filter((t) => t.referralId === added.id).map((t) => t.kind)).toEqual(['ThankYouCard']);
+		await shot(page, 'introductions');
+		expectNoErrors(result);
+	});
+
+	it('ask timeline: shows the advocate news and turns it on with its interval', async () => {
+		const before = await harness.api<AskTimeline>('/asks/timeline');
+		const result = await open('ask-timeline-view', 'referrals-ask-timeline-view');
+		const { page } = result;
+		const box = page.locator('uui-box.advocate-news');
+		await box.waitFor();
+		expect(await box.locator('uui-toggle.news-enabled').evaluate((t) => (t as HTMLInputElement).checked)).toBe(before.advocateNews.enabled);
+
+		await box.locator('uui-toggle.news-enabled').click();
+		const interval = box.locator('#news-interval input');
+		await interval.fill('14');
+		await interval.dispatchEvent('change');
+		await page.locator('uui-button[label="Save"]').click();
+		await expect
+			.poll(async () => {
+				const t = await harness.api<AskTimeline>('/asks/timeline');
+				return [t.advocateNews.enabled, t.advocateNewsIntervalDays];
+			})
+			.toEqual([!before.advocateNews.enabled, 14]);
+		await shot(page, 'advocate-news');
+		expectNoErrors(result);
+	});
+
+	it('referred customers: shows each month\'s figures with their counts, and marks small samples', async () => {
+		const expected = await harness.api<CustomerValue>('/customer-value?months=6');
+		const current = expected.months[expected.months.length - 1];
+		expect(current.referred.orders, 'the API under test needs referred orders this month').toBeGreaterThan(0);
+		const result = await open('customer-value-view', 'referrals-customer-value-view');
+		const { page } = result;
+		await page.locator('uui-table.customer-value').waitFor();
+
+		expect(await page.locator('uui-table-row.bucket[data-kind="month"]').count()).toBe(expected.months.length);
+		const rows = page.locator('uui-table-row.figures');
+		expect(await rows.count()).toBe(2 * (expected.months.length + expected.period.length));
+		// The current month is listed first after the period, referred then other.
+		const referred = rows.nth(2);
+		const other = rows.nth(3);
+		expect(await referred.getAttribute('data-group')).toBe('referred');
+		expect(await referred.locator('.customers').innerText()).toBe(String(current.referred.customers));
+		expect(await other.locator('.customers').innerText()).toBe(String(current.other.customers));
+		expect(await referred.locator('.aov .n').innerText()).toBe(`${current.referred.orders} orders`);
+		expect(await referred.locator('.aov').innerText()).toContain(
+			new Intl.NumberFormat('en', { style: 'currency', currency: current.currency }).format(current.referred.averageOrderValue!),
+		);
+		expect(await referred.locator('uui-tag.small').count()).toBe(current.referred.smallSample ? 1 : 0);
+		expect(await page.locator('uui-table-row.figures.small-sample').count()).toBe(
+			[...expected.period, ...expected.months].flatMap((l) => [l.referred, l.other]).filter((f) => f.smallSample).length,
+		);
+		await shot(page, 'customer-value');
+		expectNoErrors(result);
+	});
 });

@@ -8,13 +8,16 @@ import type {
 	AskTemplates,
 	AskTimeline,
 	ConnectedStore,
+	CustomerValue,
 	Direction,
+	Introduction,
 	InviteResult,
 	LedgerItem,
 	MemberReferrals,
 	Overview,
 	Paged,
 	ProgramSettings,
+	RecordIntroduction,
 	ReviewItem,
 	ThankYouTask,
 	WordingCheckResult,
@@ -135,6 +138,21 @@ export class ReferralsApi {
 			}) as Promise<{ data?: string }>,
 			true,
 		);
+	}
+
+	/** Introductions, newest first. */
+	introductions(skip = 0, take = 50): Promise<ApiResult<Paged<Introduction>>> {
+		return this.#get('/introductions', { skip, take }, true);
+	}
+
+	/** Records a phone or in-person introduction; 400s come back as error with problemDetails.errors, shown inline. */
+	recordIntroduction(body: RecordIntroduction): Promise<ApiResult<Introduction>> {
+		return this.#send('POST', '/introductions', body, true);
+	}
+
+	/** Referred customers against the others over the last months. */
+	customerValue(months = 6): Promise<ApiResult<CustomerValue>> {
+		return this.#get('/customer-value', { months }, true);
 	}
 
 	settings(): Promise<ApiResult<ProgramSettings>> {

@@ -153,6 +153,9 @@ export interface AskTimelineStep {
 	trigger: AskTrigger;
 	delayDays: number;
 	channel: AskChannel;
+	taskKind?: string;
+	/** The ideal-client profile (by name) the ask describes; null asks about the ideal referral in general. */
+	idealClientName?: string | null;
 	enabled: boolean;
 }
 
@@ -163,6 +166,9 @@ export interface AskTimeline {
 	beforeStart: AskTimelineStep;
 	cadence: AskTimelineStep;
 	manual: AskTimelineStep;
+	/** The opt-in news e-mail to advocates (e-mail only); interval in advocateNewsIntervalDays. */
+	advocateNews: AskTimelineStep;
+	advocateNewsIntervalDays: number;
 	cadenceIntervalDays: number;
 	frequencyCapDays: number;
 }
@@ -181,6 +187,9 @@ export interface AskTemplates {
 	thankYouHtml: string;
 	thankYouText: string;
 	serviceRecoveryTask: string;
+	advocateNewsSubject: string;
+	advocateNewsHtml: string;
+	advocateNewsText: string;
 }
 
 export type WordingScope = 'ReferralAsk' | 'PhrasingOnly';
@@ -220,6 +229,70 @@ export interface ProgramSettings {
 	timeline: AskTimeline;
 	templates: AskTemplates;
 	monthlyGoal: number;
+	/** Up to MAX_IDEAL_CLIENTS described kinds of ideal client. */
+	idealClients: IdealClientProfile[];
+}
+
+/** A described kind of ideal client; asks can name one (AskTimelineStep.idealClientName). */
+export interface IdealClientProfile {
+	name: string;
+	who: string;
+	situation: string;
+	benefit: string;
+}
+
+/** ProgramSettings.MaxIdealClients on the server. */
+export const MAX_IDEAL_CLIENTS = 4;
+
+export type IntroductionChannel = 'Email' | 'Phone' | 'InPerson';
+
+/** One introduction; friend is a name or a masked address, null once erased (friendRedacted). */
+export interface Introduction {
+	id: string;
+	advocateId: string;
+	advocateName: string | null;
+	friend: string | null;
+	friendRedacted: boolean;
+	channel: IntroductionChannel;
+	state: ReferralState;
+	note: string | null;
+	createdAt: string;
+}
+
+export interface RecordIntroduction {
+	advocateId: string;
+	friendName?: string;
+	friendEmail?: string;
+	note?: string;
+	channel: 'Phone' | 'InPerson';
+}
+
+export interface CustomerValueFigures {
+	customers: number;
+	repeatCustomers: number;
+	orders: number;
+	net: number;
+	averageOrderValue: number | null;
+	ordersPerCustomer: number | null;
+	revenuePerCustomer: number | null;
+	repeatRate: number | null;
+	refundRate: number | null;
+	smallSample: boolean;
+}
+
+export interface CustomerValueLine {
+	start: string;
+	end: string;
+	currency: string;
+	referred: CustomerValueFigures;
+	other: CustomerValueFigures;
+}
+
+export interface CustomerValue {
+	currency: string;
+	smallSampleCustomers: number;
+	months: CustomerValueLine[];
+	period: CustomerValueLine[];
 }
 
 export interface MemberReferrals {

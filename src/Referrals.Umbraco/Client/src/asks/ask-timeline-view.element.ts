@@ -14,6 +14,7 @@ export class ReferralsAskTimelineViewElement extends UmbLitElement {
 
 	@state() private _timeline?: AskTimeline;
 	@state() private _templates?: AskTemplates;
+	@state() private _idealClients: string[] = [];
 	@state() private _state: 'loading' | 'ready' | 'error' = 'loading';
 	@state() private _saving = false;
 	@state() private _saved = false;
@@ -26,11 +27,12 @@ export class ReferralsAskTimelineViewElement extends UmbLitElement {
 
 	async #load() {
 		this._state = 'loading';
-		const [timeline, templates] = await Promise.all([this.#api.askTimeline(), this.#api.askTemplates()]);
+		const [timeline, templates, settings] = await Promise.all([this.#api.askTimeline(), this.#api.askTemplates(), this.#api.settings()]);
 		if (timeline.error || templates.error || !timeline.data || !templates.data) {
 			this._state = 'error';
 			return;
 		}
+		this._idealClients = (settings.data?.idealClients ?? []).map((p) => p.name);
 		this._timeline = timeline.data;
 		this._templates = templates.data;
 		this._state = 'ready';
@@ -58,7 +60,7 @@ export class ReferralsAskTimelineViewElement extends UmbLitElement {
 		this._problems = problems;
 	}
 
-	#setStep(key: (typeof TIMELINE_STEPS)[number], patch: Partial<AskTimeline['purchase']>) {
+	#setStep(key: (typeof TIMELINE_STEPS)[number] | 'advocateNews', patch: Partial<AskTimeline['purchase']>) {
 		this._timeline = { ...this._timeline!, [key]: { ...this._timeline![key], ...patch } };
 		this._saved = false;
 	}
@@ -79,6 +81,7 @@ export class ReferralsAskTimelineViewElement extends UmbLitElement {
 						<uui-table-head-cell>${this.localize.term('referrals_colEnabled')}</uui-table-head-cell>
 						<uui-table-head-cell>${this.localize.term('referrals_colDelayDays')}</uui-table-head-cell>
 						<uui-table-head-cell>${this.localize.term('referrals_colChannel')}</uui-table-head-cell>
+						<uui-table-head-cell>${this.localize.term('referrals_colIdealClient')}</uui-table-head-cell>
 					</uui-table-head>
 					${TIMELINE_STEPS.map((key) => {
 						const step = t[key];
@@ -92,6 +95,12 @@ export class ReferralsAskTimelineViewElement extends UmbLitElement {
 							<uui-table-cell><uui-select label=${this.localize.term('referrals_colChannel')}
 								.options=${channels.map((c) => ({ name: this.localize.term('referrals_channel_' + c), value: c, selected: c === step.channel }))}
 								@change=${(e: Event) => this.#setStep(key, { channel: (e.target as HTMLSelectElement).value as AskChannel })}></uui-select></uui-table-cell>
+							<uui-table-cell><uui-select label=${this.localize.term('referrals_colIdealClient')} class="ideal-client"
+								.options=${[
+									{ name: this.localize.term('referrals_idealClientGeneral'), value: '', selected: !step.idealClientName },
+									...this._idealClients.map((n) => ({ name: n, value: n, selected: n === step.idealClientName })),
+								]}
+								@change=${(e: Event) => this.#setStep(key, { idealClientName: (e.target as HTMLSelectElement).value || null })}></uui-select></uui-table-cell>
 						</uui-table-row>`;
 					})}
 				</uui-table>
@@ -105,6 +114,25 @@ export class ReferralsAskTimelineViewElement extends UmbLitElement {
 						label=${this.localize.term('referrals_frequencyCap')}
 						@change=${(e: Event) => (this._timeline = { ...t, frequencyCapDays: Number((e.target as HTMLInputElement).value) })}></uui-input>
 				</div>
+			</uui-box>
+			<uui-box headline=${this.localize.term('referrals_advocateNews')} class="advocate-news">
+				<p class="muted">${this.localize.term('referrals_advocateNewsIntro')}</p>
+				<div class="row">
+					<uui-toggle class="news-enabled" label=${this.localize.term('referrals_advocateNewsEnabled')} ?checked=${t.advocateNews.enabled}
+						@change=${(e: Event) => this.#setStep('advocateNews', { enabled: (e.target as HTMLInputElement).checked })}
+						>${this.localize.term('referrals_advocateNewsEnabled')}</uui-toggle>
+					<uui-label for="news-interval">${this.localize.term('referrals_advocateNewsInterval')}</uui-label>
+					<uui-input id="news-interval" type="number" min="1" max="365" .value=${String(t.advocateNewsIntervalDays)}
+						label=${this.localize.term('referrals_advocateNewsInterval')}
+						@change=${(e: Event) => (this._timeline = { ...t, advocateNewsIntervalDays: Number((e.target as HTMLInputElement).value) })}></uui-input>
+					<span class="muted">${this.localize.term('referrals_colChannel')}: ${this.localize.term('referrals_channel_Email')}</span>
+				</div>
+				<uui-label for="news-subject">${this.localize.term('referrals_subject')}</uui-label>
+				<uui-input id="news-subject" class="wide" label=${this.localize.term('referrals_advocateNewsSubject')} .value=${this._templates!.advocateNewsSubject ?? ''}
+					@input=${(e: Event) => (this._templates = { ...this._templates!, advocateNewsSubject: (e.target as HTMLInputElement).value })}></uui-input>
+				<uui-label for="news-text">${this.localize.term('referrals_advocateNewsText')}</uui-label>
+				<uui-textarea id="news-text" class="wide" label=${this.localize.term('referrals_advocateNewsText')} .value=${this._templates!.advocateNewsText ?? ''}
+					@input=${(e: Event) => (this._templates = { ...this._templates!, advocateNewsText: (e.target as HTMLTextAreaElement).value })}></uui-textarea>
 			</uui-box>
 			<uui-box headline=${this.localize.term('referrals_askCopy')}>
 				<p class="muted">${this.localize.term('referrals_askCopyIntro')}</p>
@@ -142,7 +170,8 @@ export class ReferralsAskTimelineViewElement extends UmbLitElement {
 			gap: var(--uui-size-space-3);
 			margin-top: var(--uui-size-space-4);
 		}
-		#subject {
+		#subject,
+		.wide {
 			width: 100%;
 			margin-bottom: var(--uui-size-space-4);
 		}

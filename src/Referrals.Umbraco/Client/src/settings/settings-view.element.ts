@@ -4,6 +4,7 @@ import { isNotFound, ReferralsApi } from '../api/referrals-api.js';
 import type { AskTemplates, ConnectedStore, ProgramSettings } from '../api/types.js';
 import { formatDate } from '../shared/format.js';
 import '../shared/status.element.js';
+import './ideal-clients-editor.element.js';
 
 type Problems = Record<string, string[]>;
 
@@ -111,6 +112,10 @@ export class ReferralsSettingsViewElement extends UmbLitElement {
 				</div>
 				${this.#text('referrals_friendOfferDescription', s.friendOffer.description ?? '', (v) =>
 					this.#patch({ friendOffer: { ...s.friendOffer, description: v || null } }))}
+			</uui-box>
+			<uui-box headline=${this.localize.term('referrals_settingsIdealClients')} class="ideal-clients">
+				<referrals-ideal-clients-editor .profiles=${s.idealClients ?? []} .problems=${this._problems}
+					@profiles-change=${(e: CustomEvent<ProgramSettings['idealClients']>) => this.#patch({ idealClients: e.detail })}></referrals-ideal-clients-editor>
 			</uui-box>
 			<uui-box headline=${this.localize.term('referrals_settingsCauses')}>
 				${this.#number('referrals_charitySharePercent', s.charitySharePercent, (n) => this.#patch({ charitySharePercent: n }))}
