@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Referrals.Core.Contacts;
 using Referrals.Core.Persistence;
+using Referrals.Core.Tenants;
 using Referrals.Umbraco.Tests.Hosting;
 
 namespace Referrals.Umbraco.Tests.Client;
@@ -48,7 +49,7 @@ public sealed class BackofficeBrowserTests
 
     /// <summary>
     /// What the browser suite needs: a page of advocates (one linked to a member, with a downline), two open review
-    /// items, thank-you card tasks, answered asks for the NPS, a monthly goal, two Shopify stores, an e-mail introduction,
+    /// items, thank-you card tasks, answered asks for the NPS, a monthly goal, an ideal-client profile, two Shopify stores, an e-mail introduction,
     /// and this month's orders of a referred customer and of two others.
     /// </summary>
     private static async Task SeedAsync(UmbracoTestSite site)
@@ -90,7 +91,15 @@ public sealed class BackofficeBrowserTests
             await data.AnsweredAskAsync(contact, score);
         }
 
-        await data.SettingsAsync(s => s.MonthlyGoal = 12);
+        await data.SettingsAsync(s =>
+        {
+            s.MonthlyGoal = 12;
+            s.IdealClients.Add(new IdealClientProfile
+            {
+                Name = "New home owners", Who = "families who have just moved in", Situation = "has just bought a house",
+                Benefit = "We get the garden ready before the first summer.",
+            });
+        });
         await data.ShopAsync("ada-supplies.myshopify.com", "Ada Supplies");
         await data.ShopAsync("old-corner-shop.myshopify.com", "Old Corner Shop", uninstalled: true);
 

@@ -395,8 +395,10 @@ describe('ideal clients, introductions, advocate news and referred customers', (
 		expectNoErrors(result);
 	});
 
-	it('ask timeline: shows the advocate news and turns it on with its interval', async () => {
+	it('ask timeline: shows the advocate news and turns it on with its interval, and names an ideal client for an ask', async () => {
 		const before = await harness.api<AskTimeline>('/asks/timeline');
+		const profile = (await harness.api<ProgramSettings>('/settings')).idealClients[0];
+		expect(profile, 'the API under test needs an ideal-client profile').toBeDefined();
 		const result = await open('ask-timeline-view', 'referrals-ask-timeline-view');
 		const { page } = result;
 		const box = page.locator('uui-box.advocate-news');
@@ -407,13 +409,14 @@ describe('ideal clients, introductions, advocate news and referred customers', (
 		const interval = box.locator('#news-interval input');
 		await interval.fill('14');
 		await interval.dispatchEvent('change');
+		await page.locator('uui-table-row.step[data-step="purchase"] uui-select.ideal-client select').selectOption(profile.name);
 		await page.locator('uui-button[label="Save"]').click();
 		await expect
 			.poll(async () => {
 				const t = await harness.api<AskTimeline>('/asks/timeline');
-				return [t.advocateNews.enabled, t.advocateNewsIntervalDays];
+				return [t.advocateNews.enabled, t.advocateNewsIntervalDays, t.purchase.idealClientName];
 			})
-			.toEqual([!before.advocateNews.enabled, 14]);
+			.toEqual([!before.advocateNews.enabled, 14, profile.name]);
 		await shot(page, 'advocate-news');
 		expectNoErrors(result);
 	});
@@ -435,7 +438,7 @@ describe('ideal clients, introductions, advocate news and referred customers', (
 		expect(await referred.getAttribute('data-group')).toBe('referred');
 		expect(await referred.locator('.customers').innerText()).toBe(String(current.referred.customers));
 		expect(await other.locator('.customers').innerText()).toBe(String(current.other.customers));
-		expect(await referred.locator('.aov .n').innerText()).toBe(`${current.referred.orders} orders`);
+		expect(await referred.locator('.aov .n').innerText()).toBe(`orders: ${current.referred.orders}`);
 		expect(await referred.locator('.aov').innerText()).toContain(
 			new Intl.NumberFormat('en', { style: 'currency', currency: current.currency }).format(current.referred.averageOrderValue!),
 		);

@@ -70,6 +70,7 @@ export class ReferralsCustomerValueViewElement extends UmbLitElement {
 	#line(line: CustomerValueLine, title: string, kind: 'month' | 'period') {
 		return html`<uui-table-row class="bucket" data-kind=${kind} data-start=${line.start} data-currency=${line.currency}>
 				<uui-table-cell class="bucket-title"><strong>${title}</strong>${line.currency !== this._data!.currency ? ` (${line.currency})` : ''}</uui-table-cell>
+				${[1, 2, 3, 4, 5, 6].map(() => html`<uui-table-cell></uui-table-cell>`)}
 			</uui-table-row>
 			${this.#row(this.localize.term('referrals_referredCustomers'), 'referred', line.referred, line.currency)}
 			${this.#row(this.localize.term('referrals_otherCustomers'), 'other', line.other, line.currency)}`;

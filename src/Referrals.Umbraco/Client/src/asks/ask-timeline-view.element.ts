@@ -131,7 +131,7 @@ export class ReferralsAskTimelineViewElement extends UmbLitElement {
 				<uui-input id="news-subject" class="wide" label=${this.localize.term('referrals_advocateNewsSubject')} .value=${this._templates!.advocateNewsSubject ?? ''}
 					@input=${(e: Event) => (this._templates = { ...this._templates!, advocateNewsSubject: (e.target as HTMLInputElement).value })}></uui-input>
 				<uui-label for="news-text">${this.localize.term('referrals_advocateNewsText')}</uui-label>
-				<uui-textarea id="news-text" class="wide" label=${this.localize.term('referrals_advocateNewsText')} .value=${this._templates!.advocateNewsText ?? ''}
+				<uui-textarea id="news-text" class="wide" rows="8" label=${this.localize.term('referrals_advocateNewsText')} .value=${this._templates!.advocateNewsText ?? ''}
 					@input=${(e: Event) => (this._templates = { ...this._templates!, advocateNewsText: (e.target as HTMLTextAreaElement).value })}></uui-textarea>
 			</uui-box>
 			<uui-box headline=${this.localize.term('referrals_askCopy')}>
