@@ -181,6 +181,20 @@ public sealed class BackofficeApiIntroductionsTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
     }
 
+    [Test]
+    public async Task OpenApi_DescribesTheIntroductionAndCustomerValueOperations_WithTheirShapes()
+    {
+        using var json = await GetJsonAsync($"{Api}/openapi.json");
+
+        var paths = json.RootElement.GetProperty("paths");
+        Assert.That(paths.GetProperty($"{Api}/introductions").TryGetProperty("get", out _), Is.True);
+        Assert.That(paths.GetProperty($"{Api}/introductions").TryGetProperty("post", out var post), Is.True);
+        Assert.That(post.GetProperty("responses").TryGetProperty("400", out _), Is.True);
+        Assert.That(paths.GetProperty($"{Api}/customer-value").TryGetProperty("get", out _), Is.True);
+        var schemas = json.RootElement.GetProperty("components").GetProperty("schemas").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.That(schemas, Does.Contain("IntroductionModel").And.Contain("CustomerValueModel").And.Contain("CustomerValueFiguresModel"), string.Join(", ", schemas));
+    }
+
     private ReferralsDbContext Db() => _site.Services.GetRequiredService<ReferralsDbContextFactory>().CreateDbContext();
 
     private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string body) =>
