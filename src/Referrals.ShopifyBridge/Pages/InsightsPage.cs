@@ -64,8 +64,8 @@ internal static class InsightsPage
     private static void AppendTable(StringBuilder html, string firstColumn, IEnumerable<(string Label, CustomerValueComparison Value)> rows)
     {
         html.Append("<div class=\"scroll\"><table class=\"grid insights\"><thead><tr><th>").Append(E(firstColumn))
-            .Append("</th><th></th><th class=\"num\">Customers</th><th class=\"num\">Orders</th><th class=\"num\">Avg. order</th><th class=\"num\">Orders / customer</th>")
-            .Append("<th class=\"num\">Revenue / customer</th><th class=\"num\">Repeat rate</th><th class=\"num\">Refund rate</th></tr></thead><tbody>");
+            .Append("</th><th></th><th class=\"num\">Customers</th><th class=\"num\">Revenue / customer</th><th class=\"num\">Avg. order</th><th class=\"num\">Repeat rate</th>")
+            .Append("<th class=\"num\">Orders / customer</th><th class=\"num\">Refund rate</th><th class=\"num\">Orders</th></tr></thead><tbody>");
         foreach (var (label, value) in rows)
         {
             AppendRow(html, label, "Referred", value.Referred, value.Currency, first: true);
@@ -77,17 +77,18 @@ internal static class InsightsPage
 
     private static void AppendRow(StringBuilder html, string label, string kind, CustomerValueFigures f, string currency, bool first)
     {
-        var small = f.Customers < SmallSampleCustomers;
+        // An empty class shows no ratios at all, so there is nothing to mark.
+        var small = f.Customers is > 0 and < SmallSampleCustomers;
         html.Append(first ? "<tr class=\"pair\">" : "<tr>")
             .Append(first ? $"<td rowspan=\"2\">{E(label)}</td>" : "")
             .Append("<td>").Append(kind).Append("</td><td class=\"num\">").Append(f.Customers.ToString(CultureInfo.InvariantCulture))
             .Append(small ? "<span class=\"small\" title=\"Small sample\">*</span>" : "").Append("</td>")
-            .Append("<td class=\"num\">").Append(f.Orders.ToString(CultureInfo.InvariantCulture)).Append("</td>")
-            .Append("<td class=\"num\">").Append(E(MoneyText(f.AverageOrderValue, currency))).Append("</td>")
-            .Append("<td class=\"num\">").Append(E(Number(f.OrdersPerCustomer))).Append("</td>")
             .Append("<td class=\"num\">").Append(E(MoneyText(f.RevenuePerCustomer, currency))).Append("</td>")
+            .Append("<td class=\"num\">").Append(E(MoneyText(f.AverageOrderValue, currency))).Append("</td>")
             .Append("<td class=\"num\">").Append(E(Percent(f.RepeatRate))).Append("</td>")
-            .Append("<td class=\"num\">").Append(E(Percent(f.RefundRate))).Append("</td></tr>");
+            .Append("<td class=\"num\">").Append(E(Number(f.OrdersPerCustomer))).Append("</td>")
+            .Append("<td class=\"num\">").Append(E(Percent(f.RefundRate))).Append("</td>")
+            .Append("<td class=\"num\">").Append(f.Orders.ToString(CultureInfo.InvariantCulture)).Append("</td></tr>");
     }
 
     private static string Month(DateTimeOffset at) => at.UtcDateTime.ToString("MMM yyyy", CultureInfo.InvariantCulture);

@@ -64,17 +64,19 @@ internal static class IntroductionsPage
             .Append(". Advocates introduce friends from the storefront's invite page; each friend gets one e-mail in the advocate's name.</p>");
         if (rows.Count > 0)
         {
-            html.Append("<div class=\"scroll\"><table class=\"grid\"><thead><tr><th>Date</th><th>Advocate</th><th>Friend</th><th>Referral</th><th>Introduction</th></tr></thead><tbody>");
+            html.Append("<div class=\"scroll\"><table class=\"grid\"><thead><tr><th>Advocate</th><th>Friend</th><th>Introduction</th><th>Referral</th><th>Date</th></tr></thead><tbody>");
             foreach (var r in rows)
             {
                 var prefix = Introductions.IdempotencyKey(r.Id);
                 var mine = emails.Where(e => e.Key.StartsWith(prefix, StringComparison.Ordinal)).ToList();
                 var optOut = r.FriendEmail is not null && optedOut.Contains(FriendEmailHash.Compute(tenantId, r.FriendEmail));
-                html.Append("<tr><td>").Append(E(ShopStatusPage.Time(r.CreatedAt)))
-                    .Append("</td><td>").Append(E(advocates.GetValueOrDefault(r.AdvocateId, "(unknown)")))
+                // What a merchant looks for first comes first, so it shows on a phone without scrolling.
+                html.Append("<tr><td>").Append(E(advocates.GetValueOrDefault(r.AdvocateId, "(unknown)")))
                     .Append("</td><td>").Append(E(MaskFriend(r.FriendName, r.FriendEmail)))
+                    .Append("</td><td>").Append(E(EmailStatus(mine, optOut)))
                     .Append("</td><td>").Append(E(r.State.ToString()))
-                    .Append("</td><td>").Append(E(EmailStatus(mine, optOut))).Append("</td></tr>");
+                    .Append("</td><td title=\"").Append(E(ShopStatusPage.Time(r.CreatedAt))).Append("\">")
+                    .Append(E(r.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))).Append("</td></tr>");
             }
 
             html.Append("</tbody></table></div>");

@@ -22,5 +22,5 @@ internal static class MerchantPageStyles
         + ".ok{color:#1e6b2e}.danger{background:#a4161a;color:#fff;border:0;border-radius:.3rem}.actions button{margin-right:.5rem}"
         + "form.inline{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end}form.inline label{margin:0}form.inline select{width:auto}form.inline button{margin:0}"
         + ".pager{justify-content:center;align-items:center;gap:1rem}"
-        + ".small{color:#8a5a00;font-weight:700;margin-left:.15rem}.insights tr.pair td{border-top:2px solid #c9cfe0}.insights td[rowspan]{font-weight:600;vertical-align:top}";
+        + ".small{color:#8a5a00;font-weight:700;margin-left:.15rem}.insights tr.pair td{border-top:2px solid #c9cfe0}.insights td[rowspan]{font-weight:600;vertical-align:top}.insights th{white-space:normal;vertical-align:bottom}.insights th,.insights td{padding-right:.6rem}";
 }

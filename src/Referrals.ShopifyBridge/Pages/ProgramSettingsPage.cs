@@ -121,7 +121,8 @@ internal static class ProgramSettingsPage
                 }
             }
 
-            var compact = group.Fields.All(f => f.Input is not (ProgramSettingsForm.Input.Template or ProgramSettingsForm.Input.Lines));
+            // Short fields (a few lines at most) sit side by side on a wide screen; templates take the whole width.
+            var compact = group.Fields.All(f => f.Input is not ProgramSettingsForm.Input.Template);
             html.Append(compact ? "<div class=\"row\">" : "<div>");
             foreach (var field in group.Fields)
             {
