@@ -25,7 +25,9 @@ public static partial class AppProxyEndpoints
     /// <summary>
     /// Maps <c>GET /shopify/proxy/r/{code}</c> (landing: records the visit, applies the friend's discount code),
     /// <c>GET|POST /shopify/proxy/rate/{token}</c> (rating: confirm, then record through <see cref="AskAnswers"/>) and
-    /// <c>GET|POST /shopify/proxy/invite</c> ("Who do you know who…": signed-in customers name a friend).
+    /// <c>GET|POST /shopify/proxy/invite</c> ("Who do you know who…": a signed-in customer names a friend, writes a note
+    /// and confirms the friend agreed; <see cref="Introductions.IntroduceAsync"/> then sends the friend one e-mail in the
+    /// customer's name, unless the friend opted out or was introduced within the cool-down).
     /// </summary>
     public static IEndpointRouteBuilder MapShopifyAppProxy(this IEndpointRouteBuilder endpoints)
     {
@@ -147,10 +149,10 @@ public static partial class AppProxyEndpoints
         }
 
         var token = new AppProxyFormToken(key.GetKey()).Create(proxy.Request.Shop, customer, clock.GetUtcNow().AddMinutes(options.Value.FormTokenLifetimeMinutes));
-        return Page(AppProxyPages.InviteForm($"{Prefix(proxy)}/invite", token));
+        return Page(AppProxyPages.InviteForm($"{Prefix(proxy)}/invite", token, error: null, input: null));
     }
 
-    private static async Task<IResult> InviteAsync(HttpContext http, ReferralsDbContext db, LinkSigningKey key, ReferralInvitations invitations,
+    private static async Task<IResult> InviteAsync(HttpContext http, ReferralsDbContext db, LinkSigningKey key, Introductions introductions,
         AppProxyRateLimiter limiter, IOptions<AppProxyOptions> options, TimeProvider clock)
     {
         var proxy = Proxy(http);
@@ -194,13 +196,14 @@ public static partial class AppProxyEndpoints
                 StatusCodes.Status400BadRequest);
         }
 
-        var name = Trimmed(form["friend_name"].ToString(), 100);
-        var email = Trimmed(form["friend_email"].ToString(), 254);
+        var typed = new AppProxyPages.InviteInput(
+            Trimmed(form["friend_name"].ToString(), 100), Trimmed(form["friend_email"].ToString(), 254), form["note"].ToString().Trim());
         var freshToken = signing.Create(proxy.Request.Shop, customer, now.AddMinutes(limits.FormTokenLifetimeMinutes));
-        if (form["permission"].ToString() != "yes")
+        IResult Retry(string error) => Page(AppProxyPages.InviteForm($"{Prefix(proxy)}/invite", freshToken, error, typed), StatusCodes.Status400BadRequest);
+        var permission = form["permission"].ToString() == "yes";
+        if (!permission)
         {
-            return Page(AppProxyPages.InviteForm($"{Prefix(proxy)}/invite", freshToken, "Please confirm that your friend agreed to be introduced.", name, email),
-                StatusCodes.Status400BadRequest);
+            return Retry("Please confirm that your friend agreed to be introduced.");
         }
 
         var advocateId = await ContactIdAsync(db, proxy, http.RequestAborted);
@@ -211,17 +214,20 @@ public static partial class AppProxyEndpoints
             return Page(AppProxyPages.Message("We don't know you yet", "Introductions open after your first order with us. Thank you for thinking of us!"), StatusCodes.Status403Forbidden);
         }
 
-        try
+        // One introduction e-mail in the advocate's name; the engine applies the friend's opt-out and the cool-down.
+        var result = await introductions.IntroduceAsync(db, tenant, advocate, typed.FriendName, typed.FriendEmail, typed.Note, permission,
+            IntroductionChannel.Email, http.RequestAborted);
+        return result.Status switch
         {
-            await invitations.InviteAsync(db, tenant, advocate, name, email ?? string.Empty, http.RequestAborted);
-        }
-        catch (ArgumentException)
-        {
-            return Page(AppProxyPages.InviteForm($"{Prefix(proxy)}/invite", freshToken, "Please enter your friend's e-mail address (not your own).", name, email),
-                StatusCodes.Status400BadRequest);
-        }
-
-        return Page(AppProxyPages.Message("Thank you for the introduction", "We will let your friend know about their welcome offer.", $"{Prefix(proxy)}/invite", "Introduce someone else"));
+            IntroductionStatus.Queued or IntroductionStatus.Recorded => Page(AppProxyPages.Message(
+                "Thank you for the introduction", "We will send your friend one e-mail in your name, with your note and their welcome offer.", $"{Prefix(proxy)}/invite", "Introduce someone else")),
+            IntroductionStatus.InvalidEmail => Retry("Please enter your friend's e-mail address (not your own)."),
+            IntroductionStatus.NoteTooLong => Retry($"Please keep your note to {Introductions.MaxNoteLength} characters."),
+            IntroductionStatus.PermissionMissing => Retry("Please confirm that your friend agreed to be introduced."),
+            // One answer for both, so an advocate cannot learn whether a friend opted out.
+            _ => Page(AppProxyPages.Message(
+                "Thank you for thinking of them", "We have been in touch with your friend before, so we will not e-mail them again now.", $"{Prefix(proxy)}/invite", "Introduce someone else")),
+        };
     }
 
     private static async Task<Guid?> ContactIdAsync(ReferralsDbContext db, Verified proxy, CancellationToken cancellationToken)

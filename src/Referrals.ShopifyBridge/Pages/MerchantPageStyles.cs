@@ -21,5 +21,6 @@ internal static class MerchantPageStyles
         + ".problem{color:#a4161a;margin:.2rem 0;font-size:.9rem}.finding{color:#8a5a00;margin:.2rem 0;font-size:.9rem}.hint{color:#5a6380;font-size:.85rem;margin:.2rem 0}"
         + ".ok{color:#1e6b2e}.danger{background:#a4161a;color:#fff;border:0;border-radius:.3rem}.actions button{margin-right:.5rem}"
         + "form.inline{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end}form.inline label{margin:0}form.inline select{width:auto}form.inline button{margin:0}"
-        + ".pager{justify-content:center;align-items:center;gap:1rem}";
+        + ".pager{justify-content:center;align-items:center;gap:1rem}"
+        + ".small{color:#8a5a00;font-weight:700;margin-left:.15rem}.insights tr.pair td{border-top:2px solid #c9cfe0}.insights td[rowspan]{font-weight:600;vertical-align:top}.insights th{white-space:normal;vertical-align:bottom}.insights th,.insights td{padding-right:.6rem}";
 }

@@ -32,6 +32,10 @@ internal static class ProgramSettingsForm
 
     public const string FriendRewardEnabled = "FriendReward:Enabled";
 
+    public const string AdvocateNewsEnabled = "Timeline:AdvocateNews:Enabled";
+
+    private const string IdealClientsKey = nameof(ProgramSettings.IdealClients);
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static IReadOnlyList<Group> Groups { get; } =
@@ -62,6 +66,22 @@ internal static class ProgramSettingsForm
             Whole("Gate:DetractorMaximum", "Detractors score at most (0-10)", s => s.Gate.DetractorMaximum, (s, v) => s.Gate.DetractorMaximum = v),
             Whole("Timeline:FrequencyCapDays", "Ask one contact at most every (days)", s => s.Timeline.FrequencyCapDays, (s, v) => s.Timeline.FrequencyCapDays = v, "The frequency cap."),
         ]),
+        .. IdealClientGroups(),
+        new("Timeline:AdvocateNews", "Advocate news", [
+            new(AdvocateNewsEnabled, "Send advocates and referral partners the advocate news", Input.Check, s => Flag(s.Timeline.AdvocateNews.Enabled),
+                (s, v) => { s.Timeline.AdvocateNews.Enabled = v == "true"; return null; }, Hint: "Off until you opt in. Only contacts with marketing consent receive it; the frequency cap applies."),
+            Whole("Timeline:AdvocateNewsIntervalDays", "Send it every (days)", s => s.Timeline.AdvocateNewsIntervalDays, (s, v) => s.Timeline.AdvocateNewsIntervalDays = v, "30 is about monthly."),
+            Template(nameof(AskTemplateSet.AdvocateNewsSubject), s => s.AdvocateNewsSubject, (s, v) => s.AdvocateNewsSubject = v),
+            Template(nameof(AskTemplateSet.AdvocateNewsHtml), s => s.AdvocateNewsHtml, (s, v) => s.AdvocateNewsHtml = v),
+            Template(nameof(AskTemplateSet.AdvocateNewsText), s => s.AdvocateNewsText, (s, v) => s.AdvocateNewsText = v),
+        ]),
+        new("", "Introductions", [
+            Whole("IntroductionCooldownDays", "Introduce the same friend at most every (days)", s => s.IntroductionCooldownDays, (s, v) => s.IntroductionCooldownDays = v,
+                "By any advocate. A friend who opted out is never introduced again."),
+            Template(nameof(AskTemplateSet.IntroductionSubject), s => s.IntroductionSubject, (s, v) => s.IntroductionSubject = v),
+            Template(nameof(AskTemplateSet.IntroductionHtml), s => s.IntroductionHtml, (s, v) => s.IntroductionHtml = v),
+            Template(nameof(AskTemplateSet.IntroductionText), s => s.IntroductionText, (s, v) => s.IntroductionText = v),
+        ]),
         new("", "Review of flagged referrals", [
             Whole("ReviewWindowHours", "Time to decide (hours)", s => s.ReviewWindowHours, (s, v) => s.ReviewWindowHours = v),
             Choice("ReviewLapsePolicy", "When nobody decides in time", Enum.GetNames<ReviewLapsePolicy>(), s => s.ReviewLapsePolicy.ToString(), (s, v) => s.ReviewLapsePolicy = Enum.Parse<ReviewLapsePolicy>(v)),
@@ -89,12 +109,15 @@ internal static class ProgramSettingsForm
 
     /// <summary>
     /// Applies <paramref name="form"/> to a copy of <paramref name="current"/>. Text that does not parse becomes a
-    /// problem under the field's key; the copy is only meaningful when there are none.
+    /// problem under the field's key; the copy is only meaningful when there are none. Ideal-client rows left wholly
+    /// empty are dropped; <c>IdealClientRows</c> gives the form row of each profile kept.
     /// </summary>
-    public static (ProgramSettings Settings, List<SettingsProblem> Problems) Bind(ProgramSettings current, IFormCollection form)
+    public static (ProgramSettings Settings, List<SettingsProblem> Problems, IReadOnlyList<int> IdealClientRows) Bind(ProgramSettings current, IFormCollection form)
     {
         var settings = JsonSerializer.Deserialize<ProgramSettings>(JsonSerializer.Serialize(current, Json), Json)!;
         var problems = new List<SettingsProblem>();
+        // The form always shows every profile row; what it posts replaces the stored profiles.
+        settings.IdealClients = [];
         var friendReward = form[FriendRewardEnabled] == "true";
         foreach (var field in Fields)
         {
@@ -110,8 +133,65 @@ internal static class ProgramSettingsForm
             }
         }
 
-        return (settings, problems);
+        var kept = new List<int>();
+        for (var i = 0; i < settings.IdealClients.Count; i++)
+        {
+            var p = settings.IdealClients[i];
+            if (p.Name.Length + p.Who.Length + p.Situation.Length + p.Benefit.Length > 0)
+            {
+                kept.Add(i);
+            }
+        }
+
+        settings.IdealClients = kept.Select(i => settings.IdealClients[i]).ToList();
+        return (settings, problems, kept);
     }
+
+    /// <summary>
+    /// A validator key about the profile at <c>IdealClients:{i}</c> of the saved (compacted) list, turned back into the
+    /// form row it came from, so the problem sits next to the field the merchant typed in.
+    /// </summary>
+    public static SettingsProblem ToFormRow(SettingsProblem problem, IReadOnlyList<int> rows)
+    {
+        var prefix = $"{ProgramSettingsValidator.Prefix}:{IdealClientsKey}:";
+        if (!problem.Key.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return problem;
+        }
+
+        var rest = problem.Key[prefix.Length..];
+        var end = rest.IndexOf(':', StringComparison.Ordinal);
+        var index = end < 0 ? rest : rest[..end];
+        return int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < rows.Count
+            ? problem with { Key = prefix + rows[i].ToString(CultureInfo.InvariantCulture) + (end < 0 ? "" : rest[end..]) }
+            : problem;
+    }
+
+    // One fieldset per possible profile; an empty row is no profile.
+    private static IEnumerable<Group> IdealClientGroups() => Enumerable.Range(0, ProgramSettings.MaxIdealClients).Select(i => new Group($"{IdealClientsKey}:{i}", $"Ideal client {i + 1}", [
+        IdealClientText(i, nameof(IdealClientProfile.Name), "Name", Input.Text, p => p.Name, (p, v) => p.Name = v,
+            i == 0 ? $"Up to {ProgramSettings.MaxIdealClients} kinds of client you want more of, e.g. New home owners. Leave a row empty to remove it." : null),
+        IdealClientText(i, nameof(IdealClientProfile.Who), "Who they are (after \"for\")", Input.Text, p => p.Who, (p, v) => p.Who = v,
+            i == 0 ? "e.g. families who have just moved in" : null),
+        IdealClientText(i, nameof(IdealClientProfile.Situation), "Their situation (after \"who\")", Input.Text, p => p.Situation, (p, v) => p.Situation = v,
+            i == 0 ? "e.g. has just bought a house" : null),
+        IdealClientText(i, nameof(IdealClientProfile.Benefit), "Why they benefit", Input.Lines, p => p.Benefit, (p, v) => p.Benefit = v,
+            i == 0 ? "e.g. We get the garden ready before the first summer." : null),
+    ]));
+
+    private static Field IdealClientText(int row, string name, string label, Input input, Func<IdealClientProfile, string> read, Action<IdealClientProfile, string> write, string? hint) =>
+        new($"{IdealClientsKey}:{row}:{name}", label, input,
+            s => s.IdealClients.Count > row && s.IdealClients[row] is { } p ? read(p) ?? "" : "",
+            (s, v) =>
+            {
+                while (s.IdealClients.Count <= row)
+                {
+                    s.IdealClients.Add(new IdealClientProfile());
+                }
+
+                write(s.IdealClients[row], v.Replace("\r\n", "\n", StringComparison.Ordinal).Trim());
+                return null;
+            }, Hint: hint);
 
     private static Field[] RewardFields(string prefix, Func<ProgramSettings, RewardRule> rule) =>
     [

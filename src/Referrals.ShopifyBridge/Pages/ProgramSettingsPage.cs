@@ -42,15 +42,15 @@ internal static class ProgramSettingsPage
         }
 
         var form = await context.Request.ReadFormAsync(cancellationToken);
-        var (settings, problems) = Bind(tenant.Settings, form);
+        var (settings, problems, idealClientRows) = Bind(tenant.Settings, form);
         // A field that did not parse kept its stored value; the validator's word on that value would only confuse.
         var unparsed = problems.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
-        problems.AddRange(ProgramSettingsValidator.Validate(settings).Where(p => !unparsed.Contains(p.Key)));
+        problems.AddRange(ProgramSettingsValidator.Validate(settings).Select(p => ToFormRow(p, idealClientRows)).Where(p => !unparsed.Contains(p.Key)));
 
         if (problems.Count > 0)
         {
             // Show what was typed, not what is stored, so nothing the merchant wrote is lost.
-            return Page(context, antiforgery, tenant.Key, settings, key => key == FriendRewardEnabled ? (form[key] == "true" ? "true" : "false") : form[key].ToString(),
+            return Page(context, antiforgery, tenant.Key, settings, key => IsCheck(key) ? (form[key] == "true" ? "true" : "false") : form[key].ToString(),
                 problems, saved: false, StatusCodes.Status422UnprocessableEntity);
         }
 
@@ -59,6 +59,8 @@ internal static class ProgramSettingsPage
         await db.SaveChangesAsync(cancellationToken);
         return Results.Redirect(ShopPages.PathFor(tenant.Key, ShopPages.Settings) + "?saved=1");
     }
+
+    private static bool IsCheck(string key) => Fields.Any(f => f.Key == key && f.Input == ProgramSettingsForm.Input.Check);
 
     private static string Read(ProgramSettings settings, string key) => Fields.Single(f => f.Key == key).Read(settings);
 
@@ -119,7 +121,8 @@ internal static class ProgramSettingsPage
                 }
             }
 
-            var compact = group.Fields.All(f => f.Input is not (ProgramSettingsForm.Input.Template or ProgramSettingsForm.Input.Lines));
+            // Short fields (a few lines at most) sit side by side on a wide screen; templates take the whole width.
+            var compact = group.Fields.All(f => f.Input is not ProgramSettingsForm.Input.Template);
             html.Append(compact ? "<div class=\"row\">" : "<div>");
             foreach (var field in group.Fields)
             {

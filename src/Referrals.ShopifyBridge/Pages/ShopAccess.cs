@@ -59,6 +59,8 @@ internal static class ShopAccess
             (ShopPages.PathFor(shop, ShopPages.Settings), "Settings"),
             (ShopPages.PathFor(shop, ShopPages.Review), "Review"),
             (ShopPages.PathFor(shop, ShopPages.Rewards), "Rewards"),
+            (ShopPages.PathFor(shop, ShopPages.Introductions), "Introductions"),
+            (ShopPages.PathFor(shop, ShopPages.Insights), "Insights"),
         };
         return "<nav>" + string.Concat(links.Select(l => l.Label == current
             ? $"<a href=\"{BridgePage.E(l.Path)}\" aria-current=\"page\">{BridgePage.E(l.Label)}</a>"

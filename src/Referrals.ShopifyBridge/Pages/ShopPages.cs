@@ -3,8 +3,9 @@ using Referrals.ShopifyBridge.Merchants;
 namespace Referrals.ShopifyBridge.Pages;
 
 /// <summary>
-/// Maps a shop's merchant pages under <c>/shops/{shop}/</c>: status (with dead-letter retry), program settings, the
-/// review queue and the rewards ledger. Every page needs <see cref="MerchantAuthorization.PolicyName"/> and then
+/// Maps a shop's merchant pages under <c>/shops/{shop}/</c>: status (with dead-letter retry), program settings (with
+/// ideal-client profiles and the advocate news), the review queue, the rewards ledger, the introductions and the
+/// referred-vs-other customer insights. Every page needs <see cref="MerchantAuthorization.PolicyName"/> and then
 /// <see cref="ShopAccess"/>; every POST checks the antiforgery token.
 /// </summary>
 internal static class ShopPages
@@ -13,6 +14,8 @@ internal static class ShopPages
     public const string Settings = "settings";
     public const string Review = "review";
     public const string Rewards = "rewards";
+    public const string Introductions = "introductions";
+    public const string Insights = "insights";
 
     /// <summary>The path of <paramref name="page"/> for <paramref name="shop"/>.</summary>
     public static string PathFor(string shop, string page) => $"/shops/{Uri.EscapeDataString(shop)}/{page}";
@@ -27,6 +30,8 @@ internal static class ShopPages
         shop.MapGet("/" + Review, ReviewQueuePage.RenderAsync);
         shop.MapPost("/" + Review + "/{itemId:guid}", ReviewQueuePage.DecideAsync).DisableAntiforgery();
         shop.MapGet("/" + Rewards, RewardsPage.RenderAsync);
+        shop.MapGet("/" + Introductions, IntroductionsPage.RenderAsync);
+        shop.MapGet("/" + Insights, InsightsPage.RenderAsync);
         return endpoints;
     }
 }

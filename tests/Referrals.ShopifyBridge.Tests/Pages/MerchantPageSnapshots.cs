@@ -1,7 +1,15 @@
 using System.Net;
 using System.Text;
 using Referrals.Core;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Referrals.Core.Contacts;
+using Referrals.Core.Engine;
 using Referrals.Core.Messaging;
+using Referrals.Core.Orders;
+using Referrals.Core.Persistence;
+using Referrals.Core.Referrals;
+using Referrals.Core.Tenants;
 using Referrals.Core.Review;
 using Referrals.Core.Rewards;
 using Referrals.ShopifyBridge.Tests.Connections;
@@ -27,6 +35,9 @@ public sealed class MerchantPageSnapshots
             Assert.That(await File.ReadAllTextAsync(Path.Combine(directory, "bridge-status.html")), Does.Contain("The order has no customer e-mail."));
             Assert.That(await File.ReadAllTextAsync(Path.Combine(directory, "bridge-review.html")), Does.Contain("Velocity: 6 converted referrals in 24 hours"));
             Assert.That(await File.ReadAllTextAsync(Path.Combine(directory, "bridge-settings-invalid.html")), Does.Contain("Nothing was saved"));
+            Assert.That(await File.ReadAllTextAsync(Path.Combine(directory, "bridge-settings.html")), Does.Contain("New home owners"));
+            Assert.That(await File.ReadAllTextAsync(Path.Combine(directory, "bridge-introductions.html")), Does.Contain("Anna Holm").And.Contain("E-mail sent"));
+            Assert.That(await File.ReadAllTextAsync(Path.Combine(directory, "bridge-insights.html")), Does.Contain("Small sample").And.Contain("Referred"));
         }
         finally
         {
@@ -46,6 +57,7 @@ public sealed class MerchantPageSnapshots
         foreach (var (name, path) in new[]
         {
             ("status", "status"), ("settings", "settings"), ("review", "review"), ("rewards", "rewards"),
+            ("introductions", "introductions"), ("insights", "insights?months=6"),
         })
         {
             var response = await bridge.Client.GetAsync(new Uri($"/shops/{ConnectBridge.Shop}/{path}", UriKind.Relative));
@@ -55,22 +67,16 @@ public sealed class MerchantPageSnapshots
 
         // The settings page after an invalid save: problems next to their fields.
         var form = await bridge.Client.GetStringAsync(new Uri($"/shops/{ConnectBridge.Shop}/settings", UriKind.Relative));
-        var templates = new Core.Asks.AskTemplateSet();
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Templates:SatisfactionSubject"] = templates.SatisfactionSubject, ["Templates:SatisfactionHtml"] = templates.SatisfactionHtml,
-            ["Templates:SatisfactionText"] = templates.SatisfactionText, ["Templates:ReferralAskSubject"] = templates.ReferralAskSubject,
-            ["Templates:ReferralAskHtml"] = templates.ReferralAskHtml, ["Templates:ReferralAskText"] = "Hi {{ first_name }}, tell your friends about us!",
-            ["Templates:ThankYouSubject"] = templates.ThankYouSubject, ["Templates:ThankYouHtml"] = templates.ThankYouHtml,
-            ["Templates:ThankYouText"] = templates.ThankYouText, ["Templates:ServiceRecoveryTask"] = templates.ServiceRecoveryTask,
-            ["__RequestVerificationToken"] = ConnectBridge.AntiforgeryToken(form),
-            ["Currency"] = "EUR", ["Locale"] = "en", ["MonthlyGoal"] = "20",
-            ["AdvocateReward:Kind"] = "StoreCredit", ["AdvocateReward:FixedAmount"] = "-5", ["AdvocateReward:PercentOfOrder"] = "0",
-            ["FriendOffer:Type"] = "Percentage", ["FriendOffer:Value"] = "150",
-            ["HoldDays"] = "30", ["AttributionWindowDays"] = "30", ["MinimumOrderAmount"] = "0", ["FirstOrderOnly"] = "true",
-            ["Gate:PromoterMinimum"] = "9", ["Gate:DetractorMaximum"] = "6", ["Timeline:FrequencyCapDays"] = "30",
-            ["ReviewWindowHours"] = "72", ["ReviewLapsePolicy"] = "ApproveOnLapse", ["CharitySharePercent"] = "10", ["Causes"] = "",
-        });
+        var fields = MerchantForms.Fields(form);
+        fields["__RequestVerificationToken"] = ConnectBridge.AntiforgeryToken(form);
+        fields["Templates:ReferralAskText"] = "Hi {{ first_name }}, tell your friends about us!";
+        fields["AdvocateReward:FixedAmount"] = "-5";
+        fields["FriendOffer:Type"] = "Percentage";
+        fields["FriendOffer:Value"] = "150";
+        fields["CharitySharePercent"] = "10";
+        fields["Causes"] = "";
+        fields["IdealClients:2:Who"] = "people who rent";
+        using var content = new FormUrlEncodedContent(fields);
         var invalid = await bridge.Client.PostAsync(new Uri($"/shops/{ConnectBridge.Shop}/settings", UriKind.Relative), content);
         Assert.That(invalid.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
         await File.WriteAllTextAsync(Path.Combine(directory, "bridge-settings-invalid.html"), await invalid.Content.ReadAsStringAsync());
@@ -82,6 +88,12 @@ public sealed class MerchantPageSnapshots
         var now = bridge.Clock.GetUtcNow();
         await using var db = bridge.Database.CreateDbContext();
         tenant.Settings.Templates.ReferralAskText = "Refer a friend now and earn money! {{ referral_link }}\n{{ unsubscribe_link }}";
+        tenant.Settings.IdealClients =
+        [
+            new IdealClientProfile { Name = "New home owners", Who = "families who have just moved in", Situation = "has just bought a house", Benefit = "We get the garden ready before the first summer." },
+            new IdealClientProfile { Name = "Busy parents", Who = "parents short of time", Situation = "has a garden but no free weekends", Benefit = "We keep it tidy without them lifting a finger." },
+        ];
+        tenant.Settings.Timeline.AdvocateNews.Enabled = true;
         db.Tenants.Update(tenant);
         for (var i = 0; i < 12; i++)
         {
@@ -109,6 +121,63 @@ public sealed class MerchantPageSnapshots
             }
 
             db.Ledger.Add(entry);
+        }
+
+        await db.SaveChangesAsync();
+        await SeedIntroductionsAsync(bridge, now);
+        await SeedOrdersAsync(bridge, tenant.Id, now);
+    }
+
+    private static async Task SeedIntroductionsAsync(ConnectBridge bridge, DateTimeOffset now)
+    {
+        await using var scope = bridge.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReferralsDbContext>();
+        var introductions = scope.ServiceProvider.GetRequiredService<Introductions>();
+        var tenant = await db.Tenants.SingleAsync(t => t.Key == ConnectBridge.Shop);
+        var anna = new Contact(tenant.Id, ContactKind.Client, "anna@example.com", "anna@example.com", now) { FirstName = "Anna", LastName = "Holm" };
+        var bo = new Contact(tenant.Id, ContactKind.Client, "bo@example.com", "bo@example.com", now) { FirstName = "Bo", LastName = "Berg" };
+        db.Contacts.AddRange(anna, bo);
+        await db.SaveChangesAsync();
+        foreach (var (advocate, name, email) in new[] { (anna, "Carl", "carl@example.com"), (bo, "Dora", "dora@example.org"), (anna, "Eve", "eve@example.net") })
+        {
+            await introductions.IntroduceAsync(db, tenant, advocate, name, email, "You will love their work.", true, IntroductionChannel.Email, CancellationToken.None);
+        }
+
+        // The first introduction's e-mail went out; the others wait in the outbox.
+        var first = await db.Outbox.OrderBy(m => m.Id).FirstAsync(m => m.Kind == Introductions.EmailKind);
+        first.ProcessedAt = now;
+        await db.SaveChangesAsync();
+    }
+
+    private static async Task SeedOrdersAsync(ConnectBridge bridge, Guid tenantId, DateTimeOffset now)
+    {
+        await using var db = bridge.Database.CreateDbContext();
+        var advocate = Guid.NewGuid();
+        for (var month = 0; month < 4; month++)
+        {
+            var at = new DateTimeOffset(now.Year, now.Month, 2, 12, 0, 0, TimeSpan.Zero).AddMonths(-month);
+            for (var i = 0; i < 6 + (month * 2); i++)
+            {
+                var friend = Guid.NewGuid();
+                var referral = new Referral(tenantId, advocate, ReferralSource.Link, new ChainPosition(null, advocate, 1), "EUR", at.AddDays(-1)) { FriendContactId = friend };
+                referral.Convert($"F{month}-{i}", new Money(80m + i, "EUR"), "Code", false, null, at);
+                db.Referrals.Add(referral);
+                db.Orders.Add(new Order(tenantId, $"F{month}-{i}", "EUR", at) { ContactId = friend, Total = 80m + i, PaidAt = at });
+                if (i % 2 == 0)
+                {
+                    db.Orders.Add(new Order(tenantId, $"F{month}-{i}b", "EUR", at) { ContactId = friend, Total = 45m, PaidAt = at.AddDays(8) });
+                }
+            }
+
+            for (var i = 0; i < 40; i++)
+            {
+                var customer = Guid.NewGuid();
+                db.Orders.Add(new Order(tenantId, $"O{month}-{i}", "EUR", at) { ContactId = customer, Total = 55m + (i % 7), PaidAt = at.AddDays(i % 10), RefundedAmount = i % 9 == 0 ? 20m : 0m });
+                if (i % 5 == 0)
+                {
+                    db.Orders.Add(new Order(tenantId, $"O{month}-{i}b", "EUR", at) { ContactId = customer, Total = 30m, PaidAt = at.AddDays(12) });
+                }
+            }
         }
 
         await db.SaveChangesAsync();

@@ -21,7 +21,7 @@ public sealed class MerchantPagesTests
 {
     private const string OtherShop = "globex.myshopify.com";
 
-    private static readonly string[] ShopPagePaths = ["status", "settings", "review", "rewards"];
+    private static readonly string[] ShopPagePaths = ["status", "settings", "review", "rewards", "introductions", "insights"];
 
     private readonly StorageProvider _provider;
     private ConnectBridge _bridge = null!;
@@ -43,6 +43,8 @@ public sealed class MerchantPagesTests
     [TestCase("/shops/acme.myshopify.com/settings")]
     [TestCase("/shops/acme.myshopify.com/review")]
     [TestCase("/shops/acme.myshopify.com/rewards")]
+    [TestCase("/shops/acme.myshopify.com/introductions")]
+    [TestCase("/shops/acme.myshopify.com/insights")]
     [TestCase("/hangfire")]
     public async Task APage_RedirectsAnonymousVisitorsToTheLogin(string path)
     {
@@ -381,47 +383,9 @@ public sealed class MerchantPagesTests
         return item.Id;
     }
 
-    // Every named input, select and textarea of a server-rendered form with its current value (checkboxes when checked).
-    private static Dictionary<string, string> FormFields(string html)
-    {
-        var fields = new Dictionary<string, string>();
-        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(html, "<input (?:id=\"[^\"]*\" )?name=\"(?<n>[^\"]+)\" value=\"(?<v>[^\"]*)\"(?<rest>[^>]*)>"))
-        {
-            fields[WebUtility.HtmlDecode(m.Groups["n"].Value)] = WebUtility.HtmlDecode(m.Groups["v"].Value);
-        }
+    private static Dictionary<string, string> FormFields(string html) => MerchantForms.Fields(html);
 
-        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(html, "<input type=\"checkbox\" name=\"(?<n>[^\"]+)\" value=\"true\" checked>"))
-        {
-            fields[WebUtility.HtmlDecode(m.Groups["n"].Value)] = "true";
-        }
+    private static string ProblemAfter(string html, string id) => MerchantForms.ProblemAfter(html, id);
 
-        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(html, "<select id=\"[^\"]*\" name=\"(?<n>[^\"]+)\">(?<o>.*?)</select>"))
-        {
-            var selected = System.Text.RegularExpressions.Regex.Match(m.Groups["o"].Value, "<option selected>(?<v>[^<]*)</option>");
-            fields[WebUtility.HtmlDecode(m.Groups["n"].Value)] = WebUtility.HtmlDecode(selected.Groups["v"].Value);
-        }
-
-        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(html, "<textarea id=\"[^\"]*\" name=\"(?<n>[^\"]+)\"[^>]*>(?<v>.*?)</textarea>", System.Text.RegularExpressions.RegexOptions.Singleline))
-        {
-            fields[WebUtility.HtmlDecode(m.Groups["n"].Value)] = WebUtility.HtmlDecode(m.Groups["v"].Value);
-        }
-
-        fields.Remove("__RequestVerificationToken");
-        return fields;
-    }
-
-    // The problems rendered right after the field with id f-{id}, up to the next field.
-    private static string ProblemAfter(string html, string id) => After(html, id, "problem");
-
-    private static string FindingAfter(string html, string id) => After(html, id, "finding");
-
-    private static string After(string html, string id, string cssClass)
-    {
-        var start = html.IndexOf($"id=\"f-{id}\"", StringComparison.Ordinal);
-        Assert.That(start, Is.GreaterThanOrEqualTo(0), $"field {id} is on the page");
-        var next = html.IndexOf("<label", start + 1, StringComparison.Ordinal);
-        var section = next < 0 ? html[start..] : html[start..next];
-        var found = System.Text.RegularExpressions.Regex.Matches(section, $"<p class=\"{cssClass}\">(?<t>[^<]*)</p>");
-        return string.Join(" | ", found.Select(m => WebUtility.HtmlDecode(m.Groups["t"].Value)));
-    }
+    private static string FindingAfter(string html, string id) => MerchantForms.FindingAfter(html, id);
 }
