@@ -3,8 +3,8 @@ using Referrals.ShopifyBridge.Merchants;
 namespace Referrals.ShopifyBridge.Pages;
 
 /// <summary>
-/// Maps a shop's merchant pages under <c>/shops/{shop}/</c>: status (with dead-letter retry), program settings, the
-/// review queue and the rewards ledger. Every page needs <see cref="MerchantAuthorization.PolicyName"/> and then
+/// Maps a shop's merchant pages under <c>/shops/{shop}/</c>: status (with dead-letter retry and customers' data-request
+/// downloads), program settings, the review queue and the rewards ledger. Every page needs <see cref="MerchantAuthorization.PolicyName"/> and then
 /// <see cref="ShopAccess"/>; every POST checks the antiforgery token.
 /// </summary>
 internal static class ShopPages
@@ -27,6 +27,7 @@ internal static class ShopPages
         shop.MapGet("/" + Review, ReviewQueuePage.RenderAsync);
         shop.MapPost("/" + Review + "/{itemId:guid}", ReviewQueuePage.DecideAsync).DisableAntiforgery();
         shop.MapGet("/" + Rewards, RewardsPage.RenderAsync);
+        shop.MapGet("/data-requests/{id:guid}", DataRequestsSection.DownloadAsync);
         return endpoints;
     }
 }
