@@ -57,6 +57,7 @@ public static class ReferralsServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<ReferralsOptions>().Email);
         services.TryAddSingleton(sp => EmailSenderFactory.Create(sp.GetRequiredService<EmailOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>()));
         services.TryAddSingleton(sp => sp.GetRequiredService<ReferralsOptions>().Links);
+        services.TryAddSingleton<IReferralLinkBase, PublicReferralLinkBase>();
         services.TryAddSingleton(sp => new LinkSigningKey(sp.GetRequiredService<LinkOptions>(), sp.GetRequiredService<EmailOptions>()));
         services.TryAddSingleton<AskTemplateRenderer>(_ => new AskTemplateRenderer());
         services.TryAddSingleton(sp => new ReferralsDbContextFactory(sp.GetRequiredService<ReferralsOptions>().Storage));

@@ -21,7 +21,7 @@ public static class ShopifyBridgeApplicationExtensions
     /// <summary>
     /// Maps the status page (merchants and the operator only), <c>/healthz</c>, <c>POST /shopify/webhooks</c>, the install
     /// (<c>/shopify/install</c>, <c>/shopify/callback</c>), the custom-app form (<c>/shopify/connect</c>, operator only) and
-    /// <c>/login</c>, the app proxy under <c>/shopify/proxy</c>, the thank-you extension's <c>/shopify/extension/ask</c>,
+    /// <c>/login</c>, the app proxy under <c>/shopify/proxy</c> and <c>/r/{code}</c> (to the shop's proxy link), the thank-you extension's <c>/shopify/extension/ask</c>,
     /// the rating and unsubscribe pages of ask e-mails (<c>/rate/{token}</c>, <c>/unsubscribe/{token}</c>), the merchant
     /// pages under <c>/shops/{shop}</c> and the Hangfire dashboard (operator only), and registers the engine's recurring jobs.
     /// </summary>
@@ -43,6 +43,7 @@ public static class ShopifyBridgeApplicationExtensions
         app.MapMerchantEndpoints();
         app.MapCustomAppConnect();
         app.MapShopifyAppProxy();
+        app.MapReferralLinkRedirect();
         app.MapShopifyExtension();
         app.MapShopPages();
         // Operator only: the dashboard shows and retries every shop's jobs. Hangfire's own filters are emptied because

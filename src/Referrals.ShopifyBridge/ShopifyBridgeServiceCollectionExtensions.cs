@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Referrals.Core;
+using Referrals.Core.Codes;
 using Referrals.Core.Configuration;
 using Referrals.Core.Engine;
 using Referrals.Core.Messaging;
@@ -36,12 +37,15 @@ public static class ShopifyBridgeServiceCollectionExtensions
         var section = configuration.GetSection(ReferralsOptions.SectionName);
         // Registered before the engine's TryAdd of the record-only issuer, so Shopify rewards are paid in the shop.
         services.AddSingleton<IRewardIssuer, ShopifyRewardIssuer>();
+        // Likewise before the engine's default: a shop's referral links go through its storefront's app proxy.
+        services.AddSingleton<IReferralLinkBase, ShopifyReferralLinkBase>();
         services.AddReferralsCore(section);
         services.AddShopifyWebhooks(section);
         services.AddShopifyConnections();
         // New advocate codes become Shopify discount codes, tags and metafields, through the outbox.
         services.AddSingleton(new AdvocateCodeEffect(AdvocateCodePublisher.OutboxKind));
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, AdvocateCodePublisher>());
+        services.TryAddSingleton<FirstOrderSegment>();
         services.AddShopifyAppProxy(section);
         services.AddShopifyAdminApi(section.GetSection("Shopify:AdminApi"));
         // One pinned API version for the whole app: Referrals:Shopify:ApiVersion.

@@ -146,7 +146,8 @@ internal sealed partial class DemoStory
         var code = await bridge.QueryAsync(db => db.ReferralCodes.AsNoTracking().SingleOrDefaultAsync(c => c.AdvocateContactId == annaId, cancellationToken));
         Expect(code is not null, "a promoter gets a personal referral code");
         var shownLink = ReferralLinkPattern().Match(answeredHtml);
-        Expect(shownLink.Success && shownLink.Value.EndsWith("/r/" + code.Display, StringComparison.Ordinal), "the thank-you page shows her personal link with her code");
+        var storefrontLink = $"https://{store.Domain}{SandboxStore.ProxyPrefix}/r/{code.Display}";
+        Expect(shownLink.Success && shownLink.Value == storefrontLink, $"the thank-you page shows her personal link on the shop's storefront, {storefrontLink} (found {shownLink.Value})");
         Say($"page        her link {shownLink.Value}");
         Say($"database    referral code {code.Display}");
         await OutboxAsync(bridge, cancellationToken);
@@ -155,10 +156,37 @@ internal sealed partial class DemoStory
             Say($"e-mail      {message.File} to {message.To}: \"{message.Subject}\"");
         }
 
+        var discount = store.DiscountCodes.SingleOrDefault(d => d.Code == code.Display);
+        var segment = store.Shop.Segments.SingleOrDefault(s => discount?.CustomerSegmentIds?.Contains(s.Id) == true);
+        Expect(discount is not null && segment is not null, "her code is a discount code in the store, limited to a customer segment");
+        Say($"store       discount code {discount!.Code} \"{discount.Title}\", once per customer, for segment \"{segment!.Name}\" ({segment.Query})");
+
+        // A friend opens the link: Shopify forwards it, signed, through the app proxy to the bridge.
+        using var noRedirects = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = bridge.Address };
+        var landing = await store.OpenStorefrontAsync(new Uri(storefrontLink), noRedirects, cancellationToken: cancellationToken);
+        var applied = landing.Headers.Location?.OriginalString ?? "";
+        Say($"storefront  GET {storefrontLink} -> app proxy -> HTTP {(int)landing.StatusCode} to {applied}");
+        Expect(landing.StatusCode == HttpStatusCode.Redirect && applied.StartsWith($"/discount/{code.Display}?", StringComparison.Ordinal),
+            $"the proxy page sends the friend to /discount/{code.Display}, which applies her code (got HTTP {(int)landing.StatusCode} {applied})");
+        var older = await noRedirects.GetAsync(new Uri($"r/{code.Display}", UriKind.Relative), cancellationToken);
+        Say($"bridge      GET /r/{code.Display} -> HTTP {(int)older.StatusCode} to {older.Headers.Location}");
+        Expect(older.StatusCode == HttpStatusCode.Redirect && older.Headers.Location?.AbsoluteUri == storefrontLink,
+            $"a link on the bridge itself goes on to the storefront link (got HTTP {(int)older.StatusCode})");
+
         Say($"Anna sends Ben her code {code.Display}.");
         Done();
 
         Step("Ben buys with Anna's code");
+        try
+        {
+            await store.BuyAsync(anna, AnnaTotal, new SandboxPurchase { DiscountCodes = [code.Display] }, cancellationToken);
+            Expect(false, "checkout refuses the friend code to Anna, who has ordered before");
+        }
+        catch (SandboxCheckoutRefusedException refused)
+        {
+            Say($"store       Anna tries her own code: {refused.Reason}");
+        }
+
         var ben = store.AddCustomer("ben@example.com", "Ben", acceptsMarketing: true);
         var (benOrder, benPaid) = await store.BuyAsync(ben, BenTotal, new SandboxPurchase { DiscountCodes = [code.Display] }, cancellationToken);
         Say($"store       order {benOrder.Name} ({benOrder.Gid}), {Money(BenTotal, Currency)}, discount code {code.Display}");

@@ -79,6 +79,10 @@ internal sealed class ContactErasure
 
         // A card, call or recovery task for someone who asked to be forgotten has nobody left to do it for.
         Count<Thanks.StaffTask>(await _db.StaffTasks.Where(x => x.TenantId == tenantId && found.Contains(x.ContactId)).ExecuteDeleteAsync(cancellationToken));
+
+        // The export of their data, kept for the merchant, is their data too.
+        Count<Privacy.DataRequest>(await _db.DataRequests.Where(x => x.TenantId == tenantId && x.ContactId != null && found.Contains(x.ContactId.Value))
+            .ExecuteDeleteAsync(cancellationToken));
         return await EraseContactRowsAsync(_db.Contacts.Where(c => c.TenantId == tenantId && found.Contains(c.Id) && c.RedactedAt == null), cancellationToken);
     }
 
@@ -115,6 +119,7 @@ internal sealed class ContactErasure
         Count<Referrals.ReferralCode>(await _db.ReferralCodes.Where(c => c.TenantId == tenantId).ExecuteDeleteAsync(cancellationToken));
         Count<ContactExternalId>(await _db.ContactExternalIds.Where(x => x.TenantId == tenantId).ExecuteDeleteAsync(cancellationToken));
         Count<Thanks.StaffTask>(await _db.StaffTasks.Where(x => x.TenantId == tenantId).ExecuteDeleteAsync(cancellationToken));
+        Count<Privacy.DataRequest>(await _db.DataRequests.Where(x => x.TenantId == tenantId).ExecuteDeleteAsync(cancellationToken));
         Count<Review.ReviewItem>(await _db.ReviewItems.Where(i => i.TenantId == tenantId && i.Note != null)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Note, (string?)null), cancellationToken));
 

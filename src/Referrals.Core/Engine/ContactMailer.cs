@@ -23,10 +23,12 @@ public sealed class ContactMailer
     private readonly LinkOptions _links;
     private readonly AdvocateCodes _codes;
     private readonly AskTemplateRenderer _renderer;
+    private readonly IReferralLinkBase _referralBase;
 
     /// <summary>Creates the mailer.</summary>
-    public ContactMailer(IEmailSender sender, LinkSigningKey key, LinkOptions links, AdvocateCodes codes, AskTemplateRenderer renderer)
+    public ContactMailer(IEmailSender sender, LinkSigningKey key, LinkOptions links, AdvocateCodes codes, AskTemplateRenderer renderer, IReferralLinkBase referralBase)
     {
+        _referralBase = referralBase;
         _sender = sender;
         _key = key;
         _links = links;
@@ -91,13 +93,16 @@ public sealed class ContactMailer
         return templateNames.Any(n => _renderer.VariablesUsedBy(Read(mail.Templates, n) ?? "").Contains(variable));
     }
 
-    /// <summary>The contact's personal referral link; creates their code (added to <paramref name="db"/>, the caller saves) when they have none.</summary>
+    /// <summary>
+    /// The contact's personal referral link on the tenant's <see cref="IReferralLinkBase"/> (for a Shopify shop its
+    /// storefront, else <c>PublicBaseUrl</c>); creates their code (added to <paramref name="db"/>, the caller saves) when they have none.
+    /// </summary>
     /// <exception cref="ReferralCodeExhaustedException">No free code could be found.</exception>
     public async Task<Uri> ReferralLinkAsync(ReferralsDbContext db, ContactMail mail, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mail);
         var code = await _codes.GetOrCreateAsync(db, mail.Contact, cancellationToken);
-        return ReferralLink.Create(mail.BaseUrl, code.Display);
+        return ReferralLink.Create(_referralBase.For(mail.Tenant) ?? mail.BaseUrl, code.Display);
     }
 
     /// <summary>

@@ -24,10 +24,12 @@ public sealed class IntroductionEmailHandler : IOutboxHandler
     private readonly AdvocateCodes _codes;
     private readonly ContactMailer _mailer;
     private readonly Introductions _introductions;
+    private readonly IReferralLinkBase _referralBase;
 
     /// <summary>Creates the handler.</summary>
-    public IntroductionEmailHandler(IEmailSender sender, LinkOptions links, AdvocateCodes codes, ContactMailer mailer, Introductions introductions)
+    public IntroductionEmailHandler(IEmailSender sender, LinkOptions links, AdvocateCodes codes, ContactMailer mailer, Introductions introductions, IReferralLinkBase referralBase)
     {
+        _referralBase = referralBase;
         _sender = sender;
         _links = links;
         _codes = codes;
@@ -94,7 +96,7 @@ public sealed class IntroductionEmailHandler : IOutboxHandler
             PersonalNote = payload.PersonalNote,
             BusinessName = tenant.DisplayName,
             FriendOffer = FriendOfferPhrase.For(settings.FriendOffer ?? new FriendOffer(), settings.Currency),
-            ReferralLink = ReferralLink.Create(baseUrl, code.Display),
+            ReferralLink = ReferralLink.Create(_referralBase.For(tenant) ?? baseUrl, code.Display),
             UnsubscribeLink = optOut,
         };
         var templates = settings.Templates ?? new AskTemplateSet();

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Referrals.Core.Asks;
 using Referrals.Core.Audit;
 using Referrals.Core.Codes;
-using Referrals.Core.Configuration;
 using Referrals.Core.Contacts;
 using Referrals.Core.Persistence;
 using Referrals.Core.Referrals;
@@ -32,15 +31,15 @@ public sealed class StaffTasks
 
     private readonly AdvocateCodes _codes;
     private readonly AskTemplateRenderer _renderer;
-    private readonly LinkOptions _links;
+    private readonly IReferralLinkBase _referralBase;
     private readonly TimeProvider _clock;
 
     /// <summary>Creates the service.</summary>
-    public StaffTasks(AdvocateCodes codes, AskTemplateRenderer renderer, LinkOptions links, TimeProvider clock)
+    public StaffTasks(AdvocateCodes codes, AskTemplateRenderer renderer, IReferralLinkBase referralBase, TimeProvider clock)
     {
         _codes = codes;
         _renderer = renderer;
-        _links = links;
+        _referralBase = referralBase;
         _clock = clock;
     }
 
@@ -69,7 +68,7 @@ public sealed class StaffTasks
         }
 
         Uri? link = null;
-        if (LinkOptionsValidator.TryParseBaseUrl(_links.PublicBaseUrl, out var baseUrl))
+        if (_referralBase.For(tenant) is { } baseUrl)
         {
             var code = await _codes.GetOrCreateAsync(db, advocate, cancellationToken);
             link = ReferralLink.Create(baseUrl, code.Display);
@@ -132,7 +131,7 @@ public sealed class StaffTasks
         }
 
         Uri? link = null;
-        if (LinkOptionsValidator.TryParseBaseUrl(_links.PublicBaseUrl, out var baseUrl))
+        if (_referralBase.For(tenant) is { } baseUrl)
         {
             var code = await _codes.GetOrCreateAsync(db, contact, cancellationToken);
             link = ReferralLink.Create(baseUrl, code.Display);

@@ -76,6 +76,12 @@ public abstract class ReferralsDbContext : DbContext
     /// <summary>A host's key ring (opaque XML) that encrypts the credentials.</summary>
     public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
 
+    /// <summary>Values hosts remember per tenant (ids of objects they made in the tenant's own system).</summary>
+    public DbSet<TenantReference> TenantReferences => Set<TenantReference>();
+
+    /// <summary>People's requests for their data, with the encrypted export for the merchant.</summary>
+    public DbSet<Privacy.DataRequest> DataRequests => Set<Privacy.DataRequest>();
+
     /// <summary>The database this context talks to.</summary>
     public abstract StorageProvider Provider { get; }
 

@@ -32,6 +32,7 @@ public static class PersonalDataInventory
         typeof(InboxMessage),       // webhook bodies and errors
         typeof(OutboxMessage),      // bodies and errors
         typeof(StaffTask),          // deleted for the person; message, address and link scrubbed where they name them
+        typeof(DataRequest),        // deleted for the person: the (encrypted) export of their data
     ];
 
     /// <summary>Types declared free of personal data, each with the reason.</summary>
@@ -43,5 +44,6 @@ public static class PersonalDataInventory
         [typeof(OrderRefund)] = "Order and refund ids, amount, currency and time.",
         [typeof(TenantConnection)] = "The shop's encrypted Admin API credentials, scopes and status; no person.",
         [typeof(DataProtectionKeyRow)] = "Data Protection key XML; no person.",
+        [typeof(TenantReference)] = "Ids of the business's own objects a host made once (a Shopify customer segment); no person.",
     };
 }

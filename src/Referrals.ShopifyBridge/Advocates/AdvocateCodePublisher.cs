@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Referrals.Core.Codes;
 using Referrals.Core.Contacts;
 using Referrals.Core.Engine;
 using Referrals.Core.Messaging;
@@ -17,8 +18,9 @@ namespace Referrals.ShopifyBridge.Advocates;
 /// <see cref="AdvocateCodes"/> through an <see cref="AdvocateCodeEffect"/>):
 /// <list type="number">
 /// <item>a discount code with the same code carrying the friend's offer (<see cref="FriendOffer"/>: a fixed amount or a
-/// percentage off, or free shipping; once per customer, for everyone, no overall limit); non-monetary offers get no
-/// discount code, the merchant honours them;</item>
+/// percentage off, or free shipping; once per customer, no overall limit, and only for customers without orders: the
+/// code's context is the shop's <see cref="FirstOrderSegment"/>); non-monetary offers get no discount code, the merchant
+/// honours them;</item>
 /// <item>the tag <see cref="AdvocateTag"/> on the advocate's customer (<c>tagsAdd</c>);</item>
 /// <item>the customer metafields <c>referrals.referral_link</c> (type <c>url</c>) and <c>referrals.referral_code</c>
 /// (type <c>single_line_text_field</c>), for use in notification templates as
@@ -29,9 +31,8 @@ namespace Referrals.ShopifyBridge.Advocates;
 /// At least once and idempotent: tags and metafields are set, not added; a second create of the code meets
 /// <c>TAKEN</c>, and the code is then looked up — when its title is ours (<see cref="TitleFor"/>) the earlier attempt made
 /// it and the step is done; when it belongs to someone else the message is dead-lettered, because friends would get the
-/// other discount. A first-order-only program is enforced by attribution (the engine's <c>FirstOrderOnly</c>), not by
-/// Shopify: basic discount codes can only be limited to a customer segment, which a merchant may set on the code.
-/// Messages of tenants that are not Shopify shops are done without calls.
+/// other discount. Shopify refuses the code at checkout to a customer who has ordered before (the segment); attribution
+/// checks first orders too when the program says so (the engine's <c>FirstOrderOnly</c>). Messages of tenants that are not Shopify shops are done without calls.
 /// </remarks>
 public sealed class AdvocateCodePublisher : IOutboxHandler
 {
@@ -56,11 +57,15 @@ public sealed class AdvocateCodePublisher : IOutboxHandler
     private static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
 
     private readonly IShopifyAdminClient _shopify;
+    private readonly IReferralLinkBase _referralBase;
+    private readonly FirstOrderSegment _firstOrders;
 
     /// <summary>Creates the handler.</summary>
-    public AdvocateCodePublisher(IShopifyAdminClient shopify)
+    public AdvocateCodePublisher(IShopifyAdminClient shopify, IReferralLinkBase referralBase, FirstOrderSegment firstOrders)
     {
         _shopify = shopify;
+        _referralBase = referralBase;
+        _firstOrders = firstOrders;
     }
 
     /// <inheritdoc />
@@ -93,21 +98,22 @@ public sealed class AdvocateCodePublisher : IOutboxHandler
 
         var shop = tenant.Key;
         var offer = tenant.Settings.FriendOffer ?? new FriendOffer();
-        var reference = await CreateDiscountAsync(shop, code.Display, offer, cancellationToken);
+        var reference = await CreateDiscountAsync(db, tenant, code.Display, offer, cancellationToken);
 
         var customerId = await db.ContactExternalIds.AsNoTracking()
             .Where(x => x.TenantId == tenant.Id && x.ContactId == code.AdvocateContactId && x.System == ContactExternalId.Shopify)
             .OrderBy(x => x.Id).Select(x => x.Value).FirstOrDefaultAsync(cancellationToken);
         if (customerId is not null)
         {
-            await MarkAdvocateAsync(shop, customerId, code.Display, cancellationToken);
+            await MarkAdvocateAsync(shop, customerId, code.Display, _referralBase.For(tenant) ?? StorefrontLinks.ProxyBase(shop), cancellationToken);
         }
 
         return reference;
     }
 
-    private async Task<string> CreateDiscountAsync(string shop, string displayCode, FriendOffer offer, CancellationToken cancellationToken)
+    private async Task<string> CreateDiscountAsync(ReferralsDbContext db, Tenant tenant, string displayCode, FriendOffer offer, CancellationToken cancellationToken)
     {
+        var shop = tenant.Key;
         DiscountValue? value = offer.Type switch
         {
             FriendOfferType.FixedAmount when offer.Value > 0m => new DiscountValue.FixedAmount(offer.Value),
@@ -120,11 +126,12 @@ public sealed class AdvocateCodePublisher : IOutboxHandler
         }
 
         var title = TitleFor(displayCode);
+        var segment = await _firstOrders.GetOrCreateAsync(db, tenant, cancellationToken);
         try
         {
             return value is null
-                ? await _shopify.ExecuteAsync(shop, new DiscountCodeFreeShippingCreate(title, displayCode), cancellationToken)
-                : (await _shopify.ExecuteAsync(shop, new DiscountCodeBasicCreate(title, displayCode, value, UsageLimit: null), cancellationToken)).DiscountId;
+                ? await _shopify.ExecuteAsync(shop, new DiscountCodeFreeShippingCreate(title, displayCode, segment), cancellationToken)
+                : (await _shopify.ExecuteAsync(shop, new DiscountCodeBasicCreate(title, displayCode, value, UsageLimit: null, CustomerSegmentId: segment), cancellationToken)).DiscountId;
         }
         catch (ShopifyUserErrorsException e) when (e.HasCode("TAKEN"))
         {
@@ -144,14 +151,14 @@ public sealed class AdvocateCodePublisher : IOutboxHandler
         }
     }
 
-    private async Task MarkAdvocateAsync(string shop, string customerId, string displayCode, CancellationToken cancellationToken)
+    private async Task MarkAdvocateAsync(string shop, string customerId, string displayCode, Uri linkBase, CancellationToken cancellationToken)
     {
         try
         {
             await _shopify.ExecuteAsync(shop, new TagsAdd(customerId, [AdvocateTag]), cancellationToken);
             await _shopify.ExecuteAsync(shop, new MetafieldsSet(
             [
-                new MetafieldsSetInput(customerId, MetafieldNamespace, LinkKey, "url", StorefrontLinks.Referral(shop, displayCode).AbsoluteUri),
+                new MetafieldsSetInput(customerId, MetafieldNamespace, LinkKey, "url", ReferralLink.Create(linkBase, displayCode).AbsoluteUri),
                 new MetafieldsSetInput(customerId, MetafieldNamespace, CodeKey, "single_line_text_field", displayCode),
             ]), cancellationToken);
         }

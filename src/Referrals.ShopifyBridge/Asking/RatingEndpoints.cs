@@ -2,12 +2,10 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Referrals.Core.Asks;
 using Referrals.Core.Codes;
-using Referrals.Core.Configuration;
 using Referrals.Core.Engine;
 using Referrals.Core.Persistence;
 using Referrals.Core.Satisfaction;
 using Referrals.Core.Tenants;
-using LinkOptions = Referrals.Core.Configuration.LinkOptions;
 
 namespace Referrals.ShopifyBridge.Asking;
 
@@ -58,7 +56,7 @@ internal static class RatingEndpoints
     }
 
     public static async Task<IResult> RecordAsync(string token, HttpContext context, ReferralsDbContext db, LinkSigningKey key, AskAnswers answers,
-        AdvocateCodes codes, LinkOptions links, TimeProvider clock, ILogger<AskAnswers> logger, CancellationToken cancellationToken)
+        AdvocateCodes codes, IReferralLinkBase referralBase, TimeProvider clock, ILogger<AskAnswers> logger, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var verified = key.CreateRatingSigner().Verify(token, now);
@@ -86,7 +84,7 @@ internal static class RatingEndpoints
 
         return result.Decision!.Category switch
         {
-            SatisfactionCategory.Promoter => (await PromoterAsync(db, tenant, rating.ContactId, codes, links, cancellationToken)).ToResult(context),
+            SatisfactionCategory.Promoter => (await PromoterAsync(db, tenant, rating.ContactId, codes, referralBase, cancellationToken)).ToResult(context),
             SatisfactionCategory.Passive => AskingPage.Titled("Thank you!")
                 .Paragraph($"Thank you for telling {tenant.DisplayName} how we did. Your answer helps us get better.")
                 .ToResult(context),
@@ -98,13 +96,13 @@ internal static class RatingEndpoints
     }
 
     // The referral ask itself: valued, invited, the friend's risk-free offer, and the personal link to pass on.
-    private static async Task<AskingPage> PromoterAsync(ReferralsDbContext db, Tenant tenant, Guid contactId, AdvocateCodes codes, LinkOptions links,
+    private static async Task<AskingPage> PromoterAsync(ReferralsDbContext db, Tenant tenant, Guid contactId, AdvocateCodes codes, IReferralLinkBase referralBase,
         CancellationToken cancellationToken)
     {
         var page = AskingPage.Titled("Thank you!")
             .Paragraph($"We're so glad you're happy with {tenant.DisplayName}. Customers like you mean a lot to us.");
         var contact = await db.Contacts.FindAsync([contactId], cancellationToken);
-        if (contact is null || contact.RedactedAt is not null || !LinkOptionsValidator.TryParseBaseUrl(links.PublicBaseUrl, out var baseUrl))
+        if (contact is null || contact.RedactedAt is not null || referralBase.For(tenant) is not { } baseUrl)
         {
             return page;
         }

@@ -23,8 +23,12 @@ public sealed class ShopifyOptions
     /// <summary>The largest webhook body accepted: 1 MiB. Shopify's order payloads are a few kilobytes.</summary>
     public const int DefaultMaxWebhookBytes = 1024 * 1024;
 
-    /// <summary>The access scopes the bridge asks for when a shop installs it (reference §5.4, without the optional ones).</summary>
-    public const string DefaultScopes = "read_orders,write_customers,write_discounts,write_store_credit_account_transactions";
+    /// <summary>
+    /// The access scopes the bridge asks for when a shop installs it (reference §5.4, without the optional ones), the same
+    /// as <c>ShopifyApp/shopify.app.toml</c> requests: <c>write_app_proxy</c> because the app configures the storefront
+    /// proxy its referral links go through.
+    /// </summary>
+    public const string DefaultScopes = "read_orders,write_customers,write_discounts,write_store_credit_account_transactions,write_app_proxy";
 
     /// <summary>The smallest <see cref="MaxWebhookBytes"/> allowed.</summary>
     public const int MaxWebhookBytesLowerBound = 1024;

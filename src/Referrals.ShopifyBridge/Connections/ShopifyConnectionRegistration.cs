@@ -28,6 +28,7 @@ internal static class ShopifyConnectionRegistration
         services.TryAddSingleton(_ => RandomNumberGenerator.Create());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CredentialProtector>();
+        services.TryAddSingleton<Privacy.DataRequestProtector>();
         services.TryAddSingleton<ShopWebhookSecrets>();
         services.AddHttpClient(ShopifyTokenClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(30));
         services.TryAddSingleton<ShopifyTokenClient>();

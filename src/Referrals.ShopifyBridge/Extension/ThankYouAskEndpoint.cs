@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Referrals.Core.Asks;
+using Referrals.Core.Codes;
 using Referrals.Core.Contacts;
 using Referrals.Core.Engine;
 using Referrals.Core.Persistence;
@@ -57,7 +58,7 @@ public static class ThankYouAskEndpoint
     }
 
     private static async Task<IResult> AskAsync(string? order, HttpContext http, IOptions<ShopifyOptions> options, ReferralsDbContext db,
-        AdvocateCodes codes, LinkSigningKey key, TimeProvider clock, ILoggerFactory logs)
+        AdvocateCodes codes, IReferralLinkBase referralBase, LinkSigningKey key, TimeProvider clock, ILoggerFactory logs)
     {
         Cors(http.Response);
         http.Response.Headers.CacheControl = "no-store";
@@ -121,7 +122,7 @@ public static class ThankYouAskEndpoint
 
         var code = await codes.GetOrCreateAsync(db, buyer, http.RequestAborted);
         await db.SaveChangesAsync(http.RequestAborted); // a new code and its publishing effect, together
-        var referral = new ThankYouReferral(code.Display, StorefrontLinks.Referral(tenant.Key, code.Display).AbsoluteUri,
+        var referral = new ThankYouReferral(code.Display, ReferralLink.Create(referralBase.For(tenant) ?? StorefrontLinks.ProxyBase(tenant.Key), code.Display).AbsoluteUri,
             FriendOfferPhrase.For(tenant.Settings.FriendOffer ?? new FriendOffer(), tenant.Settings.Currency));
         return Results.Json(new ThankYouAskResponse(orderId, rating, referral));
     }

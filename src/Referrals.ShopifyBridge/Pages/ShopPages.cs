@@ -3,9 +3,10 @@ using Referrals.ShopifyBridge.Merchants;
 namespace Referrals.ShopifyBridge.Pages;
 
 /// <summary>
-/// Maps a shop's merchant pages under <c>/shops/{shop}/</c>: status (with dead-letter retry), program settings (with
-/// ideal-client profiles and the advocate news), the review queue, the rewards ledger, the introductions and the
-/// referred-vs-other customer insights. Every page needs <see cref="MerchantAuthorization.PolicyName"/> and then
+/// Maps a shop's merchant pages under <c>/shops/{shop}/</c>: status (with dead-letter retry and customers' data-request
+/// downloads), program settings (with ideal-client profiles and the advocate news), the review queue, the rewards
+/// ledger, the introductions and the referred-vs-other customer insights. Every page needs
+/// <see cref="MerchantAuthorization.PolicyName"/> and then
 /// <see cref="ShopAccess"/>; every POST checks the antiforgery token.
 /// </summary>
 internal static class ShopPages
@@ -32,6 +33,7 @@ internal static class ShopPages
         shop.MapGet("/" + Rewards, RewardsPage.RenderAsync);
         shop.MapGet("/" + Introductions, IntroductionsPage.RenderAsync);
         shop.MapGet("/" + Insights, InsightsPage.RenderAsync);
+        shop.MapGet("/data-requests/{id:guid}", DataRequestsSection.DownloadAsync);
         return endpoints;
     }
 }

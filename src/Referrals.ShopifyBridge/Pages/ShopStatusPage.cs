@@ -10,7 +10,7 @@ namespace Referrals.ShopifyBridge.Pages;
 
 /// <summary>
 /// One shop's webhook and queue health: per topic the last delivery, failed attempts, dead letters and backlog; the
-/// outbox backlog per kind; and the dead letters with a retry button. Counts are SQL aggregates; only the newest
+/// outbox backlog per kind; the dead letters with a retry button; and customers' data requests to download. Counts are SQL aggregates; only the newest
 /// <see cref="DeadLetterListSize"/> dead letters of each queue are loaded.
 /// </summary>
 internal static class ShopStatusPage
@@ -106,6 +106,7 @@ internal static class ShopStatusPage
         var token = ShopAccess.TokenField(context, antiforgery);
         AppendDeadLetters(html, "Dead-lettered webhooks", key, InboxQueue, deadInbox, token);
         AppendDeadLetters(html, "Dead-lettered outgoing calls", key, OutboxQueue, deadOutbox, token);
+        await DataRequestsSection.AppendAsync(html, db, tenant, cancellationToken);
         return Render("Status", html.ToString());
     }
 

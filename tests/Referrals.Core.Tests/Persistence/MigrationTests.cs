@@ -62,6 +62,8 @@ public sealed class MigrationTests(StorageProvider provider)
             ["TenantConnections"] = await db.TenantConnections.AnyAsync(),
             ["DataProtectionKeys"] = await db.DataProtectionKeys.AnyAsync(),
             ["FriendSuppressions"] = await db.FriendSuppressions.AnyAsync(),
+            ["TenantReferences"] = await db.TenantReferences.AnyAsync(),
+            ["DataRequests"] = await db.DataRequests.AnyAsync(),
         };
         Assert.That(rows.Where(r => r.Value).Select(r => r.Key), Is.Empty);
         Assert.That(rows, Has.Count.EqualTo(db.Model.GetEntityTypes().Count()), "every entity type is checked");

@@ -188,6 +188,66 @@ public sealed class OperationRoundTripTests
     }
 
     [Test]
+    public async Task SegmentCreate_CreatesTheSegment_AndATakenNameIsRecognised()
+    {
+        var created = await _api.ExecuteAsync(new SegmentCreate("First-timers", "number_of_orders = 0"));
+
+        var error = Assert.ThrowsAsync<ShopifyUserErrorsException>(() => _api.ExecuteAsync(new SegmentCreate("First-timers", "number_of_orders = 0")));
+
+        Assert.That(created, Is.EqualTo(new SegmentResult(_api.A.Segments.Single().Id, "First-timers", "number_of_orders = 0")));
+        Assert.That(SegmentCreate.IsNameTaken(error!), Is.True);
+        Assert.That(_api.A.Segments, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void SegmentCreate_SurfacesARefusedQuery()
+    {
+        var error = Assert.ThrowsAsync<ShopifyUserErrorsException>(() => _api.ExecuteAsync(new SegmentCreate("Odd", "favourite_colour = 'blue'")));
+
+        Assert.That(error!.UserErrors.Single().Field, Is.EqualTo(new[] { "query" }));
+        Assert.That(SegmentCreate.IsNameTaken(error), Is.False);
+        Assert.That(_api.A.Segments, Is.Empty);
+    }
+
+    [Test]
+    public async Task SegmentByName_FindsTheExactName_OrNothing()
+    {
+        _api.A.AddSegment("First-timers (old)", "number_of_orders = 0");
+        var id = _api.A.AddSegment("First-timers", "number_of_orders = 0");
+
+        var found = await _api.ExecuteAsync(new SegmentByName("First-timers"));
+        var missing = await _api.ExecuteAsync(new SegmentByName("first-timers "));
+
+        Assert.That(found?.SegmentId, Is.EqualTo(id));
+        Assert.That(missing, Is.Null);
+    }
+
+    [Test]
+    public async Task DiscountCodeBasicCreate_LimitsTheCodeToACustomerSegment()
+    {
+        var segment = _api.A.AddSegment("First-timers", "number_of_orders = 0");
+        var newcomer = _api.A.AddCustomer("ben@example.com");
+        var regular = _api.A.AddCustomer("carol@example.com", numberOfOrders: 2);
+
+        await _api.ExecuteAsync(new DiscountCodeBasicCreate("Friend offer", "ANNA-7K2Q", new DiscountValue.Percentage(0.1m), UsageLimit: null, CustomerSegmentId: segment));
+
+        var context = _api.Fake.Requests.Single().Variables.GetProperty("basicCodeDiscount").GetProperty("context");
+        Assert.That(context.GetProperty("customerSegments").GetProperty("add")[0].GetString(), Is.EqualTo(segment));
+        Assert.That(context.TryGetProperty("all", out _), Is.False);
+        Assert.That(_api.A.DiscountCodes.Single().CustomerSegmentIds, Is.EqualTo(new[] { segment }));
+        Assert.That(_api.A.DiscountRefusal("ANNA-7K2Q", newcomer), Is.Null);
+        Assert.That(_api.A.DiscountRefusal("anna-7k2q", regular), Does.Contain("customer segment"));
+    }
+
+    [Test]
+    public void DiscountCodeBasicCreate_RefusesACustomerAndASegmentTogether_WithoutCallingShopify()
+    {
+        Assert.ThrowsAsync<ArgumentException>(() => _api.ExecuteAsync(new DiscountCodeBasicCreate("x", "X-1", new DiscountValue.Percentage(0.1m),
+            "gid://shopify/Customer/1", CustomerSegmentId: "gid://shopify/Segment/2")));
+        Assert.That(_api.Fake.Requests, Is.Empty);
+    }
+
+    [Test]
     public async Task DiscountCodeBasicCreate_ReportsTaken_WhenTheCodeExists()
     {
         await _api.ExecuteAsync(new DiscountCodeBasicCreate("Friend offer", "ANNA-7K2Q", new DiscountValue.Percentage(0.1m)));

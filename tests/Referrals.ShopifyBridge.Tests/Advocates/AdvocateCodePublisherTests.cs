@@ -61,7 +61,8 @@ public sealed class AdvocateCodePublisherTests
         var drained = await OutboxAsync();
 
         Assert.That(drained.Succeeded, Is.EqualTo(1));
-        Assert.That(_fake.Requests.Select(r => r.Operation), Is.EqualTo(new[] { "discountCodeBasicCreate", "tagsAdd", "metafieldsSet" }));
+        Assert.That(_fake.Requests.Select(r => r.Operation), Is.EqualTo(new[] { "segmentCreate", "discountCodeBasicCreate", "tagsAdd", "metafieldsSet" }));
+        var segment = Shop.Segments.Single();
         var input = _fake.RequestsFor("discountCodeBasicCreate").Single().Variables.GetProperty("basicCodeDiscount");
         Assert.Multiple(() =>
         {
@@ -69,7 +70,10 @@ public sealed class AdvocateCodePublisherTests
             Assert.That(input.GetProperty("title").GetString(), Is.EqualTo("Referral code " + code));
             Assert.That(input.GetProperty("appliesOncePerCustomer").GetBoolean(), Is.True);
             Assert.That(input.TryGetProperty("usageLimit", out _), Is.False, "every friend may use the shared code once");
-            Assert.That(input.GetProperty("context").GetProperty("all").GetString(), Is.EqualTo("ALL"));
+            Assert.That(input.GetProperty("context").GetProperty("customerSegments").GetProperty("add").EnumerateArray().Select(s => s.GetString()),
+                Is.EqualTo(new[] { segment.Id }), "only customers in the first-order segment");
+            Assert.That(segment.Query, Is.EqualTo("number_of_orders = 0"));
+            Assert.That(segment.Name, Is.EqualTo(FirstOrderSegment.Name));
             Assert.That(input.GetProperty("customerGets").GetProperty("value").GetProperty("discountAmount").GetProperty("amount").GetString(), Is.EqualTo("10"));
             Assert.That(input.GetProperty("customerGets").GetProperty("items").GetProperty("all").GetBoolean(), Is.True);
         });
@@ -117,6 +121,7 @@ public sealed class AdvocateCodePublisherTests
         Assert.That(input.GetProperty("code").GetString(), Is.EqualTo(code));
         Assert.That(input.GetProperty("appliesOncePerCustomer").GetBoolean(), Is.True);
         Assert.That(input.GetProperty("destination").GetProperty("all").GetBoolean(), Is.True);
+        Assert.That(input.GetProperty("context").GetProperty("customerSegments").GetProperty("add")[0].GetString(), Is.EqualTo(Shop.Segments.Single().Id));
         var discount = Shop.DiscountCodes.Single();
         Assert.That(discount.FreeShipping, Is.True);
         Assert.That((await _bridge.QueryAsync(db => db.Outbox.SingleAsync())).ExternalRef, Is.EqualTo(discount.Id));
@@ -152,6 +157,7 @@ public sealed class AdvocateCodePublisherTests
 
         Assert.That(_fake.RequestsFor("discountCodeBasicCreate"), Has.Count.EqualTo(2), "the second create met TAKEN");
         Assert.That(_fake.RequestsFor("codeDiscountNodeByCode"), Has.Count.EqualTo(1), "TAKEN was checked against the code's owner");
+        Assert.That(_fake.RequestsFor("segmentCreate"), Has.Count.EqualTo(1), "the segment was remembered");
         Assert.That(Shop.DiscountCodes.Select(d => d.Code), Is.EqualTo(new[] { code }));
         Assert.That(again, Is.EqualTo(message.ExternalRef));
     }
@@ -189,15 +195,83 @@ public sealed class AdvocateCodePublisherTests
         var drained = await OutboxAsync();
 
         Assert.That(drained.Succeeded, Is.EqualTo(1));
-        Assert.That(_fake.Requests.Select(r => r.Operation), Is.EqualTo(new[] { "discountCodeBasicCreate" }));
+        Assert.That(_fake.Requests.Select(r => r.Operation), Is.EqualTo(new[] { "segmentCreate", "discountCodeBasicCreate" }));
     }
 
-    private async Task<string> GiveCodeAsync(string? customerId)
+    [Test]
+    public async Task TheFriendCode_AppliesToFirstTimeCustomersOnly()
+    {
+        var code = await GiveCodeAsync(Shop.AddCustomer("alice@example.com"));
+        await OutboxAsync();
+        var newcomer = Shop.AddCustomer("ben@example.com");
+        var regular = Shop.AddCustomer("carol@example.com", numberOfOrders: 3);
+
+        Assert.That(Shop.DiscountRefusal(code, newcomer), Is.Null);
+        Assert.That(Shop.DiscountRefusal(code, regular), Does.Contain("customer segment"));
+        Assert.That(Shop.DiscountCodes.Single().AppliesOncePerCustomer, Is.True);
+    }
+
+    [Test]
+    public async Task TheSegmentIsCreatedOncePerShop_AndRemembered()
+    {
+        await GiveCodeAsync(Shop.AddCustomer("alice@example.com"));
+        await OutboxAsync();
+        await GiveCodeAsync(Shop.AddCustomer("dora@example.com"), "dora@example.com", "Dora");
+        await OutboxAsync();
+
+        Assert.That(_fake.RequestsFor("segmentCreate"), Has.Count.EqualTo(1));
+        Assert.That(Shop.DiscountCodes, Has.Count.EqualTo(2));
+        Assert.That(Shop.DiscountCodes.Select(d => d.CustomerSegmentIds!.Single()), Is.All.EqualTo(Shop.Segments.Single().Id));
+        var remembered = await _bridge.QueryAsync(db => db.TenantReferences.SingleAsync());
+        Assert.That((remembered.Name, remembered.Value), Is.EqualTo((FirstOrderSegment.ReferenceName, Shop.Segments.Single().Id)));
+    }
+
+    [Test]
+    public async Task ASegmentMadeByAnAttemptWhoseAnswerWasLost_IsFoundByName()
+    {
+        var earlier = Shop.AddSegment(FirstOrderSegment.Name, FirstOrderSegment.Query);
+        await GiveCodeAsync(Shop.AddCustomer("alice@example.com"));
+
+        var drained = await OutboxAsync();
+
+        Assert.That(drained.Succeeded, Is.EqualTo(1));
+        Assert.That(_fake.RequestsFor("segments"), Has.Count.EqualTo(1));
+        Assert.That(Shop.Segments, Has.Count.EqualTo(1));
+        Assert.That(Shop.DiscountCodes.Single().CustomerSegmentIds, Is.EqualTo(new[] { earlier }));
+    }
+
+    [Test]
+    public async Task ASegmentOfTheMerchantWithOurName_DeadLettersWithoutCreatingTheCode()
+    {
+        Shop.AddSegment(FirstOrderSegment.Name, "number_of_orders > 5");
+        await GiveCodeAsync(Shop.AddCustomer("alice@example.com"));
+
+        var drained = await OutboxAsync();
+
+        Assert.That(drained.DeadLettered, Is.EqualTo(1));
+        Assert.That((await _bridge.QueryAsync(db => db.Outbox.SingleAsync())).LastError, Does.Contain("not ours").And.Contain("Rename that segment"));
+        Assert.That(Shop.DiscountCodes, Is.Empty);
+    }
+
+    [Test]
+    public async Task ARefusedSegment_IsSurfacedAndDeadLettered()
+    {
+        _fake.FailNext(FakeFault.UserErrors, operation: "segmentCreate");
+        await GiveCodeAsync(Shop.AddCustomer("alice@example.com"));
+
+        var drained = await OutboxAsync();
+
+        Assert.That(drained.DeadLettered, Is.EqualTo(1));
+        Assert.That((await _bridge.QueryAsync(db => db.Outbox.SingleAsync())).LastError, Does.Contain("first-order customer segment").And.Contain("Injected failure"));
+        Assert.That(Shop.DiscountCodes, Is.Empty);
+    }
+
+    private async Task<string> GiveCodeAsync(string? customerId, string email = "alice@example.com", string firstName = "Alice")
     {
         await using var scope = _bridge.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReferralsDbContext>();
         var advocate = await scope.ServiceProvider.GetRequiredService<ContactDirectory>()
-            .UpsertAsync(db, _tenant.Id, new CustomerInfo { Email = "alice@example.com", FirstName = "Alice", ExternalId = customerId }, ContactKind.Client, CancellationToken.None);
+            .UpsertAsync(db, _tenant.Id, new CustomerInfo { Email = email, FirstName = firstName, ExternalId = customerId }, ContactKind.Client, CancellationToken.None);
         var code = await scope.ServiceProvider.GetRequiredService<AdvocateCodes>().GetOrCreateAsync(db, advocate, CancellationToken.None);
         await db.SaveChangesAsync();
         return code.Display;

@@ -106,7 +106,7 @@ public sealed class AskingEndpointTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var html = await response.Content.ReadAsStringAsync();
         var code = await _bridge.QueryAsync(db => db.ReferralCodes.SingleAsync(c => c.AdvocateContactId == _ask.ContactId));
-        Assert.That(html, Does.Contain($"{PublicBaseUrl}/r/{code.Display}"));
+        Assert.That(html, Does.Contain($"https://{_shop.Key}/apps/referrals/r/{code.Display}"), "a shop's link goes through its storefront");
         Assert.That(html, Does.Contain(FriendOfferPhrase.For(_shop.Settings.FriendOffer, _shop.Settings.Currency)));
         Assert.That(html, Does.Contain("Who do you know"));
         var ask = await StoredAskAsync();

@@ -25,6 +25,7 @@ public sealed class AnonymousAccessTests
         ["POST /login"] = "the password check",
         ["POST /logout"] = "signs the caller out",
         ["GET /shopify/proxy/r/{code}"] = "app-proxy signature",
+        ["GET /r/{code}"] = "read-only redirect of a referral code to its shop's storefront link",
         ["GET /shopify/proxy/rate/{token}"] = "app-proxy signature and signed rating token",
         ["POST /shopify/proxy/rate/{token}"] = "app-proxy signature and signed rating token",
         ["GET /shopify/proxy/invite"] = "app-proxy signature",

@@ -90,6 +90,25 @@ public sealed class SandboxStoreTests
     }
 
     [Test]
+    public async Task BuyAsync_RefusesAFirstOrderCode_ToACustomerWhoOrderedBefore_AndSendsNothing()
+    {
+        var segment = _store.Shop.AddSegment("First-timers", "number_of_orders = 0");
+        _store.Shop.AddDiscountCode(Code, "Referral code " + Code, 10m, segment, appliesOncePerCustomer: true);
+        var ben = _store.AddCustomer("ben@example.com", "Ben");
+        var carol = _store.AddCustomer("carol@example.com", "Carol");
+        await _store.BuyAsync(carol, 20m);
+
+        var (_, benPaid) = await _store.BuyAsync(ben, 80m, new SandboxPurchase { DiscountCodes = [Code] });
+        var refused = Assert.ThrowsAsync<SandboxCheckoutRefusedException>(() => _store.BuyAsync(carol, 80m, new SandboxPurchase { DiscountCodes = [Code] }));
+        var again = Assert.ThrowsAsync<SandboxCheckoutRefusedException>(() => _store.BuyAsync(ben, 80m, new SandboxPurchase { DiscountCodes = [Code] }));
+
+        Assert.That(benPaid.Accepted, Is.True, "a first-time customer may use the code");
+        Assert.That(refused!.Reason, Does.Contain("customer segment"));
+        Assert.That(again!.Reason, Does.Contain("customer segment"), "after one order Ben is no longer a first-time customer");
+        Assert.That(await _bridge.QueryAsync(db => db.Inbox.CountAsync()), Is.EqualTo(2), "Carol's first order and Ben's; no webhook for refused checkouts");
+    }
+
+    [Test]
     public async Task Webhooks_AreRefused_WhenSignedWithAnotherSecret()
     {
         await using var impostor = await SandboxStore.StartAsync(_bridge.Clock, WebhookBridge.Shop, "not-the-app-secret");

@@ -1,5 +1,7 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 using Referrals.ShopifyBridge.AppProxy;
+using Referrals.ShopifyBridge.Configuration;
 using Referrals.ShopifyBridge.Shopify;
 
 namespace Referrals.ShopifyBridge.Tests.ShopifyApp;
@@ -43,6 +45,20 @@ public sealed class ShopifyAppConfigTests
         Assert.That(toml, Does.Contain($"subpath = \"{StorefrontLinks.ProxySubpath}\""));
         Assert.That(toml, Does.Contain($"{StorefrontLinks.ProxyTarget}\""));
         Assert.That(toml, Does.Contain("write_app_proxy"));
+    }
+
+    [Test]
+    public void TheAppRequestsExactlyTheDefaultScopes()
+    {
+        var toml = File.ReadAllText(Path.Combine(AppFolder, "shopify.app.toml"));
+        var line = Regex.Match(toml, @"^scopes\s*=\s*""(?<scopes>[^""]*)""", RegexOptions.Multiline);
+        Assert.That(line.Success, Is.True, "a scopes = \"...\" line under [access_scopes]");
+
+        static string[] Split(string scopes) =>
+            [.. scopes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Order(StringComparer.Ordinal)];
+
+        Assert.That(Split(line.Groups["scopes"].Value), Is.EqualTo(Split(ShopifyOptions.DefaultScopes)));
+        Assert.That(Split(ShopifyOptions.DefaultScopes), Does.Contain("write_app_proxy"));
     }
 
     [Test]

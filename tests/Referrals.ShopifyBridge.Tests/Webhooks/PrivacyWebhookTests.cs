@@ -213,11 +213,12 @@ public sealed class PrivacyWebhookTests
         var audit = await _bridge.QueryAsync(db => db.AuditLog.SingleAsync());
         Assert.That(audit.Action, Is.EqualTo("privacy.data-request"));
         Assert.That(audit.Subject, Is.EqualTo("shopify-data-request:9999"));
-        Assert.That(audit.Details, Does.Contain("1 matching contact(s)").And.Contain("not automated yet"));
+        Assert.That(audit.Details, Does.Contain("1 matching contact(s)").And.Contain("kept encrypted for the merchant"));
         Assert.That(audit.Details, Does.Contain("The export holds 1 order(s), 1 referral(s), 0 ledger entry(ies), 2 stored message(s)"),
             "her order and referral as friend (the reward is Alice's); her order's body and the request's own");
         Assert.That((await JaneAsync()).Email, Is.EqualTo("jane.referred@example.com"));
-        Assert.That(_bridge.Logs.AllText(), Does.Contain("the export's delivery is not automated yet"));
+        Assert.That(_bridge.Logs.AllText(), Does.Contain("kept for the merchant"));
+        Assert.That(await _bridge.QueryAsync(db => db.DataRequests.CountAsync()), Is.EqualTo(1));
     }
 
     [Test]

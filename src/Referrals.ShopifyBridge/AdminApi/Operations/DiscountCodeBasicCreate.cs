@@ -6,7 +6,8 @@ namespace Referrals.ShopifyBridge.AdminApi.Operations;
 /// <summary>
 /// Creates a discount code (<c>discountCodeBasicCreate</c>, scope <c>write_discounts</c>): by default usable once in all
 /// (<c>usageLimit: 1</c>) and once per customer, on all items, from now (or <paramref name="StartsAt"/>) until
-/// <paramref name="EndsAt"/>, for one customer when <paramref name="CustomerId"/> is given, else for everyone.
+/// <paramref name="EndsAt"/>, for one customer when <paramref name="CustomerId"/> is given, for the members of a
+/// customer segment when <paramref name="CustomerSegmentId"/> is (for example first-time buyers), else for everyone.
 /// Safe to repeat: a second create of the same code is refused with <c>TAKEN</c>, so a deterministic code doubles as an
 /// idempotency guard (after an unknown outcome, <c>TAKEN</c> may mean the first attempt succeeded).
 /// </summary>
@@ -18,6 +19,8 @@ namespace Referrals.ShopifyBridge.AdminApi.Operations;
 /// <param name="EndsAt">When it ends; null for never.</param>
 /// <param name="UsageLimit">How many times it can be used in all; default 1 (single use), null for no limit (an advocate's
 /// shared code: each friend still uses it once, by <c>appliesOncePerCustomer</c>).</param>
+/// <param name="CustomerSegmentId">The segment (gid) whose members may use it (<c>context.customerSegments</c>); null for
+/// no segment. Not together with <paramref name="CustomerId"/>.</param>
 public sealed record DiscountCodeBasicCreate(
     string Title,
     string Code,
@@ -25,7 +28,8 @@ public sealed record DiscountCodeBasicCreate(
     string? CustomerId = null,
     DateTimeOffset? StartsAt = null,
     DateTimeOffset? EndsAt = null,
-    int? UsageLimit = 1) : IShopifyOperation<DiscountCodeBasicCreateResult>
+    int? UsageLimit = 1,
+    string? CustomerSegmentId = null) : IShopifyOperation<DiscountCodeBasicCreateResult>
 {
     /// <summary>The GraphQL document.</summary>
     public const string Document = """
@@ -78,16 +82,7 @@ public sealed record DiscountCodeBasicCreate(
             _ => throw new ArgumentException($"{Value} is not a usable discount: use a percentage in (0, 1] or a positive amount.", nameof(Value)),
         };
 
-        JsonObject discountContext;
-        if (CustomerId is null)
-        {
-            discountContext = new JsonObject { ["all"] = "ALL" };
-        }
-        else
-        {
-            GraphQLJson.RequireGid(CustomerId, nameof(CustomerId));
-            discountContext = new JsonObject { ["customers"] = new JsonObject { ["add"] = new JsonArray(CustomerId) } };
-        }
+        var discountContext = DiscountContext.For(CustomerId, CustomerSegmentId);
 
         var input = new JsonObject
         {

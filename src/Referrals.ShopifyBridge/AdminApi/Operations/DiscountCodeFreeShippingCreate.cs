@@ -4,13 +4,14 @@ using System.Text.Json.Nodes;
 namespace Referrals.ShopifyBridge.AdminApi.Operations;
 
 /// <summary>
-/// Creates a free-shipping code (<c>discountCodeFreeShippingCreate</c>, scope <c>write_discounts</c>) for everyone, to
-/// every destination, once per customer, from now; no overall limit. Safe to repeat: a second create of the same code
-/// is refused with <c>TAKEN</c>.
+/// Creates a free-shipping code (<c>discountCodeFreeShippingCreate</c>, scope <c>write_discounts</c>) for everyone (or
+/// the members of <paramref name="CustomerSegmentId"/>), to every destination, once per customer, from now; no overall
+/// limit. Safe to repeat: a second create of the same code is refused with <c>TAKEN</c>.
 /// </summary>
 /// <param name="Title">The title merchants see in the admin.</param>
 /// <param name="Code">The code the buyer enters.</param>
-public sealed record DiscountCodeFreeShippingCreate(string Title, string Code) : IShopifyOperation<string>
+/// <param name="CustomerSegmentId">The segment (gid) whose members may use it; null for everyone.</param>
+public sealed record DiscountCodeFreeShippingCreate(string Title, string Code, string? CustomerSegmentId = null) : IShopifyOperation<string>
 {
     /// <summary>The GraphQL document.</summary>
     public const string Document = """
@@ -42,7 +43,7 @@ public sealed record DiscountCodeFreeShippingCreate(string Title, string Code) :
                 ["code"] = Code,
                 ["startsAt"] = GraphQLJson.FormatDateTime(context.UtcNow),
                 ["appliesOncePerCustomer"] = true,
-                ["context"] = new JsonObject { ["all"] = "ALL" },
+                ["context"] = DiscountContext.For(null, CustomerSegmentId),
                 ["destination"] = new JsonObject { ["all"] = true },
             },
         };

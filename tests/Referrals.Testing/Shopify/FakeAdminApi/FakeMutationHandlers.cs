@@ -19,6 +19,7 @@ internal static class FakeMutationHandlers
         var percentage = value.Dec("percentage");
         var amount = (value.Prop("discountAmount") ?? default).Dec("amount");
         var customers = ((input.Prop("context") ?? default).Prop("customers") ?? default).Strings("add");
+        var segments = ((input.Prop("context") ?? default).Prop("customerSegments") ?? default).Strings("add");
 
         JsonObject? error = null;
         if (string.IsNullOrWhiteSpace(code))
@@ -49,6 +50,10 @@ internal static class FakeMutationHandlers
         {
             error = FakeJson.UserError($"Customer {unknown} does not exist", "INVALID", "basicCodeDiscount", "context", "customers", "add");
         }
+        else if (segments.FirstOrDefault(s => shop.SegmentList.All(x => x.Id != s)) is { } unknownSegment)
+        {
+            error = FakeJson.UserError($"Segment {unknownSegment} does not exist", "INVALID", "basicCodeDiscount", "context", "customerSegments", "add");
+        }
 
         if (error is not null)
         {
@@ -58,7 +63,7 @@ internal static class FakeMutationHandlers
         var usageLimit = input.Prop("usageLimit") is { ValueKind: JsonValueKind.Number } limit ? limit.GetInt32() : (int?)null;
         var discount = new FakeDiscountCode(
             shop.NewId("DiscountCodeNode"), code!, title!, percentage, percentage is null ? amount : null, customers, usageLimit,
-            input.Prop("appliesOncePerCustomer") is { ValueKind: JsonValueKind.True }, startsAt!.Value, endsAt);
+            input.Prop("appliesOncePerCustomer") is { ValueKind: JsonValueKind.True }, startsAt!.Value, endsAt, CustomerSegmentIds: segments);
         shop.Discounts.Add(discount);
         return new JsonObject
         {
@@ -90,6 +95,7 @@ internal static class FakeMutationHandlers
         var code = input.Str("code");
         var title = input.Str("title");
         var startsAt = input.Date("startsAt");
+        var freeSegments = ((input.Prop("context") ?? default).Prop("customerSegments") ?? default).Strings("add");
         JsonObject? error = null;
         if (string.IsNullOrWhiteSpace(code))
         {
@@ -103,6 +109,10 @@ internal static class FakeMutationHandlers
         {
             error = FakeJson.UserError("Title and starts at can't be blank", "BLANK", "freeShippingCodeDiscount");
         }
+        else if (freeSegments.FirstOrDefault(s => shop.SegmentList.All(x => x.Id != s)) is { } unknownSegment)
+        {
+            error = FakeJson.UserError($"Segment {unknownSegment} does not exist", "INVALID", "freeShippingCodeDiscount", "context", "customerSegments", "add");
+        }
 
         if (error is not null)
         {
@@ -111,7 +121,8 @@ internal static class FakeMutationHandlers
 
         var usageLimit = input.Prop("usageLimit") is { ValueKind: JsonValueKind.Number } limit ? limit.GetInt32() : (int?)null;
         var discount = new FakeDiscountCode(shop.NewId("DiscountCodeNode"), code!, title!, null, null, [], usageLimit,
-            input.Prop("appliesOncePerCustomer") is { ValueKind: JsonValueKind.True }, startsAt!.Value, input.Date("endsAt"), FreeShipping: true);
+            input.Prop("appliesOncePerCustomer") is { ValueKind: JsonValueKind.True }, startsAt!.Value, input.Date("endsAt"), FreeShipping: true,
+            CustomerSegmentIds: freeSegments);
         shop.Discounts.Add(discount);
         return new JsonObject
         {

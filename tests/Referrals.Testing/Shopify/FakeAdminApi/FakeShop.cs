@@ -17,6 +17,7 @@ public sealed class FakeShop
     private readonly List<FakeDiscountCode> _discounts = [];
     private readonly List<FakeMetafield> _metafields = [];
     private readonly List<FakeWebhookSubscription> _webhooks = [];
+    private readonly List<FakeSegment> _segments = [];
     private long _nextId = 1000;
 
     internal FakeShop(string domain, string currency)
@@ -49,6 +50,9 @@ public sealed class FakeShop
     /// <summary>Every metafield.</summary>
     public IReadOnlyList<FakeMetafield> Metafields => Snapshot(_metafields);
 
+    /// <summary>Every customer segment created.</summary>
+    public IReadOnlyList<FakeSegment> Segments => Snapshot(_segments);
+
     /// <summary>Every webhook subscription.</summary>
     public IReadOnlyList<FakeWebhookSubscription> WebhookSubscriptions => Snapshot(_webhooks);
 
@@ -77,13 +81,62 @@ public sealed class FakeShop
     }
 
     /// <summary>Adds a discount code made outside the app (by the merchant) and returns its gid.</summary>
-    public string AddDiscountCode(string code, string title, decimal amount = 5m)
+    public string AddDiscountCode(string code, string title, decimal amount = 5m, string? customerSegmentId = null, bool appliesOncePerCustomer = false)
     {
         lock (_lock)
         {
             var id = NewId("DiscountCodeNode");
-            _discounts.Add(new FakeDiscountCode(id, code, title, null, amount, [], null, false, DateTimeOffset.UnixEpoch, null));
+            _discounts.Add(new FakeDiscountCode(id, code, title, null, amount, [], null, appliesOncePerCustomer, DateTimeOffset.UnixEpoch, null,
+                CustomerSegmentIds: customerSegmentId is null ? [] : [customerSegmentId]));
             return id;
+        }
+    }
+
+    /// <summary>Adds a customer segment made outside the app (or by an earlier attempt) and returns its gid.</summary>
+    public string AddSegment(string name, string query)
+    {
+        lock (_lock)
+        {
+            var id = NewId("Segment");
+            _segments.Add(new FakeSegment(id, name, query));
+            return id;
+        }
+    }
+
+    /// <summary>
+    /// Why checkout would refuse <paramref name="code"/> to <paramref name="customerId"/>, as Shopify does: no such code,
+    /// limited to other customers, to segments the customer is not in (orders counted from the customer's seeded count
+    /// and the shop's orders), or used by them before under "once per customer"; null when it applies.
+    /// </summary>
+    public string? DiscountRefusal(string code, string customerId)
+    {
+        lock (_lock)
+        {
+            var discount = _discounts.FirstOrDefault(d => string.Equals(d.Code, code, StringComparison.OrdinalIgnoreCase));
+            if (discount is null)
+            {
+                return $"Discount code {code} does not exist";
+            }
+
+            if (discount.CustomerIds.Count > 0 && !discount.CustomerIds.Contains(customerId))
+            {
+                return $"Discount code {code} is for other customers";
+            }
+
+            var orders = _orders.Values.Where(o => o.CustomerId == customerId).ToList();
+            var count = (_customers.GetValueOrDefault(customerId)?.NumberOfOrders ?? 0) + orders.Count;
+            var segments = discount.CustomerSegmentIds ?? [];
+            if (segments.Count > 0 && !segments.Any(id => _segments.FirstOrDefault(s => s.Id == id) is { } s && FakeSegmentHandlers.Includes(s.Query, count)))
+            {
+                return $"Discount code {code} is not available to this customer (customer segment)";
+            }
+
+            if (discount.AppliesOncePerCustomer && orders.Any(o => o.DiscountCodes.Contains(code, StringComparer.OrdinalIgnoreCase)))
+            {
+                return $"Discount code {code} was already used by this customer";
+            }
+
+            return null;
         }
     }
 
@@ -142,6 +195,8 @@ public sealed class FakeShop
     internal List<FakeMetafield> MetafieldList => _metafields;
 
     internal List<FakeWebhookSubscription> Webhooks => _webhooks;
+
+    internal List<FakeSegment> SegmentList => _segments;
 
     private List<T> Snapshot<T>(List<T> list)
     {

@@ -54,7 +54,11 @@ public sealed record FakeDiscountCode(
     bool AppliesOncePerCustomer,
     DateTimeOffset StartsAt,
     DateTimeOffset? EndsAt,
-    bool FreeShipping = false);
+    bool FreeShipping = false,
+    IReadOnlyList<string>? CustomerSegmentIds = null);
+
+/// <summary>A customer segment created through <c>segmentCreate</c>.</summary>
+public sealed record FakeSegment(string Id, string Name, string Query);
 
 /// <summary>A metafield set through <c>metafieldsSet</c>.</summary>
 public sealed record FakeMetafield(string Id, string OwnerId, string Namespace, string Key, string Type, string Value);

@@ -248,6 +248,8 @@ public sealed partial class FakeShopifyAdminApi : IAsyncDisposable
         "tagsAdd" => FakeMutationHandlers.TagsAdd(shop, variables),
         "metafieldsSet" => FakeMutationHandlers.MetafieldsSet(shop, variables),
         "webhookSubscriptionCreate" => FakeMutationHandlers.WebhookSubscriptionCreate(shop, variables),
+        "segmentCreate" => FakeSegmentHandlers.SegmentCreate(shop, variables),
+        "segments" => FakeSegmentHandlers.Segments(shop, variables),
         _ => null,
     };
 
@@ -260,6 +262,7 @@ public sealed partial class FakeShopifyAdminApi : IAsyncDisposable
             "tagsAdd" => "node",
             "metafieldsSet" => "metafields",
             "webhookSubscriptionCreate" => "webhookSubscription",
+            "segmentCreate" => "segment",
             _ => null,
         };
         return resultField is null

@@ -22,6 +22,9 @@ public sealed class SandboxStore : IAsyncDisposable
     /// <summary>The default Admin API access token.</summary>
     public const string DefaultAccessToken = "shpat_sandbox_0001";
 
+    /// <summary>The app proxy's storefront prefix (<c>shopify.app.toml</c>: prefix <c>apps</c>, subpath <c>referrals</c>).</summary>
+    public const string ProxyPrefix = "/apps/referrals";
+
     private readonly TimeProvider _clock;
     private SandboxWebhookSender? _webhooks;
     private long _nextOrderNumber = 1000;
@@ -93,22 +96,63 @@ public sealed class SandboxStore : IAsyncDisposable
         return new SandboxCustomer(gid, NumericId(gid), email, firstName, acceptsMarketing);
     }
 
-    /// <summary>The customer pays for an order: the store records it and sends <c>orders/paid</c>.</summary>
+    /// <summary>
+    /// The customer pays for an order: the store records it and sends <c>orders/paid</c>. Discount codes the app created
+    /// in the store are checked as Shopify's checkout checks them (customers, customer segments such as first-time
+    /// buyers, once per customer); codes the store does not hold are taken as given (made outside the app).
+    /// </summary>
     /// <param name="customer">Who buys.</param>
     /// <param name="total">The total paid.</param>
     /// <param name="purchase">Codes, cart attributes and landing page, when any.</param>
     /// <param name="cancellationToken">Stops the delivery.</param>
+    /// <exception cref="SandboxCheckoutRefusedException">Checkout refused a code; no order was placed and nothing sent.</exception>
     public async Task<(SandboxOrder Order, SandboxDelivery Delivery)> BuyAsync(SandboxCustomer customer, decimal total, SandboxPurchase? purchase = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(customer);
         purchase ??= new SandboxPurchase();
+        foreach (var code in purchase.DiscountCodes)
+        {
+            if (Shop.DiscountCodes.Any(d => string.Equals(d.Code, code, StringComparison.OrdinalIgnoreCase))
+                && Shop.DiscountRefusal(code, customer.Gid) is { } reason)
+            {
+                throw new SandboxCheckoutRefusedException(code, reason);
+            }
+        }
+
         var now = _clock.GetUtcNow();
         var name = "#" + Interlocked.Increment(ref _nextOrderNumber).ToString(CultureInfo.InvariantCulture);
         var gid = Shop.AddOrder(name, total, customer.Gid, customer.Email, purchase.DiscountCodes, now);
         var order = new SandboxOrder(gid, NumericId(gid), name, customer, total, now);
         var delivery = await Webhooks.SendAsync("orders/paid", SandboxPayloads.PaidOrder(order, purchase, Currency), cancellationToken);
         return (order, delivery);
+    }
+
+    /// <summary>
+    /// Opens a storefront address under the app proxy (<c>https://{shop}/apps/referrals/…</c>) as Shopify does: forwards
+    /// it to the app's <c>/shopify/proxy/…</c> with the link's query plus the signed proxy parameters (shop, path prefix,
+    /// timestamp, the visitor's customer id), and returns the app's answer unchanged.
+    /// </summary>
+    /// <param name="link">The storefront address, on this store's domain.</param>
+    /// <param name="app">A client for the app's base address that does not follow redirects (the answer is the point).</param>
+    /// <param name="visitor">The signed-in customer, or null for an anonymous visitor.</param>
+    /// <param name="cancellationToken">Stops the request.</param>
+    /// <exception cref="ArgumentException"><paramref name="link"/> is not under this store's app proxy.</exception>
+    public async Task<HttpResponseMessage> OpenStorefrontAsync(Uri link, HttpClient app, SandboxCustomer? visitor = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        ArgumentNullException.ThrowIfNull(app);
+        if (!link.IsAbsoluteUri || link.Scheme != Uri.UriSchemeHttps || !string.Equals(link.Host, Domain, StringComparison.OrdinalIgnoreCase)
+            || !link.AbsolutePath.StartsWith(ProxyPrefix + "/", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"{link} is not under https://{Domain}{ProxyPrefix}/, the store's app proxy.", nameof(link));
+        }
+
+        var extra = System.Web.HttpUtility.ParseQueryString(link.Query);
+        var parameters = extra.AllKeys.OfType<string>().SelectMany(k => (extra.GetValues(k) ?? []).Select(v => (k, v))).ToArray();
+        var query = ShopifyAppProxySigner.Query(Secret, Domain, _clock.GetUtcNow(), visitor?.Id, parameters);
+        var forwarded = new Uri("/shopify/proxy" + link.AbsolutePath[ProxyPrefix.Length..] + query, UriKind.Relative);
+        return await app.GetAsync(forwarded, cancellationToken);
     }
 
     /// <summary>The order is shipped: <c>orders/fulfilled</c>.</summary>

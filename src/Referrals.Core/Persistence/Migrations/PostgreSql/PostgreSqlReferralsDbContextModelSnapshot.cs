@@ -534,6 +534,45 @@ namespace Referrals.Core.Persistence.Migrations.PostgreSql
                     b.ToTable("DataProtectionKeys", (string)null);
                 });
 
+            modelBuilder.Entity("Referrals.Core.Privacy.DataRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CustomerRef")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<DateTimeOffset?>("DownloadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProtectedExport")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "ReceivedAt");
+
+                    b.HasIndex("TenantId", "RequestId");
+
+                    b.ToTable("DataRequests", (string)null);
+                });
+
             modelBuilder.Entity("Referrals.Core.Referrals.FriendSuppression", b =>
                 {
                     b.Property<Guid>("Id")
@@ -983,6 +1022,28 @@ namespace Referrals.Core.Persistence.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("TenantConnections", (string)null);
+                });
+
+            modelBuilder.Entity("Referrals.Core.Tenants.TenantReference", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.HasKey("TenantId", "Name");
+
+                    b.ToTable("TenantReferences", (string)null);
                 });
 
             modelBuilder.Entity("Referrals.Core.Thanks.StaffTask", b =>

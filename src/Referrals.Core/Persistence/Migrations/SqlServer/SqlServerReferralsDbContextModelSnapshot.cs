@@ -534,6 +534,45 @@ namespace Referrals.Core.Persistence.Migrations.SqlServer
                     b.ToTable("DataProtectionKeys", (string)null);
                 });
 
+            modelBuilder.Entity("Referrals.Core.Privacy.DataRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CustomerRef")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<DateTimeOffset?>("DownloadedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ProtectedExport")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "ReceivedAt");
+
+                    b.HasIndex("TenantId", "RequestId");
+
+                    b.ToTable("DataRequests", (string)null);
+                });
+
             modelBuilder.Entity("Referrals.Core.Referrals.FriendSuppression", b =>
                 {
                     b.Property<Guid>("Id")
@@ -984,6 +1023,28 @@ namespace Referrals.Core.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("TenantConnections", (string)null);
+                });
+
+            modelBuilder.Entity("Referrals.Core.Tenants.TenantReference", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.HasKey("TenantId", "Name");
+
+                    b.ToTable("TenantReferences", (string)null);
                 });
 
             modelBuilder.Entity("Referrals.Core.Thanks.StaffTask", b =>

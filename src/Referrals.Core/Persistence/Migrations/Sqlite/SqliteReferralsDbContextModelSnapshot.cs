@@ -517,6 +517,45 @@ namespace Referrals.Core.Persistence.Migrations.Sqlite
                     b.ToTable("DataProtectionKeys", (string)null);
                 });
 
+            modelBuilder.Entity("Referrals.Core.Privacy.DataRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerRef")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DownloadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedExport")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "ReceivedAt");
+
+                    b.HasIndex("TenantId", "RequestId");
+
+                    b.ToTable("DataRequests", (string)null);
+                });
+
             modelBuilder.Entity("Referrals.Core.Referrals.FriendSuppression", b =>
                 {
                     b.Property<Guid>("Id")
@@ -966,6 +1005,28 @@ namespace Referrals.Core.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("TenantConnections", (string)null);
+                });
+
+            modelBuilder.Entity("Referrals.Core.Tenants.TenantReference", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId", "Name");
+
+                    b.ToTable("TenantReferences", (string)null);
                 });
 
             modelBuilder.Entity("Referrals.Core.Thanks.StaffTask", b =>
