@@ -5,7 +5,7 @@ namespace Referrals.ShopifyBridge.Pages;
 /// <summary>
 /// Maps a shop's merchant pages under <c>/shops/{shop}/</c>: status (with dead-letter retry), program settings, the
 /// review queue and the rewards ledger. Every page needs <see cref="MerchantAuthorization.PolicyName"/> and then
-/// <see cref="ShopAccess"/>; every POST checks the antiforgery token.
+/// <see cref="ShopAccess"/>; every POST checks the antiforgery token and is capped by <see cref="FormSizeLimit"/>.
 /// </summary>
 internal static class ShopPages
 {
@@ -21,11 +21,11 @@ internal static class ShopPages
     {
         var shop = endpoints.MapGroup("/shops/{shop}").RequireAuthorization(MerchantAuthorization.PolicyName);
         shop.MapGet("/" + Status, ShopStatusPage.RenderAsync);
-        shop.MapPost("/dead-letters/{queue}/{id:long}/retry", ShopStatusPage.RetryAsync).DisableAntiforgery();
+        shop.MapPost("/dead-letters/{queue}/{id:long}/retry", ShopStatusPage.RetryAsync).DisableAntiforgery().WithFormSizeLimit(FormSizeLimit.PageMaxBytes);
         shop.MapGet("/" + Settings, ProgramSettingsPage.RenderAsync);
-        shop.MapPost("/" + Settings, ProgramSettingsPage.SaveAsync).DisableAntiforgery();
+        shop.MapPost("/" + Settings, ProgramSettingsPage.SaveAsync).DisableAntiforgery().WithFormSizeLimit(FormSizeLimit.PageMaxBytes);
         shop.MapGet("/" + Review, ReviewQueuePage.RenderAsync);
-        shop.MapPost("/" + Review + "/{itemId:guid}", ReviewQueuePage.DecideAsync).DisableAntiforgery();
+        shop.MapPost("/" + Review + "/{itemId:guid}", ReviewQueuePage.DecideAsync).DisableAntiforgery().WithFormSizeLimit(FormSizeLimit.PageMaxBytes);
         shop.MapGet("/" + Rewards, RewardsPage.RenderAsync);
         return endpoints;
     }
