@@ -7,7 +7,7 @@ using Referrals.Testing.Databases;
 namespace Referrals.ShopifyBridge.Tests.BadInput;
 
 /// <summary>
-/// Bad form posts to the bridge's own pages (sign-in, the custom-app form, the merchant's settings and review pages),
+/// Bad form posts to the bridge's own pages (sign-in, the operator's custom-app form, the merchant's settings and review pages),
 /// with a merchant signed in after a real install, on SQLite and PostgreSQL: oversized bodies (declared or chunked),
 /// too many fields and missing antiforgery tokens each get a page that says what was wrong, and no row changes.
 /// </summary>
@@ -52,6 +52,13 @@ public sealed class BadFormTests
             HttpStatusCode.RequestEntityTooLarge, "too many fields");
         yield return new("SettingsWithoutAntiforgeryToken", b => Post(b.Client, Settings, null, new() { ["HoldDays"] = "45" }, chunked: false),
             HttpStatusCode.BadRequest, "The form expired");
+        yield return new("OversizedCustomAppConnect", async b =>
+        {
+            using var operatorClient = b.NewClient();
+            Assert.That((await b.SignInOperatorAsync(operatorClient)).StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+            return await Post(operatorClient, "/shopify/connect", await Token(operatorClient, "/shopify/connect"),
+                new() { ["shop"] = "corner.myshopify.com", ["accessToken"] = huge, ["apiSecret"] = "s" }, chunked: true);
+        }, HttpStatusCode.RequestEntityTooLarge, "Nothing was saved");
         yield return new("OversizedReviewDecision", async b =>
             await Post(b.Client, $"/shops/{ConnectBridge.Shop}/review/{Guid.Empty}", await Token(b.Client, Settings), new() { ["decision"] = "approve", ["note"] = huge }, chunked: false),
             HttpStatusCode.RequestEntityTooLarge, "Form too large");
