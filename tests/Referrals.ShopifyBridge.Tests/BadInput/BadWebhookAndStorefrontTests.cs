@@ -102,6 +102,9 @@ public sealed class BadWebhookAndStorefrontTests
             "signed with another app's secret");
         yield return new("Extension_SessionTokenWithAlgorithmNone",
             b => b.Ask(ShopifySessionTokens.Sign(ShopifySessionTokens.Claims(WebhookBridge.Shop, ClientId, b.Now), WebhookBridge.Secret, "none")), HttpStatusCode.Unauthorized, "HS256");
+        yield return new("Extension_SessionTokenWithInvalidUtf8",
+            b => b.Ask(System.Buffers.Text.Base64Url.EncodeToString([0x7B, 0x22, 0x61, 0x6C, 0x67, 0x22, 0x3A, 0x22, 0xFF, 0x22, 0x7D]) + ".e30." + new string('A', 43)),
+            HttpStatusCode.Unauthorized, "Session token malformed");
         yield return new("Extension_GarbageSessionToken", b => b.Ask("a.b.c"), HttpStatusCode.Unauthorized, "Session token malformed");
         yield return new("Extension_SessionTokenOfAnUnknownShop",
             b => b.Ask(ShopifySessionTokens.Sign(ShopifySessionTokens.Claims("stranger.myshopify.com", ClientId, b.Now), WebhookBridge.Secret)), HttpStatusCode.Unauthorized,
