@@ -53,19 +53,19 @@ public static partial class AppProxyEndpoints
 
         var tolerance = TimeSpan.FromSeconds(services.GetRequiredService<IOptions<AppProxyOptions>>().Value.TimestampToleranceSeconds);
         var verifier = new AppProxySignatureVerifier(shopify.ClientSecret, shopify.PreviousClientSecret, tolerance);
-        var outcome = verifier.Verify(http.Request.QueryString.Value, services.GetRequiredService<TimeProvider>().GetUtcNow(), out var request);
+        var outcome = verifier.Verify(http.Request.QueryString.Value, services.GetRequiredService<TimeProvider>().GetUtcNow(), out var request, out var parameter);
         if (outcome != AppProxyOutcome.Valid)
         {
             services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AppProxyEndpoints))
-                .LogWarning("App proxy request refused: {Outcome}", outcome);
-            return Results.Unauthorized();
+                .LogWarning("App proxy request refused: {Outcome} ({Parameter})", outcome, parameter);
+            return AppProxyProblems.Refused(outcome, parameter, tolerance);
         }
 
         await using var db = services.GetRequiredService<ReferralsDbContextFactory>().CreateDbContext();
         var tenant = await db.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Key == request!.Shop && t.State == TenantState.Active, http.RequestAborted);
         if (tenant is null)
         {
-            return Results.NotFound();
+            return AppProxyProblems.ShopNotConnected();
         }
 
         http.Items[RequestItem] = new Verified(request!, tenant.Id);
@@ -169,17 +169,17 @@ public static partial class AppProxyEndpoints
 
         if (!http.Request.HasFormContentType)
         {
-            return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
+            return AppProxyProblems.NotAForm();
         }
 
         if (http.Request.ContentLength is not { } length)
         {
-            return Results.StatusCode(StatusCodes.Status411LengthRequired);
+            return AppProxyProblems.LengthRequired();
         }
 
         if (length > limits.MaxFormBytes)
         {
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            return AppProxyProblems.FormTooLarge(limits.MaxFormBytes);
         }
 
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
@@ -187,7 +187,21 @@ public static partial class AppProxyEndpoints
             bodySize.MaxRequestBodySize = limits.MaxFormBytes;
         }
 
-        var form = await http.Request.ReadFormAsync(new FormOptions { ValueCountLimit = 16, ValueLengthLimit = limits.MaxFormBytes, KeyLengthLimit = 64 }, http.RequestAborted);
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(new FormOptions { ValueCountLimit = 16, ValueLengthLimit = limits.MaxFormBytes, KeyLengthLimit = 64 }, http.RequestAborted);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return AppProxyProblems.FormTooLarge(limits.MaxFormBytes);
+        }
+        catch (InvalidDataException)
+        {
+            // More fields, or longer names, than the invite form has: not our form.
+            return AppProxyProblems.MalformedForm();
+        }
+
         var now = clock.GetUtcNow();
         var signing = new AppProxyFormToken(key.GetKey());
         if (!signing.IsValid(form["form_token"].ToString(), proxy.Request.Shop, customer, now))

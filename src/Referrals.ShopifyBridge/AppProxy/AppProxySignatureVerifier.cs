@@ -22,6 +22,7 @@ public sealed class AppProxySignatureVerifier
 
     private const int MacLength = 32;
     private static readonly string[] SecurityParameters = ["signature", "shop", "timestamp", "logged_in_customer_id", "path_prefix"];
+    private static readonly string[] RequiredParameters = ["signature", "shop", "timestamp"];
 
     private readonly byte[][] _keys;
     private readonly TimeSpan _tolerance;
@@ -51,11 +52,26 @@ public sealed class AppProxySignatureVerifier
     /// <param name="now">The current time.</param>
     /// <param name="request">The verified request when the outcome is <see cref="AppProxyOutcome.Valid"/>.</param>
     /// <returns>The outcome. Never throws for bad input.</returns>
-    public AppProxyOutcome Verify(string? queryString, DateTimeOffset now, out AppProxyRequest? request)
+    public AppProxyOutcome Verify(string? queryString, DateTimeOffset now, out AppProxyRequest? request) =>
+        Verify(queryString, now, out request, out _);
+
+    /// <summary>Verifies the raw query string of a proxied request at <paramref name="now"/>, and says which parameter was wrong.</summary>
+    /// <param name="queryString">The raw query string as received, with or without the leading <c>?</c>.</param>
+    /// <param name="now">The current time.</param>
+    /// <param name="request">The verified request when the outcome is <see cref="AppProxyOutcome.Valid"/>.</param>
+    /// <param name="parameter">
+    /// For <see cref="AppProxyOutcome.Missing"/>, <see cref="AppProxyOutcome.Duplicated"/> and <see cref="AppProxyOutcome.Malformed"/>:
+    /// the name of the security parameter at fault (one of a fixed list, never text from the request), or <c>query</c>
+    /// when the query string itself is too long or cannot be decoded; otherwise null.
+    /// </param>
+    /// <returns>The outcome. Never throws for bad input.</returns>
+    public AppProxyOutcome Verify(string? queryString, DateTimeOffset now, out AppProxyRequest? request, out string? parameter)
     {
         request = null;
+        parameter = null;
         if (queryString is { Length: > MaxQueryLength } || !TryParse(queryString, out var parameters))
         {
+            parameter = "query";
             return AppProxyOutcome.Malformed;
         }
 
@@ -63,22 +79,39 @@ public sealed class AppProxySignatureVerifier
         {
             if (parameters.TryGetValue(name, out var values) && values.Count > 1)
             {
+                parameter = name;
                 return AppProxyOutcome.Duplicated;
             }
         }
 
-        if (!parameters.TryGetValue("signature", out var signature) || !parameters.TryGetValue("shop", out var shop)
-            || !parameters.TryGetValue("timestamp", out var timestamp))
+        foreach (var name in RequiredParameters)
         {
-            return AppProxyOutcome.Missing;
+            if (!parameters.ContainsKey(name))
+            {
+                parameter = name;
+                return AppProxyOutcome.Missing;
+            }
         }
 
+        var signature = parameters["signature"][0];
+        var timestamp = parameters["timestamp"][0];
         Span<byte> given = stackalloc byte[MacLength];
-        if (signature[0].Length != MacLength * 2 || Convert.FromHexString(signature[0], given, out _, out var written) != System.Buffers.OperationStatus.Done
-            || written != MacLength
-            || !long.TryParse(timestamp[0], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            || !ShopDomain.TryNormalize(shop[0], out var domain))
+        if (signature.Length != MacLength * 2 || Convert.FromHexString(signature, given, out _, out var written) != System.Buffers.OperationStatus.Done
+            || written != MacLength)
         {
+            parameter = "signature";
+            return AppProxyOutcome.Malformed;
+        }
+
+        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        {
+            parameter = "timestamp";
+            return AppProxyOutcome.Malformed;
+        }
+
+        if (!ShopDomain.TryNormalize(parameters["shop"][0], out var domain))
+        {
+            parameter = "shop";
             return AppProxyOutcome.Malformed;
         }
 

@@ -6,6 +6,7 @@ using Referrals.ShopifyBridge.AdminApi.Operations;
 using Referrals.ShopifyBridge.Configuration;
 using Referrals.ShopifyBridge.Merchants;
 using Referrals.ShopifyBridge.OAuth;
+using Referrals.ShopifyBridge.Pages;
 using Referrals.ShopifyBridge.Shopify;
 using static Referrals.ShopifyBridge.Pages.BridgePage;
 
@@ -25,7 +26,8 @@ internal static class CustomAppEndpoints
     {
         endpoints.MapGet(Path, (HttpContext context, IAntiforgery antiforgery) => Form(context, antiforgery, null, null, StatusCodes.Status200OK))
             .RequireAuthorization(MerchantAuthorization.OperatorPolicyName);
-        endpoints.MapPost(Path, ConnectAsync).RequireAuthorization(MerchantAuthorization.OperatorPolicyName).DisableAntiforgery();
+        endpoints.MapPost(Path, ConnectAsync).RequireAuthorization(MerchantAuthorization.OperatorPolicyName).DisableAntiforgery()
+            .WithFormSizeLimit(Pages.FormSizeLimit.PageMaxBytes);
         return endpoints;
     }
 
@@ -55,7 +57,7 @@ internal static class CustomAppEndpoints
         try
         {
             var probe = ActivatorUtilities.CreateInstance<ShopifyAdminClient>(services, new FixedAccessToken(shop, token));
-            access = await probe.ExecuteAsync(shop, new ShopAccess(), context.RequestAborted);
+            access = await probe.ExecuteAsync(shop, new AdminApi.Operations.ShopAccess(), context.RequestAborted);
         }
         catch (ShopifyAdminApiException ex) when (ex is ShopifyAccessTokenUnavailableException or ShopifyRequestRejectedException)
         {

@@ -63,35 +63,50 @@ public sealed class SessionTokenVerifier
         using (header)
         using (payload)
         {
-            if (header.RootElement.ValueKind != JsonValueKind.Object
-                || !header.RootElement.TryGetProperty("alg", out var alg) || alg.ValueKind != JsonValueKind.String || alg.GetString() != "HS256")
+            try
             {
-                return SessionTokenOutcome.WrongAlgorithm;
+                return Verify(parts, header.RootElement, payload.RootElement, now, out claims);
             }
-
-            Span<byte> given = stackalloc byte[MacLength];
-            if (parts[2].Length != Base64Url.GetEncodedLength(MacLength)
-                || Base64Url.DecodeFromChars(parts[2], given, out _, out var written) != OperationStatus.Done || written != MacLength)
+            catch (InvalidOperationException)
             {
-                return SessionTokenOutcome.BadSignature;
+                // Text that cannot be read as a string (an escaped lone surrogate): not a token Shopify made.
+                claims = null;
+                return SessionTokenOutcome.Malformed;
             }
-
-            var signed = Encoding.ASCII.GetBytes(string.Concat(parts[0], ".", parts[1]));
-            Span<byte> computed = stackalloc byte[MacLength];
-            var matched = false;
-            foreach (var key in _keys)
-            {
-                HMACSHA256.HashData(key, signed, computed);
-                matched |= CryptographicOperations.FixedTimeEquals(computed, given);
-            }
-
-            if (!matched)
-            {
-                return SessionTokenOutcome.BadSignature;
-            }
-
-            return CheckClaims(payload.RootElement, now, out claims);
         }
+    }
+
+    private SessionTokenOutcome Verify(string[] parts, JsonElement header, JsonElement payload, DateTimeOffset now, out SessionToken? claims)
+    {
+        claims = null;
+        if (header.ValueKind != JsonValueKind.Object
+            || !header.TryGetProperty("alg", out var alg) || alg.ValueKind != JsonValueKind.String || !alg.ValueEquals("HS256"))
+        {
+            return SessionTokenOutcome.WrongAlgorithm;
+        }
+
+        Span<byte> given = stackalloc byte[MacLength];
+        if (parts[2].Length != Base64Url.GetEncodedLength(MacLength)
+            || Base64Url.DecodeFromChars(parts[2], given, out _, out var written) != OperationStatus.Done || written != MacLength)
+        {
+            return SessionTokenOutcome.BadSignature;
+        }
+
+        var signed = Encoding.ASCII.GetBytes(string.Concat(parts[0], ".", parts[1]));
+        Span<byte> computed = stackalloc byte[MacLength];
+        var matched = false;
+        foreach (var key in _keys)
+        {
+            HMACSHA256.HashData(key, signed, computed);
+            matched |= CryptographicOperations.FixedTimeEquals(computed, given);
+        }
+
+        if (!matched)
+        {
+            return SessionTokenOutcome.BadSignature;
+        }
+
+        return CheckClaims(payload, now, out claims);
     }
 
     private SessionTokenOutcome CheckClaims(JsonElement payload, DateTimeOffset now, out SessionToken? claims)
@@ -192,7 +207,8 @@ public sealed class SessionTokenVerifier
         }
 
         var bytes = new byte[Base64Url.GetMaxDecodedLength(part.Length)];
-        if (Base64Url.DecodeFromChars(part, bytes, out _, out var written) != OperationStatus.Done)
+        // JsonDocument checks UTF-8 only when a string is read; invalid bytes must be refused here, not throw later.
+        if (Base64Url.DecodeFromChars(part, bytes, out _, out var written) != OperationStatus.Done || !System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(0, written)))
         {
             return false;
         }

@@ -71,18 +71,24 @@ public static class ThankYouAskEndpoint
         var header = http.Request.Headers.Authorization.ToString();
         var bearer = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
         var now = clock.GetUtcNow();
+        if (string.IsNullOrEmpty(bearer))
+        {
+            logs.CreateLogger(typeof(ThankYouAskEndpoint)).LogWarning("Extension request refused: no session token");
+            return SessionTokenProblems.Missing();
+        }
+
         var outcome = new SessionTokenVerifier(shopify.ClientId, shopify.ClientSecret, shopify.PreviousClientSecret).Verify(bearer, now, out var token);
         if (outcome != SessionTokenOutcome.Valid)
         {
             logs.CreateLogger(typeof(ThankYouAskEndpoint)).LogWarning("Extension request refused: {Outcome}", outcome);
-            return Results.Unauthorized();
+            return SessionTokenProblems.Refused(outcome);
         }
 
         var tenant = await db.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Key == token!.Shop && t.State == TenantState.Active, http.RequestAborted);
         if (tenant is null)
         {
             logs.CreateLogger(typeof(ThankYouAskEndpoint)).LogWarning("Extension request refused: shop {Shop} is not connected", token!.Shop);
-            return Results.Unauthorized();
+            return SessionTokenProblems.ShopNotConnected();
         }
 
         if (!TryOrderId(order, out var orderId))

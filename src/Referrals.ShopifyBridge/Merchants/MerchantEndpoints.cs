@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Referrals.ShopifyBridge.Configuration;
+using Referrals.ShopifyBridge.Pages;
 using static Referrals.ShopifyBridge.Pages.BridgePage;
 
 namespace Referrals.ShopifyBridge.Merchants;
@@ -14,8 +15,8 @@ internal static class MerchantEndpoints
     {
         endpoints.MapGet(MerchantAuthorization.LoginPath, (HttpContext context, IAntiforgery antiforgery, IOptions<ShopifyOptions> options) =>
             LoginForm(context, antiforgery, options.Value, error: null, StatusCodes.Status200OK));
-        endpoints.MapPost(MerchantAuthorization.LoginPath, LoginAsync).DisableAntiforgery();
-        endpoints.MapPost(MerchantAuthorization.LogoutPath, LogoutAsync).DisableAntiforgery();
+        endpoints.MapPost(MerchantAuthorization.LoginPath, LoginAsync).DisableAntiforgery().WithFormSizeLimit(FormSizeLimit.LoginMaxBytes);
+        endpoints.MapPost(MerchantAuthorization.LogoutPath, LogoutAsync).DisableAntiforgery().WithFormSizeLimit(FormSizeLimit.LoginMaxBytes);
         return endpoints;
     }
 

@@ -7,7 +7,8 @@ namespace Referrals.ShopifyBridge.Pages;
 /// downloads), program settings (with ideal-client profiles and the advocate news), the review queue, the rewards
 /// ledger, the introductions and the referred-vs-other customer insights. Every page needs
 /// <see cref="MerchantAuthorization.PolicyName"/> and then
-/// <see cref="ShopAccess"/>; every POST checks the antiforgery token.
+/// <see cref="ShopAccess"/>; every POST checks the antiforgery token and is
+/// capped by <see cref="FormSizeLimit"/>.
 /// </summary>
 internal static class ShopPages
 {
@@ -25,11 +26,11 @@ internal static class ShopPages
     {
         var shop = endpoints.MapGroup("/shops/{shop}").RequireAuthorization(MerchantAuthorization.PolicyName);
         shop.MapGet("/" + Status, ShopStatusPage.RenderAsync);
-        shop.MapPost("/dead-letters/{queue}/{id:long}/retry", ShopStatusPage.RetryAsync).DisableAntiforgery();
+        shop.MapPost("/dead-letters/{queue}/{id:long}/retry", ShopStatusPage.RetryAsync).DisableAntiforgery().WithFormSizeLimit(FormSizeLimit.PageMaxBytes);
         shop.MapGet("/" + Settings, ProgramSettingsPage.RenderAsync);
-        shop.MapPost("/" + Settings, ProgramSettingsPage.SaveAsync).DisableAntiforgery();
+        shop.MapPost("/" + Settings, ProgramSettingsPage.SaveAsync).DisableAntiforgery().WithFormSizeLimit(FormSizeLimit.PageMaxBytes);
         shop.MapGet("/" + Review, ReviewQueuePage.RenderAsync);
-        shop.MapPost("/" + Review + "/{itemId:guid}", ReviewQueuePage.DecideAsync).DisableAntiforgery();
+        shop.MapPost("/" + Review + "/{itemId:guid}", ReviewQueuePage.DecideAsync).DisableAntiforgery().WithFormSizeLimit(FormSizeLimit.PageMaxBytes);
         shop.MapGet("/" + Rewards, RewardsPage.RenderAsync);
         shop.MapGet("/" + Introductions, IntroductionsPage.RenderAsync);
         shop.MapGet("/" + Insights, InsightsPage.RenderAsync);

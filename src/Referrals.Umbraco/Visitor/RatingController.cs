@@ -60,6 +60,7 @@ internal sealed class RatingController : Controller
     [HttpPost("/" + RatingLinks.PathSegment + "/{token}")]
     [ValidateAntiForgeryToken]
     [RequestSizeLimit(4096)]
+    [VisitorFormLimit(4096)]
     public async Task<IActionResult> Record(string token, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();

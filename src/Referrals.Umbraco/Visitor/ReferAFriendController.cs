@@ -45,6 +45,7 @@ internal sealed class ReferAFriendController : Controller
     [HttpPost(Route)]
     [ValidateAntiForgeryToken]
     [RequestSizeLimit(MaximumBodyBytes)]
+    [VisitorFormLimit(MaximumBodyBytes)]
     [RequestFormLimits(ValueLengthLimit = MaximumBodyBytes, KeyLengthLimit = 64, ValueCountLimit = 16)]
     [Consumes("application/x-www-form-urlencoded", "multipart/form-data")]
     public async Task<IActionResult> Post([FromForm] ReferAFriendForm form, CancellationToken cancellationToken)

@@ -41,6 +41,7 @@ internal sealed class UnsubscribeController : Controller
 
     [HttpPost(UnsubscribeRoute)]
     [RequestSizeLimit(4096)]
+    [VisitorFormLimit(4096)]
     public async Task<IActionResult> Unsubscribe(string token, CancellationToken cancellationToken)
     {
         if (!_keys.CreateUnsubscribeLinks().TryVerify(token, out var verified) || verified is null)
@@ -68,6 +69,7 @@ internal sealed class UnsubscribeController : Controller
 
     [HttpPost(OptOutRoute)]
     [RequestSizeLimit(4096)]
+    [VisitorFormLimit(4096)]
     public async Task<IActionResult> OptOut(string token, CancellationToken cancellationToken)
     {
         await using var db = _databases.CreateDbContext();

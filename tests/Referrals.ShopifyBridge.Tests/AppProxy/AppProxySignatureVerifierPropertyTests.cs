@@ -38,8 +38,31 @@ public sealed class AppProxySignatureVerifierPropertyTests
         {
             var parameters = Unsigned(extras).Append((name, value)).ToList();
             parameters.Add(("signature", ShopifyAppProxySigner.Sign(Secret, parameters)));
-            return verifier.Verify(Query(parameters), Now, out var request) == AppProxyOutcome.Duplicated && request is null;
+            return verifier.Verify(Query(parameters), Now, out var request, out var named) == AppProxyOutcome.Duplicated && request is null && named == name;
         }, iter: 1_000);
+    }
+
+    [Test]
+    public void AMissingSecurityParameter_IsNamed_AndNothingElseIsReported()
+    {
+        var verifier = new AppProxySignatureVerifier(Secret);
+        Gen.Select(Extras, Gen.OneOfConst("signature", "shop", "timestamp")).Sample((extras, name) =>
+        {
+            var parameters = Signed(extras).Where(p => p.Key != name);
+            return verifier.Verify(Query(parameters), Now, out var request, out var named) == AppProxyOutcome.Missing && request is null && named == name;
+        }, iter: 1_000);
+    }
+
+    [Test]
+    public void ARefusal_NamesOnlyAKnownParameter_ForAnyQueryString()
+    {
+        var verifier = new AppProxySignatureVerifier(Secret);
+        string?[] known = [null, "query", .. SecurityParameters];
+        Gen.OneOf(Gen.String[0, 200], Gen.String[Gen.Char["?&=%signaturehopmyfy.c0123456789abcdef"], 0, 200]).Sample(query =>
+        {
+            verifier.Verify(query, Now, out _, out var named);
+            return known.Contains(named);
+        }, iter: 5_000);
     }
 
     [Test]

@@ -2,8 +2,10 @@ using System.Net;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
+using Referrals.Core.Persistence;
 using Referrals.ShopifyBridge.Merchants;
 using Referrals.ShopifyBridge.Tests.Connections;
+using Referrals.Testing.Databases;
 
 namespace Referrals.ShopifyBridge.Tests.BadInput;
 
@@ -12,6 +14,7 @@ namespace Referrals.ShopifyBridge.Tests.BadInput;
 /// without editing this test) answers an anonymous caller with 401 or a redirect to the login, unless it is on the one
 /// explicit list of public endpoints below, each protected by its own mechanism.
 /// </summary>
+[TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.All))]
 public sealed class AnonymousAccessTests
 {
     /// <summary>The public endpoints, as "METHOD pattern", and what protects them.</summary>
@@ -40,10 +43,16 @@ public sealed class AnonymousAccessTests
         ["POST /introductions/opt-out/{token}"] = "signed introduction opt-out token",
     };
 
+    private readonly StorageProvider _provider;
     private ConnectBridge _bridge = null!;
 
+    public AnonymousAccessTests(StorageProvider provider)
+    {
+        _provider = provider;
+    }
+
     [SetUp]
-    public async Task SetUp() => _bridge = await ConnectBridge.StartAsync();
+    public async Task SetUp() => _bridge = await ConnectBridge.StartAsync(_provider);
 
     [TearDown]
     public async Task TearDown() => await _bridge.DisposeAsync();

@@ -1,5 +1,7 @@
 using System.Net;
+using Referrals.Core.Persistence;
 using Referrals.ShopifyBridge.Tests.Connections;
+using Referrals.Testing.Databases;
 using Referrals.Testing.Privacy;
 using Referrals.Testing.Shopify;
 
@@ -8,18 +10,26 @@ namespace Referrals.ShopifyBridge.Tests.BadInput;
 /// <summary>
 /// A whole run of the bridge (OAuth install against the fake Shopify, operator sign-in and a custom-app connect,
 /// signed webhooks drained, a thank-you extension call) with every log line captured at Trace level: no secret or
-/// token appears in any log message or exception, nor in plain text in any text or blob column of the database.
+/// token appears in any log message or exception, nor in plain text in any column of any table the database holds
+/// (the model's and any other, read through the database's own catalogue), on SQLite and on PostgreSQL.
 /// </summary>
+[TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.All))]
 public sealed class SecretsStayOutOfLogsAndDatabaseTests
 {
     private const string CustomShop = "corner.myshopify.com";
     private const string CustomToken = "shpat_custom0123456789abcdef";
     private const string CustomSecret = "custom-api-secret-5f1d2c";
     private const string WrongPassword = "wrong horse battery staple";
+    private readonly StorageProvider _provider;
     private ConnectBridge _bridge = null!;
 
+    public SecretsStayOutOfLogsAndDatabaseTests(StorageProvider provider)
+    {
+        _provider = provider;
+    }
+
     [SetUp]
-    public async Task SetUp() => _bridge = await ConnectBridge.StartAsync();
+    public async Task SetUp() => _bridge = await ConnectBridge.StartAsync(_provider);
 
     [TearDown]
     public async Task TearDown() => await _bridge.DisposeAsync();
@@ -58,6 +68,7 @@ public sealed class SecretsStayOutOfLogsAndDatabaseTests
             ["access token"] = _bridge.Fake.OAuth.AccessTokenOf(ConnectBridge.Shop),
             ["refresh token"] = _bridge.Fake.OAuth.RefreshTokenOf(ConnectBridge.Shop),
             ["client secret"] = _bridge.Fake.OAuth.ClientSecret,
+            ["previous client secret"] = ConnectBridge.PreviousSecret,
             ["custom-app token"] = CustomToken,
             ["custom-app API secret"] = CustomSecret,
             ["operator password"] = ConnectBridge.OperatorPassword,
@@ -70,8 +81,12 @@ public sealed class SecretsStayOutOfLogsAndDatabaseTests
         IReadOnlyList<StoredText> stored;
         await using (var db = _bridge.Database.CreateDbContext())
         {
-            stored = await DatabaseTextScanner.ReadAllAsync(db);
+            stored = await DatabaseWideTextScanner.ReadAllAsync(db);
         }
+
+        Assert.That(stored.Where(s => s.Value.Contains(CustomShop, StringComparison.Ordinal)).Select(s => s.Table).Distinct().Count(), Is.GreaterThan(1),
+            "the scan reads the rows of several tables");
+        Assert.That(stored.Select(s => s.Table), Has.Some.Contains("__EFMigrationsHistory"), "tables outside the model are scanned too");
 
         Assert.Multiple(() =>
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Referrals.Core.Persistence;
 using Referrals.ShopifyBridge.Tests.Webhooks;
 using Referrals.Testing.Databases;
 using Referrals.Testing.Shopify;
@@ -9,11 +10,19 @@ namespace Referrals.ShopifyBridge.Tests.BadInput;
 
 /// <summary>
 /// Correctly signed webhooks whose body can never be used: the receiver stores them (it verifies, it does not parse),
-/// and the first drain dead-letters them with a clear error, without a crash, a retry, or any other row changing.
+/// and the first drain dead-letters them with a clear error, without a crash, a retry, or any other row changing, on
+/// SQLite and on PostgreSQL.
 /// </summary>
+[TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.All))]
 public sealed class UnusableSignedBodyTests
 {
+    private readonly StorageProvider _provider;
     private WebhookBridge _bridge = null!;
+
+    public UnusableSignedBodyTests(StorageProvider provider)
+    {
+        _provider = provider;
+    }
 
     private static IEnumerable<TestCaseData> Bodies()
     {
@@ -33,7 +42,7 @@ public sealed class UnusableSignedBodyTests
     [SetUp]
     public async Task SetUp()
     {
-        _bridge = await WebhookBridge.StartAsync();
+        _bridge = await WebhookBridge.StartAsync(_provider);
         await _bridge.ConnectShopAsync();
     }
 

@@ -103,4 +103,13 @@ public sealed class SessionTokenVerifierTests
         claims.Remove("exp");
         Assert.That(Verify(ShopifySessionTokens.Sign(claims, Secret)), Is.EqualTo(SessionTokenOutcome.Malformed));
     }
+
+    [TestCase(new byte[] { 0x7B, 0x22, 0x61, 0x6C, 0x67, 0x22, 0x3A, 0x22, 0xFF, 0x22, 0x7D }, TestName = "Verify_RefusesAsMalformed_AHeaderWithInvalidUtf8")]
+    [TestCase(new byte[] { 0x7B, 0x22, 0x61, 0x6C, 0x67, 0x22, 0x3A, 0x22, 0x5C, 0x75, 0x64, 0x38, 0x30, 0x30, 0x22, 0x7D }, TestName = "Verify_RefusesWithoutThrowing_AnAlgorithmThatIsALoneSurrogate")]
+    public void Verify_NeverThrows_ForAHeaderThatIsNotValidText(byte[] header)
+    {
+        var token = System.Buffers.Text.Base64Url.EncodeToString(header) + "." + System.Buffers.Text.Base64Url.EncodeToString("{\"exp\":1}"u8) + "." + new string('A', 43);
+
+        Assert.That(Verify(token), Is.AnyOf(SessionTokenOutcome.Malformed, SessionTokenOutcome.WrongAlgorithm));
+    }
 }

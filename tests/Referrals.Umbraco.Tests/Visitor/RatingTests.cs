@@ -58,6 +58,25 @@ public sealed class RatingTests
         using var response = await _site.Client.PostAsync($"/rate/{token}", new FormUrlEncodedContent([]));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("did not come from this site"));
+        Assert.That(await StateAsync(askId), Is.EqualTo(AskState.Sent));
+    }
+
+    [Test]
+    public async Task Post_IsRefusedWith413AndAClearPage_WhenTheBodyIsTooLarge()
+    {
+        var (askId, token) = await SentAskAsync(score: 9);
+        var (cookie, form, _) = await _site.AntiforgeryAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/rate/{token}")
+        {
+            Content = new FormUrlEncodedContent([new("__RequestVerificationToken", form), new("pad", new string('x', 10_000))]),
+        };
+        request.Headers.Add("Cookie", cookie);
+
+        using var response = await _site.Client.SendAsync(request);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("Form too large"));
         Assert.That(await StateAsync(askId), Is.EqualTo(AskState.Sent));
     }
 

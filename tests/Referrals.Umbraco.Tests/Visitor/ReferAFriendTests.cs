@@ -62,6 +62,9 @@ public sealed class ReferAFriendTests
         using var response = await _site.Client.PostAsync("/referrals/refer-a-friend", content);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("did not come from this site").And.Contain("Nothing was saved"));
+        using var db = _site.Services.GetRequiredServiceDb();
+        Assert.That(await db.Referrals.AnyAsync(r => r.FriendEmail == "d@form.example"), Is.False);
     }
 
     [Test]
@@ -72,9 +75,24 @@ public sealed class ReferAFriendTests
 
         using var response = await PostAsync(fields);
 
-        Assert.That((int)response.StatusCode, Is.AnyOf(400, 413));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("Form too large").And.Contain("Nothing was saved"));
         using var db = _site.Services.GetRequiredServiceDb();
         Assert.That(await db.Referrals.AnyAsync(r => r.FriendEmail == "f@form.example"), Is.False);
+    }
+
+    [Test]
+    public async Task Post_IsRefusedClearly_WhenTheFormHasTooManyFields()
+    {
+        var fields = Fields("g@form.example", "h@form.example", permission: true);
+        fields.AddRange(Enumerable.Range(0, 40).Select(i => new KeyValuePair<string, string>("x" + i, "1")));
+
+        using var response = await PostAsync(fields);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("could not be read").And.Contain("Nothing was saved"));
+        using var db = _site.Services.GetRequiredServiceDb();
+        Assert.That(await db.Referrals.AnyAsync(r => r.FriendEmail == "h@form.example"), Is.False);
     }
 
     internal static List<KeyValuePair<string, string>> Fields(string advocate, string friend, bool permission) =>

@@ -55,6 +55,19 @@ public sealed class UnsubscribeTests
     }
 
     [Test]
+    public async Task Unsubscribe_Returns413AndKeepsConsent_WhenThePostIsTooLarge()
+    {
+        var (contactId, path) = await SubscribedContactAsync();
+        using var huge = new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click"), new("pad", new string('x', 10_000))]);
+
+        using var post = await _site.Client.PostAsync(path, huge);
+
+        Assert.That(post.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+        Assert.That(await post.Content.ReadAsStringAsync(), Does.Contain("Form too large"));
+        Assert.That(await ConsentAsync(contactId), Is.True);
+    }
+
+    [Test]
     public async Task IntroductionOptOut_GetConfirmsOnly_PostRecordsIt_AndATamperedTokenIsRefused()
     {
         var services = _site.Services;
