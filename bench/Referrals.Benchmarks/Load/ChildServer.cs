@@ -39,6 +39,13 @@ internal sealed class ChildServer : IAsyncDisposable
             info.ArgumentList.Add(typeof(ChildServer).Assembly.Location);
         }
 
+        if (arguments[0] == LoadServer.ServeName)
+        {
+            // The bridge's own GC settings (Referrals.ShopifyBridge.csproj): this child runs under the bench's runtimeconfig.
+            info.Environment.TryAdd("DOTNET_gcServer", "0");
+            info.Environment.TryAdd("DOTNET_gcConcurrent", "0");
+        }
+
         info.ArgumentList.Add(arguments[0]);
         info.ArgumentList.Add(port.ToString(CultureInfo.InvariantCulture));
         foreach (var argument in arguments.Skip(1))
@@ -80,6 +87,10 @@ internal sealed class ChildServer : IAsyncDisposable
             }
             catch (HttpRequestException)
             {
+            }
+            catch (TaskCanceledException)
+            {
+                // The probe's own 2 s timeout on a busy box: ask again.
             }
 
             if (process.HasExited || watch.Elapsed > TimeSpan.FromMinutes(3))
