@@ -113,13 +113,21 @@ internal sealed class ChildServer : IAsyncDisposable
     /// <summary>Resident set size now and its peak, in MB, from /proc/{pid}/status.</summary>
     public (double RssMb, double PeakMb) Memory()
     {
-        double Field(string[] lines, string name) =>
-            lines.FirstOrDefault(l => l.StartsWith(name, StringComparison.Ordinal)) is { } line
-                ? long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0
-                : double.NaN;
         var status = File.ReadAllLines($"/proc/{_process.Id}/status");
         return (Field(status, "VmRSS:"), Field(status, "VmHWM:"));
     }
+
+    /// <summary>What the resident set is made of, in MB: anonymous (heaps, stacks), file-backed (mapped assemblies, native libraries), shared memory (the JIT's double-mapped code).</summary>
+    public (double AnonMb, double FileMb, double ShmemMb) MemoryParts()
+    {
+        var status = File.ReadAllLines($"/proc/{_process.Id}/status");
+        return (Field(status, "RssAnon:"), Field(status, "RssFile:"), Field(status, "RssShmem:"));
+    }
+
+    private static double Field(string[] lines, string name) =>
+        lines.FirstOrDefault(l => l.StartsWith(name, StringComparison.Ordinal)) is { } line
+            ? long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0
+            : double.NaN;
 
     public async ValueTask DisposeAsync()
     {

@@ -135,7 +135,8 @@ internal static class LoadCommand
         {
         }
 
-        return Format.Invariant($"{rss:0} / {peak:0} ({heap})");
+        var (anon, file, shmem) = bridge.MemoryParts();
+        return Format.Invariant($"{rss:0} / {peak:0} ({heap}; anon {anon:0}, file {file:0}, shmem {shmem:0})");
     }
 
     private static ByteArrayContent Json(byte[] body)
