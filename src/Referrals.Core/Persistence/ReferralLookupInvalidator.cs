@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Referrals.Core.Engine;
 using Referrals.Core.Referrals;
@@ -85,6 +86,8 @@ internal sealed class ReferralLookupInvalidator : SaveChangesInterceptor, IDbCom
         return Task.CompletedTask;
     }
 
+    // Reads only the two entity types, without a DetectChanges pass of its own (SaveChanges runs one right after this):
+    // a code or tenant counts as changed when its state or one of the properties the lookups read differs.
     private void Collect(DbContext? context)
     {
         if (context is null)
@@ -92,36 +95,56 @@ internal sealed class ReferralLookupInvalidator : SaveChangesInterceptor, IDbCom
             return;
         }
 
-        Pending? pending = null;
-        foreach (var entry in context.ChangeTracker.Entries())
+        var tracker = context.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
         {
-            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            Pending? pending = null;
+            foreach (var entry in tracker.Entries<ReferralCode>())
             {
-                continue;
-            }
-
-            switch (entry.Entity)
-            {
-                case ReferralCode code:
+                if (Changed(entry, nameof(ReferralCode.IsActive), nameof(ReferralCode.LookupKey), nameof(ReferralCode.TenantId)))
+                {
                     pending ??= _pending.GetOrCreateValue(context);
-                    pending.Add((code.TenantId, code.LookupKey));
+                    pending.Add((entry.Entity.TenantId, entry.Entity.LookupKey));
                     if (entry.State != EntityState.Added)
                     {
                         pending.Add(((Guid)entry.Property(nameof(ReferralCode.TenantId)).OriginalValue!, (string)entry.Property(nameof(ReferralCode.LookupKey)).OriginalValue!));
                     }
+                }
+            }
 
-                    break;
-                case Tenant tenant:
+            foreach (var entry in tracker.Entries<Tenant>())
+            {
+                if (Changed(entry, nameof(Tenant.State), nameof(Tenant.Key), nameof(Tenant.Key)))
+                {
                     pending ??= _pending.GetOrCreateValue(context);
-                    pending.Add(tenant.Key);
+                    pending.Add(entry.Entity.Key);
                     if (entry.State != EntityState.Added)
                     {
                         pending.Add((string)entry.Property(nameof(Tenant.Key)).OriginalValue!);
                     }
-
-                    break;
+                }
             }
         }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    private static bool Changed(EntityEntry entry, string first, string second, string third) =>
+        entry.State switch
+        {
+            EntityState.Added or EntityState.Deleted => true,
+            EntityState.Modified or EntityState.Unchanged => Differs(entry, first) || Differs(entry, second) || Differs(entry, third),
+            _ => false,
+        };
+
+    private static bool Differs(EntityEntry entry, string property)
+    {
+        var value = entry.Property(property);
+        return !Equals(value.OriginalValue, value.CurrentValue);
     }
 
     // Bulk statements name no rows: everything of that kind goes. Inserts cannot make a cached "active" answer wrong
