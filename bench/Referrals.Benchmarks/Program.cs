@@ -43,6 +43,11 @@ public static class Program
             return await AnalyticsBenchCommand.RunAsync(args[0], args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == Webhooks.HmacCpuCommand.Name)
+        {
+            return Webhooks.HmacCpuCommand.Run(args[1..]);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

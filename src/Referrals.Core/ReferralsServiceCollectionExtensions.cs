@@ -60,7 +60,8 @@ public static class ReferralsServiceCollectionExtensions
         services.TryAddSingleton<IReferralLinkBase, PublicReferralLinkBase>();
         services.TryAddSingleton(sp => new LinkSigningKey(sp.GetRequiredService<LinkOptions>(), sp.GetRequiredService<EmailOptions>()));
         services.TryAddSingleton<AskTemplateRenderer>(_ => new AskTemplateRenderer());
-        services.TryAddSingleton(sp => new ReferralsDbContextFactory(sp.GetRequiredService<ReferralsOptions>().Storage));
+        services.TryAddSingleton(sp => new ReferralLookupCache(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new ReferralsDbContextFactory(sp.GetRequiredService<ReferralsOptions>().Storage, sp.GetRequiredService<ReferralLookupCache>()));
         services.TryAddScoped(sp => sp.GetRequiredService<ReferralsDbContextFactory>().CreateDbContext());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ReferralsDatabaseInitializer>());
 
@@ -82,6 +83,8 @@ public static class ReferralsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, AdvocateNewsEmailHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, IntroductionEmailHandler>());
 
+        services.TryAddSingleton<ReferralVisits>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReferralVisits>());
         services.TryAddSingleton<TenantDirectory>();
         services.TryAddSingleton<ContactDirectory>();
         services.TryAddSingleton<AdvocateCodes>();

@@ -39,6 +39,13 @@ internal sealed class ChildServer : IAsyncDisposable
             info.ArgumentList.Add(typeof(ChildServer).Assembly.Location);
         }
 
+        if (arguments[0] == LoadServer.ServeName)
+        {
+            // The bridge's own GC settings (Referrals.ShopifyBridge.csproj): this child runs under the bench's runtimeconfig.
+            info.Environment.TryAdd("DOTNET_gcServer", "0");
+            info.Environment.TryAdd("DOTNET_gcConcurrent", "0");
+        }
+
         info.ArgumentList.Add(arguments[0]);
         info.ArgumentList.Add(port.ToString(CultureInfo.InvariantCulture));
         foreach (var argument in arguments.Skip(1))
@@ -81,6 +88,10 @@ internal sealed class ChildServer : IAsyncDisposable
             catch (HttpRequestException)
             {
             }
+            catch (TaskCanceledException)
+            {
+                // The probe's own 2 s timeout on a busy box: ask again.
+            }
 
             if (process.HasExited || watch.Elapsed > TimeSpan.FromMinutes(3))
             {
@@ -102,13 +113,21 @@ internal sealed class ChildServer : IAsyncDisposable
     /// <summary>Resident set size now and its peak, in MB, from /proc/{pid}/status.</summary>
     public (double RssMb, double PeakMb) Memory()
     {
-        double Field(string[] lines, string name) =>
-            lines.FirstOrDefault(l => l.StartsWith(name, StringComparison.Ordinal)) is { } line
-                ? long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0
-                : double.NaN;
         var status = File.ReadAllLines($"/proc/{_process.Id}/status");
         return (Field(status, "VmRSS:"), Field(status, "VmHWM:"));
     }
+
+    /// <summary>What the resident set is made of, in MB: anonymous (heaps, stacks), file-backed (mapped assemblies, native libraries), shared memory (the JIT's double-mapped code).</summary>
+    public (double AnonMb, double FileMb, double ShmemMb) MemoryParts()
+    {
+        var status = File.ReadAllLines($"/proc/{_process.Id}/status");
+        return (Field(status, "RssAnon:"), Field(status, "RssFile:"), Field(status, "RssShmem:"));
+    }
+
+    private static double Field(string[] lines, string name) =>
+        lines.FirstOrDefault(l => l.StartsWith(name, StringComparison.Ordinal)) is { } line
+            ? long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0
+            : double.NaN;
 
     public async ValueTask DisposeAsync()
     {

@@ -41,7 +41,7 @@ internal static class LoadCommand
         var template = Encoding.UTF8.GetString(ShopifyFixtures.Read(ShopifyFixtures.SyntheticPaidOrder));
         var plainBody = Encoding.UTF8.GetBytes(template);
         await output.WriteLineAsync(Format.Invariant($"machine: {Environment.ProcessorCount} cores, load average {MachineLoad.LoadAverageNow()}"));
-        await output.WriteLineAsync("| phase | mode | req/s | ratio to baseline | p50 ms | p99 ms | p99.9 ms | max ms | errors | bridge RSS / peak MB | /proc/loadavg |");
+        await output.WriteLineAsync("| phase | mode | req/s | ratio to baseline | p50 ms | p99 ms | p99.9 ms | max ms | errors | bridge RSS / peak MB (managed) | /proc/loadavg |");
         await output.WriteLineAsync("|---|---|---:|---:|---:|---:|---:|---:|---|---|---|");
 
         LoadResult postBaseline;
@@ -62,7 +62,7 @@ internal static class LoadCommand
         {
             await using var bridge = await ChildServer.StartAsync(LoadServer.ServeName, provider.ToString());
             await output.WriteLineAsync(Format.Invariant(
-                $"{provider}: bridge start-up (process start to first 200 on /healthz) {bridge.StartUp.TotalMilliseconds:0} ms; child says: {string.Join("; ", bridge.Output)}; RSS idle {bridge.Memory().RssMb:0} MB"));
+                $"{provider}: bridge start-up (process start to first 200 on /healthz) {bridge.StartUp.TotalMilliseconds:0} ms; child says: {string.Join("; ", bridge.Output)}; RSS idle {await MemoryAsync(bridge)} MB"));
             using var client = Client(bridge.Address, connections);
             var runId = Guid.NewGuid().ToString("N")[..8];
             var key = Encoding.UTF8.GetBytes(LoadServer.Secret);
@@ -84,11 +84,11 @@ internal static class LoadCommand
 
             await WarmUpAsync(client, Webhook, connections);
             var ingest = await LoadDriver.RunAsync($"{provider}: webhook ingest (verify + inbox insert + 200)", client, Webhook, HttpStatusCode.OK, connections, duration, rate: null);
-            await Report(output, results, ingest, postBaseline, Memory(bridge));
+            await Report(output, results, ingest, postBaseline, await MemoryAsync(bridge));
             foreach (var rate in rates)
             {
                 var fixedRate = await LoadDriver.RunAsync($"{provider}: webhook ingest", client, Webhook, HttpStatusCode.OK, connections, duration, rate);
-                await Report(output, results, fixedRate, postBaseline, Memory(bridge));
+                await Report(output, results, fixedRate, postBaseline, await MemoryAsync(bridge));
             }
 
             using (var drainClient = new HttpClient { BaseAddress = bridge.Address, Timeout = TimeSpan.FromMinutes(30) })
@@ -97,13 +97,13 @@ internal static class LoadCommand
                 var processed = long.Parse(answer[0], CultureInfo.InvariantCulture);
                 var seconds = double.Parse(answer[1], CultureInfo.InvariantCulture);
                 await output.WriteLineAsync(Format.Invariant(
-                    $"| {provider}: inbox drain (orders/paid → attribution + fraud + ledger) | 1 drain job | {processed / seconds:N0} orders/s | — | | | | | {processed} processed in {seconds:0.0} s (of {sequence} stored) | {Memory(bridge)} | {MachineLoad.LoadAverageNow()} |"));
+                    $"| {provider}: inbox drain (orders/paid → attribution + fraud + ledger) | 1 drain job | {processed / seconds:N0} orders/s | — | | | | | {processed} processed in {seconds:0.0} s (of {sequence} stored) | {await MemoryAsync(bridge)} | {MachineLoad.LoadAverageNow()} |"));
             }
 
             var redirect = await LoadDriver.RunAsync($"{provider}: app proxy GET /shopify/proxy/r/{{code}} → 302", client, _ =>
                 new HttpRequestMessage(HttpMethod.Get, "shopify/proxy/r/" + LoadServer.AdvocateCode
                     + ShopifyAppProxySigner.Query(LoadServer.Secret, LoadServer.Shop, TimeProvider.System.GetUtcNow())), HttpStatusCode.Redirect, connections, duration, rate: null);
-            await Report(output, results, redirect, getBaseline, Memory(bridge));
+            await Report(output, results, redirect, getBaseline, await MemoryAsync(bridge));
         }
 
         return results;
@@ -120,10 +120,23 @@ internal static class LoadCommand
     private static Task WarmUpAsync(HttpClient client, Func<long, HttpRequestMessage> request, int connections) =>
         LoadDriver.RunAsync("warm-up", client, request, HttpStatusCode.OK, connections, TimeSpan.FromSeconds(1), rate: null);
 
-    private static string Memory(ChildServer bridge)
+    // RSS / peak from /proc, then the bridge's managed heap after its last GC and the GC's committed bytes (MB).
+    private static async Task<string> MemoryAsync(ChildServer bridge)
     {
         var (rss, peak) = bridge.Memory();
-        return Format.Invariant($"{rss:0} / {peak:0}");
+        var heap = "?";
+        try
+        {
+            using var client = new HttpClient { BaseAddress = bridge.Address, Timeout = TimeSpan.FromSeconds(10) };
+            var answer = (await client.GetStringAsync(new Uri(LoadServer.MemoryPath.TrimStart('/'), UriKind.Relative))).Split(' ');
+            heap = Format.Invariant($"heap {answer[0]} / GC committed {answer[1]}");
+        }
+        catch (HttpRequestException)
+        {
+        }
+
+        var (anon, file, shmem) = bridge.MemoryParts();
+        return Format.Invariant($"{rss:0} / {peak:0} ({heap}; anon {anon:0}, file {file:0}, shmem {shmem:0})");
     }
 
     private static ByteArrayContent Json(byte[] body)

@@ -39,6 +39,9 @@ internal static class LoadServer
     /// <summary>Runs the inbox drain job until the inbox is empty or <c>?seconds=</c> have passed; answers "processed seconds".</summary>
     public const string DrainPath = "/_load/drain";
 
+    /// <summary>Answers the managed heap after the last GC and the GC's committed memory, in MB: "heap committed".</summary>
+    public const string MemoryPath = "/_load/memory";
+
     public static async Task<int> HelloAsync(string[] args)
     {
         var port = int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture);
@@ -93,18 +96,29 @@ internal static class LoadServer
         }
 
         var started = Stopwatch.StartNew();
+        var timings = new StartUpTimings();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = directory, EnvironmentName = Environments.Production });
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Configuration.AddInMemoryCollection(settings);
+        timings.Mark("create builder");
         builder.Services.AddShopifyBridge(builder.Configuration);
         // Ingest is measured alone (verify + durable insert + 200): the drain nudge is dropped, and the drain is run by the
         // driver through DrainPath once ingest is over, so the two phases do not share the two cores.
         builder.Services.AddSingleton<IBackgroundJobClient, DroppingJobClient>();
+        timings.WrapHostedServices(builder.Services);
+        timings.Mark("add services");
         var app = builder.Build();
         app.UseShopifyBridge();
         app.MapPost(DrainPath, DrainAsync);
+        app.MapGet(MemoryPath, () =>
+        {
+            var info = GC.GetGCMemoryInfo();
+            return Results.Text(FormattableString.Invariant($"{info.HeapSizeBytes / 1048576.0:0} {info.TotalCommittedBytes / 1048576.0:0}"));
+        });
+        timings.Mark("build host and pipeline");
         await app.StartAsync();
-        Console.WriteLine(FormattableString.Invariant($"bridge started in {started.Elapsed.TotalMilliseconds:0} ms (host build + migrate + Kestrel listening)"));
+        timings.Mark("Kestrel listening");
+        Console.WriteLine(FormattableString.Invariant($"bridge started in {started.Elapsed.TotalMilliseconds:0} ms (host build + migrate + Kestrel listening): {timings.Summary()}"));
         await SeedAsync(app.Services);
         Console.WriteLine("READY");
         await StopWhenInputEndsAsync(app);

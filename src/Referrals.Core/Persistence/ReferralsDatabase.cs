@@ -6,7 +6,7 @@ namespace Referrals.Core.Persistence;
 /// <summary>Prepares the database: creates it, applies the provider's migrations, and switches SQLite to WAL.</summary>
 public static class ReferralsDatabase
 {
-    /// <summary>Applies pending migrations. Safe to call on every start.</summary>
+    /// <summary>Applies pending migrations (skipped, after one query of the history table, when there are none). Safe to call on every start.</summary>
     /// <exception cref="InvalidOperationException">The database cannot be reached; the message says which one.</exception>
     public static async Task MigrateAsync(ReferralsDbContextFactory factory, CancellationToken cancellationToken = default)
     {
@@ -19,7 +19,12 @@ public static class ReferralsDatabase
         await using var db = factory.CreateDbContext();
         try
         {
-            await db.Database.MigrateAsync(cancellationToken);
+            // Most starts find nothing to apply: asking first skips Migrate's lock and its model-versus-snapshot check.
+            if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+
             if (db.Provider == StorageProvider.Sqlite)
             {
                 // WAL lets readers run while one writer commits; the setting sticks to the file.

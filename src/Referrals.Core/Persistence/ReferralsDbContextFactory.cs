@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Referrals.Core.Configuration;
+using Referrals.Core.Engine;
 using Referrals.Core.Persistence.Conversions;
 using Referrals.Core.Persistence.Providers;
 
@@ -18,16 +19,29 @@ public sealed class ReferralsDbContextFactory
     /// <summary>Creates the factory for <paramref name="storage"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The provider is unknown.</exception>
     public ReferralsDbContextFactory(StorageOptions storage)
+        : this(storage, null)
+    {
+    }
+
+    /// <summary>
+    /// Creates the factory for <paramref name="storage"/> whose contexts keep <paramref name="lookups"/> up to date: codes and
+    /// tenants written through them are dropped from the cache when saved and when committed.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The provider is unknown.</exception>
+    public ReferralsDbContextFactory(StorageOptions storage, ReferralLookupCache? lookups)
     {
         ArgumentNullException.ThrowIfNull(storage);
         Storage = storage;
+        IInterceptor[] shared = lookups is null ? [] : [new ReferralLookupInvalidator(lookups)];
         _create = storage.Provider switch
         {
             StorageProvider.Sqlite => Build<SqliteReferralsDbContext>(b => b
                 .UseSqlite(storage.ConnectionString)
-                .AddInterceptors(SqliteConnectionTuning.Instance, SqliteMoneyArithmeticGuard.Instance), o => new SqliteReferralsDbContext(o)),
-            StorageProvider.PostgreSql => Build<PostgreSqlReferralsDbContext>(b => b.UseNpgsql(storage.ConnectionString), o => new PostgreSqlReferralsDbContext(o)),
-            StorageProvider.SqlServer => Build<SqlServerReferralsDbContext>(b => b.UseSqlServer(storage.ConnectionString), o => new SqlServerReferralsDbContext(o)),
+                .AddInterceptors([SqliteConnectionTuning.Instance, SqliteMoneyArithmeticGuard.Instance, .. shared]), o => new SqliteReferralsDbContext(o)),
+            StorageProvider.PostgreSql => Build<PostgreSqlReferralsDbContext>(b => b.UseNpgsql(storage.ConnectionString).AddInterceptors(shared),
+                o => new PostgreSqlReferralsDbContext(o)),
+            StorageProvider.SqlServer => Build<SqlServerReferralsDbContext>(b => b.UseSqlServer(storage.ConnectionString).AddInterceptors(shared),
+                o => new SqlServerReferralsDbContext(o)),
             _ => throw new ArgumentOutOfRangeException(nameof(storage), storage.Provider, "Unknown storage provider. Use Sqlite, PostgreSql or SqlServer."),
         };
     }

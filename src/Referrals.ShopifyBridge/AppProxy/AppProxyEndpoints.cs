@@ -5,9 +5,7 @@ using Microsoft.Extensions.Options;
 using Referrals.Core.Contacts;
 using Referrals.Core.Engine;
 using Referrals.Core.Persistence;
-using Referrals.Core.Referrals;
 using Referrals.Core.Satisfaction;
-using Referrals.Core.Tenants;
 using Referrals.ShopifyBridge.Configuration;
 
 namespace Referrals.ShopifyBridge.AppProxy;
@@ -61,42 +59,36 @@ public static partial class AppProxyEndpoints
             return AppProxyProblems.Refused(outcome, parameter, tolerance);
         }
 
-        await using var db = services.GetRequiredService<ReferralsDbContextFactory>().CreateDbContext();
-        var tenant = await db.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Key == request!.Shop && t.State == TenantState.Active, http.RequestAborted);
-        if (tenant is null)
+        // Cached per shop (ReferralLookupCache): an uninstall saved in this process refuses the next request.
+        var tenantId = await services.GetRequiredService<ReferralLookupCache>()
+            .FindActiveTenantAsync(services.GetRequiredService<ReferralsDbContextFactory>(), request!.Shop, http.RequestAborted);
+        if (tenantId is not { } id)
         {
             return AppProxyProblems.ShopNotConnected();
         }
 
-        http.Items[RequestItem] = new Verified(request!, tenant.Id);
+        http.Items[RequestItem] = new Verified(request, id);
         http.Response.Headers.CacheControl = "no-store";
         return await next(context);
     }
 
     private static Verified Proxy(HttpContext http) => (Verified)http.Items[RequestItem]!;
 
-    private static async Task<IResult> LandAsync(string code, HttpContext http, ReferralsDbContext db, TimeProvider clock)
+    private static async Task<IResult> LandAsync(string code, HttpContext http, ReferralsDbContextFactory databases, ReferralLookupCache lookups,
+        ReferralVisits visits, TimeProvider clock)
     {
         var proxy = Proxy(http);
-        var found = await AdvocateCodes.FindAsync(db, proxy.TenantId, code, http.RequestAborted);
+        var found = await lookups.FindCodeAsync(databases, proxy.TenantId, code, http.RequestAborted);
         if (found is null)
         {
             return Results.Redirect("/"); // the shop's home, on the shop's own host: never an address from the request
         }
 
-        if (await ContactIdAsync(db, proxy, http.RequestAborted) is { } visitor && visitor != found.AdvocateContactId)
+        if (proxy.Request.LoggedInCustomerId is { } customer)
         {
-            var visitorEmail = await db.Contacts.Where(c => c.Id == visitor).Select(c => c.NormalizedEmail).FirstOrDefaultAsync(http.RequestAborted);
-            var open = await db.Referrals
-                .Where(r => r.TenantId == proxy.TenantId && r.AdvocateContactId == found.AdvocateContactId
-                    && (r.State == ReferralState.Invited || r.State == ReferralState.Visited)
-                    && (r.FriendContactId == visitor || (visitorEmail != null && r.FriendNormalizedEmail == visitorEmail)))
-                .OrderByDescending(r => r.CreatedAt).FirstOrDefaultAsync(http.RequestAborted);
-            if (open is not null)
-            {
-                open.MarkVisited(clock.GetUtcNow());
-                await db.SaveChangesAsync(http.RequestAborted);
-            }
+            // Queued, not awaited: the friend is redirected while the visit is written with others (ReferralVisits).
+            await visits.RecordAsync(new ReferralVisit(proxy.TenantId, found.AdvocateContactId, ContactExternalId.Shopify, customer, clock.GetUtcNow()),
+                http.RequestAborted);
         }
 
         // Shopify's /discount/{code} applies the code to the cart and then goes to the (relative) redirect.

@@ -20,13 +20,16 @@ namespace Referrals.Umbraco.Visitor;
 internal sealed partial class ReferralLinkController : Controller
 {
     private readonly ReferralsDbContextFactory _databases;
+    private readonly ReferralLookupCache _lookups;
     private readonly SiteTenant _site;
     private readonly ReferralsUmbracoOptions _options;
     private readonly ILogger<ReferralLinkController> _logger;
 
-    public ReferralLinkController(ReferralsDbContextFactory databases, SiteTenant site, IOptions<ReferralsUmbracoOptions> options, ILogger<ReferralLinkController> logger)
+    public ReferralLinkController(ReferralsDbContextFactory databases, ReferralLookupCache lookups, SiteTenant site, IOptions<ReferralsUmbracoOptions> options,
+        ILogger<ReferralLinkController> logger)
     {
         _databases = databases;
+        _lookups = lookups;
         _site = site;
         _options = options.Value;
         _logger = logger;
@@ -42,7 +45,8 @@ internal sealed partial class ReferralLinkController : Controller
             {
                 await using var db = _databases.CreateDbContext();
                 var tenant = await _site.GetAsync(db, cancellationToken);
-                if (await AdvocateCodes.FindAsync(db, tenant.Id, code, cancellationToken) is { } found)
+                // The same cached lookup as the Shopify landing path: revoked codes stop at once in this process.
+                if (await _lookups.FindCodeAsync(_databases, tenant.Id, code, cancellationToken) is { } found)
                 {
                     AttributionCookie.Write(Response, found.Display, tenant.Settings.AttributionWindowDays);
                 }

@@ -57,6 +57,7 @@ public sealed partial class AppProxyEndpointTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That(response.Headers.Location!.OriginalString, Is.EqualTo($"/discount/{Code}?redirect=%2F"));
+        await _bridge.Services.GetRequiredService<ReferralVisits>().FlushAsync(CancellationToken.None); // written after the redirect
         var visited = await _bridge.QueryAsync(db => db.Referrals.SingleAsync(r => r.Id == referral));
         Assert.That(visited.State, Is.EqualTo(ReferralState.Visited));
         Assert.That(visited.VisitedAt, Is.EqualTo(_bridge.Clock.GetUtcNow()));
@@ -70,6 +71,7 @@ public sealed partial class AppProxyEndpointTests
         var response = await GetAsync($"/shopify/proxy/r/{Code}");
 
         Assert.That(response.Headers.Location!.OriginalString, Is.EqualTo($"/discount/{Code}?redirect=%2F"));
+        await _bridge.Services.GetRequiredService<ReferralVisits>().FlushAsync(CancellationToken.None);
         Assert.That((await _bridge.QueryAsync(db => db.Referrals.SingleAsync(r => r.Id == referral))).State, Is.EqualTo(ReferralState.Invited));
     }
 
