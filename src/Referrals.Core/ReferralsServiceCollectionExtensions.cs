@@ -100,6 +100,7 @@ public static class ReferralsServiceCollectionExtensions
         services.TryAddSingleton<ContactPrivacy>();
         services.TryAddSingleton<FriendRetention>();
         services.TryAddSingleton<ReferralAnalytics>();
+        services.TryAddSingleton<AnalyticsRollups>();
 
         services.TryAddTransient<DrainInboxJob>();
         services.TryAddTransient<ProcessOutboxJob>();
@@ -109,6 +110,7 @@ public static class ReferralsServiceCollectionExtensions
         services.TryAddTransient<PlanCadenceAsksJob>();
         services.TryAddTransient<PlanAdvocateNewsJob>();
         services.TryAddTransient<EraseStaleFriendsJob>();
+        services.TryAddTransient<RebuildAnalyticsRollupsJob>();
         return services;
     }
 }
