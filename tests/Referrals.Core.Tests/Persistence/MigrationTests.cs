@@ -62,6 +62,9 @@ public sealed class MigrationTests(StorageProvider provider)
             ["TenantConnections"] = await db.TenantConnections.AnyAsync(),
             ["DataProtectionKeys"] = await db.DataProtectionKeys.AnyAsync(),
             ["FriendSuppressions"] = await db.FriendSuppressions.AnyAsync(),
+            ["AnalyticsHours"] = await db.AnalyticsHours.AnyAsync(),
+            ["AnalyticsRevenueHours"] = await db.AnalyticsRevenueHours.AnyAsync(),
+            ["AnalyticsLedgerHours"] = await db.AnalyticsLedgerHours.AnyAsync(),
         };
         Assert.That(rows.Where(r => r.Value).Select(r => r.Key), Is.Empty);
         Assert.That(rows, Has.Count.EqualTo(db.Model.GetEntityTypes().Count()), "every entity type is checked");
