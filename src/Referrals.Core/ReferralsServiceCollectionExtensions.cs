@@ -104,6 +104,7 @@ public static class ReferralsServiceCollectionExtensions
         services.TryAddSingleton<ContactPrivacy>();
         services.TryAddSingleton<FriendRetention>();
         services.TryAddSingleton<ReferralAnalytics>();
+        services.TryAddSingleton<AnalyticsRollups>();
 
         services.TryAddTransient<DrainInboxJob>();
         services.TryAddTransient<ProcessOutboxJob>();
@@ -113,6 +114,7 @@ public static class ReferralsServiceCollectionExtensions
         services.TryAddTransient<PlanCadenceAsksJob>();
         services.TryAddTransient<PlanAdvocateNewsJob>();
         services.TryAddTransient<EraseStaleFriendsJob>();
+        services.TryAddTransient<RebuildAnalyticsRollupsJob>();
         return services;
     }
 }

@@ -67,6 +67,11 @@ public static class AnalyticsBenchCommand
             {
                 await using var db = factory.CreateDbContext();
                 await AnalyticsSeeder.SeedAsync(db, options.Referrals, options.Orders, options.Asks);
+                // The seed writes rows behind the engine's back (BulkWriter), so the rollups are computed afterwards.
+                var rebuild = Stopwatch.StartNew();
+                var tenantId = (await db.Tenants.AsNoTracking().SingleAsync(t => t.Key == AnalyticsSeeder.TenantKey)).Id;
+                var rows = await new AnalyticsRollups().RebuildAsync(db, tenantId, default);
+                Console.WriteLine(Format.Invariant($"analytics rollups rebuilt: {rows:N0} rows in {rebuild.Elapsed.TotalSeconds:0.0} s"));
                 await AnalyseAsync(db, options);
             }
             else if (options.Analyze)
@@ -143,16 +148,20 @@ public static class AnalyticsBenchCommand
         Console.WriteLine("warm runs in order: " + string.Join(" ", times.Skip(1).Select(t => Format.Invariant($"{t:0.0}"))));
         Describe(overview!);
 
+        await CompareAsync(factory, analytics, period, process);
+        // The same 90 days ending at an instant that is not on the hour: every week boundary cuts an hour, read raw.
+        await CompareAsync(factory, analytics, AnalyticsPeriod.Last90Days(AnalyticsSeeder.End.AddMinutes(-37).AddSeconds(-13)), process);
+
         Console.WriteLine("parts, warm (median of 5 runs each; wall, and this process's CPU):");
         await using (var db = factory.CreateDbContext())
         {
             var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Key == AnalyticsSeeder.TenantKey);
             var parts = new (string Name, Func<Task> Run)[]
             {
-                ("funnel by week (6 queries)", () => ReferralAnalytics.FunnelByWeekAsync(db, tenant.Id, period, default)),
-                ("revenue (1 query, left join)", () => ReferralAnalytics.RevenueAsync(db, tenant.Id, period, default)),
+                ("funnel by week (rollups + cut hours)", () => ReferralAnalytics.FunnelByWeekAsync(db, tenant.Id, period, default)),
+                ("revenue (rollups + cut hours)", () => ReferralAnalytics.RevenueAsync(db, tenant.Id, period, default)),
                 ("reward cost", () => ReferralAnalytics.RewardCostAsync(db, tenant.Id, period, default)),
-                ("K-factor (2 queries)", () => ReferralAnalytics.ViralAsync(db, tenant.Id, period, default)),
+                ("K-factor (funnel + distinct advocates)", () => ReferralAnalytics.ViralAsync(db, tenant.Id, period, default)),
                 ("goal pacing", () => analytics.GoalAsync(db, tenant, default)),
                 ("top advocates by conversions", () => ReferralAnalytics.TopAdvocatesAsync(db, tenant.Id, "EUR", period, 10, false, default)),
                 ("top advocates by revenue", () => ReferralAnalytics.TopAdvocatesAsync(db, tenant.Id, "EUR", period, 10, true, default)),
@@ -179,6 +188,42 @@ public static class AnalyticsBenchCommand
 
         Console.WriteLine("load average at end: " + MachineLoad.LoadAverageNow());
     }
+
+    // Rollup-based and raw overview of one period, median of 5 each, and whether they agree.
+    private static async Task CompareAsync(ReferralsDbContextFactory factory, ReferralAnalytics analytics, AnalyticsPeriod period, Process process)
+    {
+        var fast = new List<(double Wall, double Cpu)>();
+        var raw = new List<(double Wall, double Cpu)>();
+        string? fastText = null, rawText = null;
+        for (var i = 0; i < 5; i++)
+        {
+            foreach (var rollups in new[] { true, false })
+            {
+                await using var db = factory.CreateDbContext();
+                var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Key == AnalyticsSeeder.TenantKey);
+                process.Refresh();
+                var cpuBefore = process.TotalProcessorTime;
+                var clock = Stopwatch.StartNew();
+                var overview = rollups ? await analytics.OverviewAsync(db, tenant, period) : await analytics.RawOverviewAsync(db, tenant, period);
+                var elapsed = clock.Elapsed.TotalMilliseconds;
+                process.Refresh();
+                (rollups ? fast : raw).Add((elapsed, (process.TotalProcessorTime - cpuBefore).TotalMilliseconds));
+                var text = Text(overview);
+                _ = rollups ? fastText = text : rawText = text;
+            }
+        }
+
+        static string Median(List<(double Wall, double Cpu)> runs) =>
+            Format.Invariant($"{runs.Select(r => r.Wall).Order().ElementAt(2):0.0} ms (CPU {runs.Select(r => r.Cpu).Order().ElementAt(2):0.0} ms)");
+        Console.WriteLine(Format.Invariant($"period {period.From:O} to {period.To:O}, median of 5: rollups {Median(fast)}, raw {Median(raw)}; same figures: {(fastText == rawText ? "yes" : "NO")}"));
+    }
+
+    private static string Text(AnalyticsOverview o) => string.Join("|",
+        o.Funnel, string.Join(",", o.Weeks.Select(w => w.Counts)), o.Nps, o.Viral, o.Goal, o.MaxChainDepth,
+        string.Join(",", o.Revenue.Select(r => Format.Invariant($"{r.Currency} {r.Orders} {r.Gross:0.####} {r.Refunded:0.####} {r.ReferralOrders} {r.ReferralGross:0.####} {r.ReferralRefunded:0.####}"))),
+        string.Join(",", o.RewardCost.Lines.Select(l => Format.Invariant($"{l.Currency} {l.Type} {l.State} {l.Entries} {l.Amount:0.####}"))),
+        string.Join(",", o.TopAdvocatesByConversions.Concat(o.TopAdvocatesByRevenue).Select(a => Format.Invariant($"{a.AdvocateContactId} {a.ConvertedReferrals} {a.Revenue:0.####}"))),
+        string.Join(",", o.TopChains.Select(c => Format.Invariant($"{c.RootAdvocateContactId} {c.ConvertedReferrals} {c.MaxDepth} {c.Revenue:0.####}"))));
 
     private static async Task WriteSqlAsync(ReferralsDbContextFactory factory, string directory, AnalyticsPeriod period)
     {

@@ -5,6 +5,8 @@ using Referrals.Core.Referrals;
 using Referrals.Core.Rewards;
 using Referrals.Core.Satisfaction;
 
+using Ranges = System.Collections.Generic.IReadOnlyList<(System.DateTimeOffset From, System.DateTimeOffset To)>;
+
 namespace Referrals.Core.Engine;
 
 /// <summary>
@@ -51,31 +53,44 @@ internal static class AnalyticsQueries
     }
 
     // Advocate news travels as an ask (for the shared frequency cap) but asks nobody anything: the funnel leaves it out.
-    public static IQueryable<BucketCount> AsksScheduled(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period) =>
-        db.Asks.Where(a => a.TenantId == tenantId && a.CreatedAt >= period.From && a.CreatedAt < period.To && a.Trigger != AskTrigger.AdvocateNews)
+    public static IQueryable<BucketCount> AsksScheduled(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period) => AsksScheduled(db, tenantId, period, Whole(period));
+
+    public static IQueryable<BucketCount> AsksScheduled(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period, Ranges ranges) =>
+        db.Asks.Where(TimeWindow.Of((Ask a) => a.TenantId, a => a.CreatedAt, tenantId, ranges)).Where(a => a.Trigger != AskTrigger.AdvocateNews)
             .GroupBy(WeekBucket.Of((Ask a) => a.CreatedAt, period)).Select(g => new BucketCount(g.Key, g.Count()));
 
-    public static IQueryable<BucketCount> AsksSent(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period) =>
-        db.Asks.Where(a => a.TenantId == tenantId && a.SentAt >= period.From && a.SentAt < period.To && a.Trigger != AskTrigger.AdvocateNews)
+    public static IQueryable<BucketCount> AsksSent(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period) => AsksSent(db, tenantId, period, Whole(period));
+
+    public static IQueryable<BucketCount> AsksSent(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period, Ranges ranges) =>
+        db.Asks.Where(TimeWindow.Of((Ask a) => a.TenantId, a => a.SentAt, tenantId, ranges)).Where(a => a.Trigger != AskTrigger.AdvocateNews)
             .GroupBy(WeekBucket.Of((Ask a) => a.SentAt, period)).Select(g => new BucketCount(g.Key, g.Count()));
 
-    public static IQueryable<BucketAnswers> AsksAnswered(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period) =>
-        db.Asks.Where(a => a.TenantId == tenantId && a.AnsweredAt >= period.From && a.AnsweredAt < period.To)
+    public static IQueryable<BucketAnswers> AsksAnswered(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period) => AsksAnswered(db, tenantId, period, Whole(period));
+
+    public static IQueryable<BucketAnswers> AsksAnswered(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period, Ranges ranges) =>
+        db.Asks.Where(TimeWindow.Of((Ask a) => a.TenantId, a => a.AnsweredAt, tenantId, ranges))
             .GroupBy(WeekBucket.Of((Ask a) => a.AnsweredAt, period))
             .Select(g => new BucketAnswers(g.Key, g.Count(),
                 g.Count(a => a.Score >= NetPromoterScore.PromoterMinimum), g.Count(a => a.Score <= NetPromoterScore.DetractorMaximum)));
 
     // Referrals started by week, with how many of them stand converted now (the K-factor's cohort).
-    public static IQueryable<BucketCohort> ReferralsStarted(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period) =>
-        Started(db, tenantId, period).GroupBy(WeekBucket.Of((Referral r) => r.CreatedAt, period))
+    public static IQueryable<BucketCohort> ReferralsStarted(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period) => ReferralsStarted(db, tenantId, period, Whole(period));
+
+    public static IQueryable<BucketCohort> ReferralsStarted(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period, Ranges ranges) =>
+        db.Referrals.Where(TimeWindow.Of((Referral r) => r.TenantId, r => r.CreatedAt, tenantId, ranges)).GroupBy(WeekBucket.Of((Referral r) => r.CreatedAt, period))
             .Select(g => new BucketCohort(g.Key, g.Count(), g.Count(r => r.State == ReferralState.Converted || r.State == ReferralState.Rewarded)));
 
-    public static IQueryable<BucketCount> Visits(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period) =>
-        db.Referrals.Where(r => r.TenantId == tenantId && r.VisitedAt >= period.From && r.VisitedAt < period.To)
+    public static IQueryable<BucketCount> Visits(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period) => Visits(db, tenantId, period, Whole(period));
+
+    public static IQueryable<BucketCount> Visits(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period, Ranges ranges) =>
+        db.Referrals.Where(TimeWindow.Of((Referral r) => r.TenantId, r => r.VisitedAt, tenantId, ranges))
             .GroupBy(WeekBucket.Of((Referral r) => r.VisitedAt, period)).Select(g => new BucketCount(g.Key, g.Count()));
 
-    public static IQueryable<BucketCount> ConversionsByWeek(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period) =>
-        Conversions(db, tenantId, period.From, period.To)
+    public static IQueryable<BucketCount> ConversionsByWeek(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period) => ConversionsByWeek(db, tenantId, period, Whole(period));
+
+    public static IQueryable<BucketCount> ConversionsByWeek(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period, Ranges ranges) =>
+        db.Referrals.Where(TimeWindow.Of((Referral r) => r.TenantId, r => r.ConvertedAt, tenantId, ranges))
+            .Where(r => r.State == ReferralState.Converted || r.State == ReferralState.Rewarded)
             .GroupBy(WeekBucket.Of((Referral r) => r.ConvertedAt, period)).Select(g => new BucketCount(g.Key, g.Count()));
 
     public static IQueryable<Guid> CohortAdvocates(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period) =>
@@ -84,8 +99,10 @@ internal static class AnalyticsQueries
     // One pass over the period's orders (a covering index range); each referred order's referral is looked up in the
     // (Id, State) index through a left join whose condition holds the standing states, so a match means it stands and
     // neither plain orders nor the lookups read a table row.
-    public static IQueryable<CurrencyRevenue> Revenue(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period) =>
-        from o in CountedOrders(db, tenantId, period)
+    public static IQueryable<CurrencyRevenue> Revenue(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period) => Revenue(db, tenantId, Whole(period));
+
+    public static IQueryable<CurrencyRevenue> Revenue(ReferralsDbContext db, Guid tenantId, Ranges ranges) =>
+        from o in db.Orders.Where(TimeWindow.Of((Orders.Order o) => o.TenantId, o => o.PaidAt, tenantId, ranges)).Where(o => o.CancelledAt == null)
         join r in db.Referrals.Where(r => r.State == ReferralState.Converted || r.State == ReferralState.Rewarded)
             on o.ReferralId equals r.Id into standing
         from r in standing.DefaultIfEmpty()
@@ -101,8 +118,10 @@ internal static class AnalyticsQueries
             ReferralRefunded = g.Sum(x => x.Standing ? x.RefundedAmount : 0m),
         };
 
-    public static IQueryable<LedgerLine> Ledger(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period) =>
-        db.Ledger.Where(e => e.TenantId == tenantId && e.CreatedAt >= period.From && e.CreatedAt < period.To)
+    public static IQueryable<LedgerLine> Ledger(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period) => Ledger(db, tenantId, Whole(period));
+
+    public static IQueryable<LedgerLine> Ledger(ReferralsDbContext db, Guid tenantId, Ranges ranges) =>
+        db.Ledger.Where(TimeWindow.Of((LedgerEntry e) => e.TenantId, e => e.CreatedAt, tenantId, ranges))
             .GroupBy(e => new { e.Currency, e.Type, e.State })
             .Select(g => new LedgerLine(g.Key.Currency, g.Key.Type, g.Key.State, g.Count(), g.Sum(e => e.Amount)));
 
@@ -128,6 +147,5 @@ internal static class AnalyticsQueries
     private static IQueryable<Referral> Started(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period) =>
         db.Referrals.Where(r => r.TenantId == tenantId && r.CreatedAt >= period.From && r.CreatedAt < period.To);
 
-    private static IQueryable<Orders.Order> CountedOrders(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period) =>
-        db.Orders.Where(o => o.TenantId == tenantId && o.PaidAt >= period.From && o.PaidAt < period.To && o.CancelledAt == null);
+    private static Ranges Whole(AnalyticsPeriod period) => [(period.From, period.To)];
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Referrals.Core.Analytics;
 using Referrals.Core.Asks;
 using Referrals.Core.Contacts;
 using Referrals.Core.Persistence;
@@ -72,7 +73,11 @@ public sealed class AskAnswers
         }
 
         var decision = SatisfactionGate.Classify(token.Score, tenant.Settings.Gate);
+        // The rollups move by the row as it was and as it will be: the conditional update below bypasses SaveChanges.
+        var rollups = new RollupDelta();
+        rollups.Ask(ask.TenantId, ask.Trigger, ask.CreatedAt, ask.SentAt, ask.AnsweredAt, ask.Score, -1);
         ask.MarkAnswered(token.Score, now); // the state machine's check; the row is written below, conditionally
+        rollups.Ask(ask.TenantId, ask.Trigger, ask.CreatedAt, ask.SentAt, ask.AnsweredAt, ask.Score, +1);
         await using var transaction = await Transactions.BeginUnlessInOneAsync(db, cancellationToken);
         var answered = await db.Asks
             .Where(a => a.Id == ask.Id && a.State == AskState.Sent)
@@ -86,6 +91,7 @@ public sealed class AskAnswers
             return AskAnswerResult.Refused(AskAnswerStatus.AlreadyAnswered);
         }
 
+        await AnalyticsRollupWriter.ApplyAsync(db, rollups, cancellationToken);
         contact.LastSatisfactionScore = token.Score;
         contact.UpdatedAt = now;
         await FollowThroughAsync(db, tenant, contact, ask, decision, now, cancellationToken);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Referrals.Core.Analytics;
 using Referrals.Core.Asks;
 using Referrals.Core.Audit;
 using Referrals.Core.Contacts;
@@ -81,9 +82,57 @@ public abstract class ReferralsDbContext : DbContext
 
     /// <summary>People's requests for their data, with the encrypted export for the merchant.</summary>
     public DbSet<Privacy.DataRequest> DataRequests => Set<Privacy.DataRequest>();
+    /// <summary>Hourly funnel counts per tenant (precomputed; see docs/analytics.md "Rollups").</summary>
+    public DbSet<AnalyticsHour> AnalyticsHours => Set<AnalyticsHour>();
+
+    /// <summary>Hourly revenue per tenant and currency (precomputed).</summary>
+    public DbSet<AnalyticsRevenueHour> AnalyticsRevenueHours => Set<AnalyticsRevenueHour>();
+
+    /// <summary>Hourly ledger sums per tenant, currency, type and state (precomputed).</summary>
+    public DbSet<AnalyticsLedgerHour> AnalyticsLedgerHours => Set<AnalyticsLedgerHour>();
 
     /// <summary>The database this context talks to.</summary>
     public abstract StorageProvider Provider { get; }
+
+    /// <summary>
+    /// Saves like <see cref="DbContext.SaveChangesAsync(bool, CancellationToken)"/> and, in the same transaction, moves
+    /// the analytics rollups by what the saved asks, referrals, orders and ledger entries change (one place, so no write
+    /// path can forget it). Without a caller's transaction it opens one for the save and the rollups.
+    /// </summary>
+    /// <exception cref="DbUpdateException">The save failed; the rollups are not changed.</exception>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var delta = await AnalyticsRollupTracker.CollectAsync(this, cancellationToken);
+        if (delta.IsEmpty)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await AnalyticsRollupWriter.ApplyAsync(this, delta, cancellationToken);
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
+        }
+
+        return saved;
+    }
+
+    /// <summary>
+    /// Saves synchronously; refused when the save changes analytics figures, whose rollups are kept by
+    /// <see cref="SaveChangesAsync(bool, CancellationToken)"/> only.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The changes include asks, referrals, orders or ledger entries.</exception>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (AnalyticsRollupTracker.Touches(this))
+        {
+            throw new InvalidOperationException("Asks, referrals, orders and ledger entries are saved with SaveChangesAsync, which keeps the analytics rollups.");
+        }
+
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -45,5 +45,8 @@ public static class PersonalDataInventory
         [typeof(TenantConnection)] = "The shop's encrypted Admin API credentials, scopes and status; no person.",
         [typeof(DataProtectionKeyRow)] = "Data Protection key XML; no person.",
         [typeof(TenantReference)] = "Ids of the business's own objects a host made once (a Shopify customer segment); no person.",
+        [typeof(Analytics.AnalyticsHour)] = "Counts per tenant and hour; no id of a contact or an order.",
+        [typeof(Analytics.AnalyticsRevenueHour)] = "Order counts and sums per tenant, hour and currency; no id of a contact or an order.",
+        [typeof(Analytics.AnalyticsLedgerHour)] = "Ledger counts and sums per tenant, hour, currency, type and state; no id of a contact or an entry.",
     };
 }

@@ -36,6 +36,14 @@ public sealed class AnalyticsQueriesSqlServerTests
         yield return Case("top chains", db => AnalyticsQueries.ByRoot(db, tenant, "EUR", Period).OrderByDescending(a => a.Revenue).ThenBy(a => a.Id).Take(10));
         yield return Case("month conversions", db => AnalyticsQueries.MonthConversions(db, tenant, Period.From, Period.To));
         yield return Case("max depth", db => AnalyticsQueries.MaxDepth(db, tenant, Period));
+        var cut = new AnalyticsPeriod(Period.From.AddMinutes(17), Period.To.AddMinutes(-5));
+        var hours = RollupHours.For(cut);
+        yield return Case("cut hours: asks answered", db => AnalyticsQueries.AsksAnswered(db, tenant, cut, hours.RawRanges));
+        yield return Case("cut hours: revenue", db => AnalyticsQueries.Revenue(db, tenant, hours.RawRanges));
+        yield return Case("rollup counts", db => RollupQueries.Counts(db, tenant, hours));
+        yield return Case("rollup revenue", db => RollupQueries.Revenue(db, tenant, hours));
+        yield return Case("rollup ledger", db => RollupQueries.Ledger(db, tenant, hours));
+        yield return Case("rollup month conversions", db => RollupQueries.Conversions(db, tenant, hours.FromHour, hours.ToHour));
     }
 
     private static TestCaseData Case<T>(string name, Func<ReferralsDbContext, IQueryable<T>> query) =>

@@ -249,6 +249,26 @@ public sealed class AskLifecycleTests
     }
 
     [Test]
+    public async Task Answer_CountsOnceInTheAnalyticsRollups_WhenReplayed()
+    {
+        var ask = await SentAskAsync();
+        await AnswerAsync(ask, 9);
+        await AnswerAsync(ask, 2);
+        Task<int[]> TotalsAsync() => _engine.RunAsync(async (db, _) =>
+        {
+            var rows = await db.AnalyticsHours.Where(h => h.TenantId == _tenant.Id).ToListAsync();
+            return new[] { rows.Sum(h => h.AsksAnswered), rows.Sum(h => h.Promoters), rows.Sum(h => h.Detractors), rows.Sum(h => h.AsksSent) };
+        });
+
+        // The answer bypasses SaveChanges (a conditional update), so it keeps the rollups itself.
+        var kept = await TotalsAsync();
+        await _engine.RunAsync((db, sp) => sp.GetRequiredService<AnalyticsRollups>().RebuildAsync(db, _tenant.Id, CancellationToken.None));
+
+        Assert.That(kept, Is.EqualTo(new[] { 1, 1, 0, 1 }));
+        Assert.That(await TotalsAsync(), Is.EqualTo(kept));
+    }
+
+    [Test]
     public async Task Answer_IsRefusedAsAlreadyAnswered_WhenReplayed()
     {
         var ask = await SentAskAsync();

@@ -64,6 +64,9 @@ public sealed class MigrationTests(StorageProvider provider)
             ["FriendSuppressions"] = await db.FriendSuppressions.AnyAsync(),
             ["TenantReferences"] = await db.TenantReferences.AnyAsync(),
             ["DataRequests"] = await db.DataRequests.AnyAsync(),
+            ["AnalyticsHours"] = await db.AnalyticsHours.AnyAsync(),
+            ["AnalyticsRevenueHours"] = await db.AnalyticsRevenueHours.AnyAsync(),
+            ["AnalyticsLedgerHours"] = await db.AnalyticsLedgerHours.AnyAsync(),
         };
         Assert.That(rows.Where(r => r.Value).Select(r => r.Key), Is.Empty);
         Assert.That(rows, Has.Count.EqualTo(db.Model.GetEntityTypes().Count()), "every entity type is checked");

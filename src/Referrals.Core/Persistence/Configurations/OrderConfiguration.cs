@@ -19,5 +19,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         // Covering for ReferralAnalytics' revenue sums, so they read no table rows.
         builder.HasIndex(x => new { x.TenantId, x.PaidAt, x.CancelledAt, x.Currency, x.ReferralId, x.Total, x.RefundedAmount });
         builder.HasIndex(x => new { x.TenantId, x.ContactId });
+        // The analytics rollups move a referral's orders when the referral stops or starts standing.
+        builder.HasIndex(x => new { x.TenantId, x.ReferralId });
     }
 }

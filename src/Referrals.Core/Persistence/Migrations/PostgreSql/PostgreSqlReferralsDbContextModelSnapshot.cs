@@ -22,6 +22,117 @@ namespace Referrals.Core.Persistence.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Referrals.Core.Analytics.AnalyticsHour", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Hour")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("AsksAnswered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AsksScheduled")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AsksSent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Conversions")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Detractors")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Promoters")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReferralsStarted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StartedConverted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TenantId", "Hour");
+
+                    b.ToTable("AnalyticsHours", (string)null);
+                });
+
+            modelBuilder.Entity("Referrals.Core.Analytics.AnalyticsLedgerHour", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Hour")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("Entries")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TenantId", "Hour", "Currency", "Type", "State");
+
+                    b.ToTable("AnalyticsLedgerHours", (string)null);
+                });
+
+            modelBuilder.Entity("Referrals.Core.Analytics.AnalyticsRevenueHour", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Hour")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<decimal>("Gross")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("ReferralGross")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("ReferralOrders")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("ReferralRefunded")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<decimal>("Refunded")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.HasKey("TenantId", "Hour", "Currency");
+
+                    b.ToTable("AnalyticsRevenueHours", (string)null);
+                });
+
             modelBuilder.Entity("Referrals.Core.Asks.Ask", b =>
                 {
                     b.Property<Guid>("Id")
@@ -463,6 +574,8 @@ namespace Referrals.Core.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("TenantId", "ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "ReferralId");
 
                     b.HasIndex("TenantId", "PaidAt", "CancelledAt", "Currency", "ReferralId", "Total", "RefundedAmount");
 

@@ -22,6 +22,117 @@ namespace Referrals.Core.Persistence.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Referrals.Core.Analytics.AnalyticsHour", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Hour")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("AsksAnswered")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AsksScheduled")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AsksSent")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Conversions")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Detractors")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Promoters")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReferralsStarted")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StartedConverted")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("int");
+
+                    b.HasKey("TenantId", "Hour");
+
+                    b.ToTable("AnalyticsHours", (string)null);
+                });
+
+            modelBuilder.Entity("Referrals.Core.Analytics.AnalyticsLedgerHour", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Hour")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<int>("Entries")
+                        .HasColumnType("int");
+
+                    b.HasKey("TenantId", "Hour", "Currency", "Type", "State");
+
+                    b.ToTable("AnalyticsLedgerHours", (string)null);
+                });
+
+            modelBuilder.Entity("Referrals.Core.Analytics.AnalyticsRevenueHour", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Hour")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<decimal>("Gross")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("ReferralGross")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<int>("ReferralOrders")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("ReferralRefunded")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<decimal>("Refunded")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.HasKey("TenantId", "Hour", "Currency");
+
+                    b.ToTable("AnalyticsRevenueHours", (string)null);
+                });
+
             modelBuilder.Entity("Referrals.Core.Asks.Ask", b =>
                 {
                     b.Property<Guid>("Id")
@@ -463,6 +574,8 @@ namespace Referrals.Core.Persistence.Migrations.SqlServer
 
                     b.HasIndex("TenantId", "ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "ReferralId");
 
                     b.HasIndex("TenantId", "PaidAt", "CancelledAt", "Currency", "ReferralId", "Total", "RefundedAmount");
 

@@ -17,6 +17,117 @@ namespace Referrals.Core.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Referrals.Core.Analytics.AnalyticsHour", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Hour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AsksAnswered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AsksScheduled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AsksSent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Conversions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Detractors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Promoters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReferralsStarted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StartedConverted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "Hour");
+
+                    b.ToTable("AnalyticsHours", (string)null);
+                });
+
+            modelBuilder.Entity("Referrals.Core.Analytics.AnalyticsLedgerHour", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Hour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Entries")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "Hour", "Currency", "Type", "State");
+
+                    b.ToTable("AnalyticsLedgerHours", (string)null);
+                });
+
+            modelBuilder.Entity("Referrals.Core.Analytics.AnalyticsRevenueHour", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Hour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Gross")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReferralGross")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReferralOrders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReferralRefunded")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Refunded")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "Hour", "Currency");
+
+                    b.ToTable("AnalyticsRevenueHours", (string)null);
+                });
+
             modelBuilder.Entity("Referrals.Core.Asks.Ask", b =>
                 {
                     b.Property<Guid>("Id")
@@ -450,6 +561,8 @@ namespace Referrals.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "ReferralId");
 
                     b.HasIndex("TenantId", "PaidAt", "CancelledAt", "Currency", "ReferralId", "Total", "RefundedAmount");
 

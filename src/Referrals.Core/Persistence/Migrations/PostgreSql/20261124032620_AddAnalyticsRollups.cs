@@ -1,0 +1,94 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Referrals.Core.Persistence.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class AddAnalyticsRollups : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AnalyticsHours",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Hour = table.Column<long>(type: "bigint", nullable: false),
+                    AsksScheduled = table.Column<int>(type: "integer", nullable: false),
+                    AsksSent = table.Column<int>(type: "integer", nullable: false),
+                    AsksAnswered = table.Column<int>(type: "integer", nullable: false),
+                    Promoters = table.Column<int>(type: "integer", nullable: false),
+                    Detractors = table.Column<int>(type: "integer", nullable: false),
+                    ReferralsStarted = table.Column<int>(type: "integer", nullable: false),
+                    StartedConverted = table.Column<int>(type: "integer", nullable: false),
+                    Visits = table.Column<int>(type: "integer", nullable: false),
+                    Conversions = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnalyticsHours", x => new { x.TenantId, x.Hour });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AnalyticsLedgerHours",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Hour = table.Column<long>(type: "bigint", nullable: false),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    Type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Entries = table.Column<int>(type: "integer", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnalyticsLedgerHours", x => new { x.TenantId, x.Hour, x.Currency, x.Type, x.State });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AnalyticsRevenueHours",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Hour = table.Column<long>(type: "bigint", nullable: false),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    Orders = table.Column<int>(type: "integer", nullable: false),
+                    Gross = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    Refunded = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    ReferralOrders = table.Column<int>(type: "integer", nullable: false),
+                    ReferralGross = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    ReferralRefunded = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnalyticsRevenueHours", x => new { x.TenantId, x.Hour, x.Currency });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_TenantId_ReferralId",
+                table: "Orders",
+                columns: new[] { "TenantId", "ReferralId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AnalyticsHours");
+
+            migrationBuilder.DropTable(
+                name: "AnalyticsLedgerHours");
+
+            migrationBuilder.DropTable(
+                name: "AnalyticsRevenueHours");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Orders_TenantId_ReferralId",
+                table: "Orders");
+        }
+    }
+}
