@@ -101,6 +101,7 @@ public static class ReferralsServiceCollectionExtensions
         services.TryAddSingleton<FriendRetention>();
         services.TryAddSingleton<ReferralAnalytics>();
 
+        services.TryAddSingleton<DrainNudge>();
         services.TryAddTransient<DrainInboxJob>();
         services.TryAddTransient<ProcessOutboxJob>();
         services.TryAddTransient<MatureRewardsJob>();
