@@ -106,6 +106,7 @@ public static class ReferralsServiceCollectionExtensions
         services.TryAddSingleton<ReferralAnalytics>();
         services.TryAddSingleton<AnalyticsRollups>();
 
+        services.TryAddSingleton<DrainNudge>();
         services.TryAddTransient<DrainInboxJob>();
         services.TryAddTransient<ProcessOutboxJob>();
         services.TryAddTransient<MatureRewardsJob>();

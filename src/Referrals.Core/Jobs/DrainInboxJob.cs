@@ -11,13 +11,20 @@ namespace Referrals.Core.Jobs;
 public sealed class DrainInboxJob
 {
     private readonly InboxProcessor _processor;
+    private readonly DrainNudge _nudge;
 
     /// <summary>Creates the job.</summary>
-    public DrainInboxJob(InboxProcessor processor)
+    public DrainInboxJob(InboxProcessor processor, DrainNudge nudge)
     {
         _processor = processor;
+        _nudge = nudge;
     }
 
     /// <summary>Runs one drain (the inbox's own retry schedule handles failures, so Hangfire does not retry).</summary>
-    public Task<DrainResult> RunAsync(CancellationToken cancellationToken) => _processor.RunAsync(cancellationToken: cancellationToken);
+    public Task<DrainResult> RunAsync(CancellationToken cancellationToken)
+    {
+        // Before the first claim: whatever is stored from here on may be missed by this run, so it nudges anew.
+        _nudge.Started();
+        return _processor.RunAsync(cancellationToken: cancellationToken);
+    }
 }

@@ -6,15 +6,53 @@ using Referrals.Core.Persistence;
 namespace Referrals.Core.Messaging;
 
 /// <summary>
-/// Drains the inbox in batches: each message is handled in its own scope and transaction, and its processed mark is
-/// committed with the handler's changes, so a crash at any point leaves either both or neither.
+/// Drains the inbox in batches. Each message's processed mark is committed with the handler's changes, so a crash at
+/// any point leaves either both or neither. Up to <see cref="GroupSize"/> messages share one scope, context and
+/// transaction (one commit, one write to the log), each inside its own savepoint; when one fails, its changes are rolled
+/// back to the savepoint, the ones before it are committed, and it and the rest of its group are handled one by one in
+/// their own scope and transaction, where a failure is recorded for retry as before.
 /// </summary>
 public sealed class InboxProcessor : QueueProcessor<InboxMessage>
 {
+    private const string GroupSavepoint = "inbox_message";
+
     /// <summary>Creates the processor.</summary>
     public InboxProcessor(MessageQueue<InboxMessage> queue, IServiceScopeFactory scopes, ILogger<InboxProcessor> logger)
         : base(queue, scopes, logger)
     {
+    }
+
+    /// <summary>How many messages share one transaction: enough to spread the commit, few enough that SQLite's write
+    /// lock (held for the whole group) is not kept from the webhook ingest for long.</summary>
+    public const int GroupSize = 16;
+
+    /// <inheritdoc />
+    protected override async Task<DrainResult> ProcessBatchAsync(IReadOnlyList<InboxMessage> batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var total = DrainResult.Empty;
+        var next = 0;
+        while (next < batch.Count)
+        {
+            var group = batch.Skip(next).Take(GroupSize).ToList();
+            var (done, result, failure) = await ProcessGroupAsync(group, cancellationToken);
+            total = total.Plus(result);
+            next += done;
+            if (failure is not null)
+            {
+                // The ones before it are committed; its own changes were rolled back to its savepoint.
+                total = total.Plus(await RecordFailureAsync(group[done], failure, cancellationToken));
+                next++;
+            }
+            else if (done == 0)
+            {
+                // The group's transaction itself failed: this one goes alone, then grouping resumes.
+                total = total.Plus(await ProcessOneAsync(group[0], cancellationToken));
+                next++;
+            }
+        }
+
+        return total;
     }
 
     /// <inheritdoc />
@@ -38,6 +76,75 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
         Queue.MarkProcessed(row);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    // Handles the group's messages in one transaction until one fails; returns how many were committed and the failure.
+    private async Task<(int Done, DrainResult Result, Exception? Failure)> ProcessGroupAsync(List<InboxMessage> group, CancellationToken cancellationToken)
+    {
+        var done = 0;
+        var handled = 0;
+        Exception? failure = null;
+        try
+        {
+            await using var scope = Scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ReferralsDbContext>();
+            var handlers = scope.ServiceProvider.GetServices<IInboxHandler>().ToList();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var claimed in group)
+            {
+                await transaction.CreateSavepointAsync(GroupSavepoint, cancellationToken);
+                try
+                {
+                    var handler = handlers.FirstOrDefault(h => h.Source == claimed.Source && h.Handles(claimed.Topic))
+                        ?? throw new PermanentMessageException($"No handler accepts {claimed.Source} topic '{claimed.Topic}'.");
+                    handled += await HandleInGroupAsync(db, handler, claimed, cancellationToken) ? 1 : 0;
+                    await transaction.ReleaseSavepointAsync(GroupSavepoint, cancellationToken);
+                    done++;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    await transaction.RollbackToSavepointAsync(GroupSavepoint, cancellationToken);
+                    failure = ex;
+                    break;
+                }
+                finally
+                {
+                    // Every message starts from an empty tracker: cheap change detection, and nothing of a failed one stays.
+                    db.ChangeTracker.Clear();
+                }
+            }
+
+            if (done > 0)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Nothing of the group is committed (for example the commit failed); the caller takes them one by one.
+            Logger.LogWarning(ex, "A group of {Count} inbox messages could not be committed; they are handled one by one", group.Count);
+            return (0, DrainResult.Empty, null);
+        }
+
+        return (done, new DrainResult(done, handled, 0, 0), failure);
+    }
+
+    private async Task<bool> HandleInGroupAsync(ReferralsDbContext db, IInboxHandler handler, InboxMessage claimed, CancellationToken cancellationToken)
+    {
+        var row = await MessageQueue<InboxMessage>.FindClaimedAsync(db, claimed, cancellationToken);
+        if (row is null)
+        {
+            return false;
+        }
+
+        if (!await IsRepeatOfProcessedEventAsync(db, row, cancellationToken))
+        {
+            await handler.HandleAsync(row, db, cancellationToken);
+        }
+
+        Queue.MarkProcessed(row);
+        await db.SaveChangesAsync(cancellationToken);
         return true;
     }
 

@@ -26,6 +26,12 @@ public abstract class QueueProcessor<T>
     /// <summary>The queue this processor drains.</summary>
     protected MessageQueue<T> Queue { get; }
 
+    /// <summary>The processor's logger.</summary>
+    protected ILogger Logger => _logger;
+
+    /// <summary>Creates the DI scopes rows are handled in.</summary>
+    protected IServiceScopeFactory Scopes => _scopes;
+
     /// <summary>Claims and handles batches until nothing is due or <paramref name="maxBatches"/> is reached.</summary>
     public async Task<DrainResult> RunAsync(int maxBatches = 50, CancellationToken cancellationToken = default)
     {
@@ -38,10 +44,20 @@ public abstract class QueueProcessor<T>
                 break;
             }
 
-            foreach (var message in batch)
-            {
-                total = total.Plus(await ProcessOneAsync(message, cancellationToken));
-            }
+            total = total.Plus(await ProcessBatchAsync(batch, cancellationToken));
+        }
+
+        return total;
+    }
+
+    /// <summary>Handles one claimed batch; by default each row on its own with <see cref="ProcessOneAsync"/>.</summary>
+    protected virtual async Task<DrainResult> ProcessBatchAsync(IReadOnlyList<T> batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var total = DrainResult.Empty;
+        foreach (var message in batch)
+        {
+            total = total.Plus(await ProcessOneAsync(message, cancellationToken));
         }
 
         return total;
@@ -57,7 +73,11 @@ public abstract class QueueProcessor<T>
     /// <summary>A short description of the row for logs (never the payload).</summary>
     protected abstract string Describe(T message);
 
-    private async Task<DrainResult> ProcessOneAsync(T claimed, CancellationToken cancellationToken)
+    /// <summary>
+    /// Handles one claimed row in its own scope and transaction; a failure is recorded (retry or dead letter), never thrown,
+    /// except a cancellation of <paramref name="cancellationToken"/>.
+    /// </summary>
+    protected async Task<DrainResult> ProcessOneAsync(T claimed, CancellationToken cancellationToken)
     {
         try
         {
@@ -69,9 +89,16 @@ public abstract class QueueProcessor<T>
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            var dead = await Queue.RecordFailureAsync(claimed, ex, cancellationToken);
-            _logger.LogWarning(ex, "{Message} (row {MessageId}) failed; dead-lettered: {DeadLettered}", Describe(claimed), claimed.Id, dead);
-            return new DrainResult(1, 0, dead ? 0 : 1, dead ? 1 : 0);
+            return await RecordFailureAsync(claimed, ex, cancellationToken);
         }
+    }
+
+    /// <summary>Records that handling <paramref name="claimed"/> failed with <paramref name="error"/>: retry later, or dead-letter.</summary>
+    protected async Task<DrainResult> RecordFailureAsync(T claimed, Exception error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        var dead = await Queue.RecordFailureAsync(claimed, error, cancellationToken);
+        _logger.LogWarning(error, "{Message} (row {MessageId}) failed; dead-lettered: {DeadLettered}", Describe(claimed), claimed.Id, dead);
+        return new DrainResult(1, 0, dead ? 0 : 1, dead ? 1 : 0);
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Hangfire;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
@@ -26,7 +25,9 @@ namespace Referrals.ShopifyBridge.Webhooks;
 /// <item>400 when a required header is missing, the shop domain is invalid, or the topic is not one the bridge takes;</item>
 /// <item>a shop that is not connected: 200 for the privacy topics (there is nothing of theirs to erase or export; logged),
 /// 404 for every other topic; nothing is stored either way;</item>
-/// <item>otherwise the delivery is stored (a repeated delivery id is a no-op), a drain is enqueued, and the answer is 200.</item>
+/// <item>otherwise the delivery is stored (a repeated delivery id is a no-op; concurrent deliveries share one commit,
+/// see <see cref="InboxStore"/>), a drain is enqueued unless one is already pending (<see cref="DrainNudge"/>),
+/// and the answer is 200. When the store fails the request fails (500), so Shopify retries.</item>
 /// </list>
 /// Neither the body nor the signature nor a secret is ever logged.
 /// </remarks>
@@ -44,11 +45,11 @@ internal sealed class ShopifyWebhookReceiver
     private readonly InboxStore _inbox;
     private readonly ConnectedShops _shops;
     private readonly Connections.ShopWebhookSecrets _shopSecrets;
-    private readonly IBackgroundJobClient _jobs;
+    private readonly DrainNudge _drains;
     private readonly TimeProvider _clock;
     private readonly ILogger<ShopifyWebhookReceiver> _logger;
 
-    public ShopifyWebhookReceiver(IOptions<ShopifyOptions> options, InboxStore inbox, ConnectedShops shops, Connections.ShopWebhookSecrets shopSecrets, IBackgroundJobClient jobs,
+    public ShopifyWebhookReceiver(IOptions<ShopifyOptions> options, InboxStore inbox, ConnectedShops shops, Connections.ShopWebhookSecrets shopSecrets, DrainNudge drains,
         TimeProvider clock, ILogger<ShopifyWebhookReceiver> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -58,7 +59,7 @@ internal sealed class ShopifyWebhookReceiver
         _inbox = inbox;
         _shops = shops;
         _shopSecrets = shopSecrets;
-        _jobs = jobs;
+        _drains = drains;
         _clock = clock;
         _logger = logger;
     }
@@ -210,7 +211,7 @@ internal sealed class ShopifyWebhookReceiver
     {
         try
         {
-            _jobs.Enqueue<DrainInboxJob>(job => job.RunAsync(CancellationToken.None));
+            _drains.Nudge();
         }
         catch (Exception ex)
         {

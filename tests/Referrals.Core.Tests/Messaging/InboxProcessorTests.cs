@@ -76,6 +76,28 @@ public sealed class InboxProcessorTests
     }
 
     [Test]
+    public async Task Drain_CommitsTheOthersOfAGroupAndRecordsOneFailure_WhenAMessageInTheMiddleFails()
+    {
+        _handler.FailTimes("d-1", 1);
+        for (var i = 0; i < 5; i++)
+        {
+            await Store.TryAddAsync(Message($"d-{i}"));
+        }
+
+        var result = await Processor.RunAsync();
+
+        Assert.That(result, Is.EqualTo(new DrainResult(5, 4, 1, 0)));
+        Assert.That(_handler.Handled.Select(m => m.DeliveryId), Is.EqualTo(new[] { "d-0", "d-2", "d-3", "d-4" }));
+        await _engine.RunAsync(async (db, _) =>
+        {
+            var failed = await db.Inbox.SingleAsync(m => m.DeliveryId == "d-1");
+            Assert.That(failed.Attempts, Is.EqualTo(1), "tried once, not again on its own in the same drain");
+            Assert.That(failed.ProcessedAt, Is.Null);
+            Assert.That(await db.Inbox.CountAsync(m => m.ProcessedAt != null), Is.EqualTo(4));
+        });
+    }
+
+    [Test]
     public async Task Drain_RetriesWithBackOff_ThenSucceeds()
     {
         _handler.FailTimes("d-1", 2);

@@ -81,6 +81,29 @@ public sealed class WebhookEndpointTests
     }
 
     [Test]
+    public async Task Post_StoresEachAndNudgesOneDrain_WhenManyDeliveriesArriveBeforeTheDrainStarts()
+    {
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => _bridge.SendAsync(PaidOrder())));
+
+        Assert.That(responses.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.OK));
+        Assert.That(await InboxCountAsync(), Is.EqualTo(8));
+        Assert.That(_bridge.Jobs.Created.Select(j => j.Type), Is.EqualTo(new[] { typeof(DrainInboxJob) }), "one pending drain, not one per delivery");
+    }
+
+    [Test]
+    public async Task Post_Answers500AndStoresNothing_WhenTheInboxCannotCommit()
+    {
+        await _bridge.QueryAsync(db => db.Database.ExecuteSqlRawAsync(
+            """CREATE TRIGGER inbox_down BEFORE INSERT ON "InboxMessages" BEGIN SELECT RAISE(ABORT, 'inbox unavailable (test)'); END;"""));
+
+        var response = await _bridge.SendAsync(PaidOrder());
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError), "never 200 for a delivery that is not committed: Shopify retries");
+        Assert.That(await InboxCountAsync(), Is.Zero);
+        Assert.That(_bridge.Jobs.Created, Is.Empty);
+    }
+
+    [Test]
     public async Task Post_Answers200_WhenTheSignatureUsesThePreviousSecret()
     {
         var response = await _bridge.SendAsync(PaidOrder() with { Secret = WebhookBridge.PreviousSecret });
