@@ -191,7 +191,7 @@ internal static class ProgramSettingsPage
                 break;
             case ProgramSettingsForm.Input.IdealClient:
                 html.Append("<label for=\"").Append(id).Append("\">").Append(E(field.Label)).Append("</label><select id=\"").Append(id).Append("\" name=\"").Append(name).Append("\">");
-                AppendOption(html, "", "None (the ideal referral in general)", value.Length == 0);
+                AppendOption(html, "", "None (in general)", value.Length == 0);
                 var names = (settings.IdealClients ?? []).Where(p => p is not null && p.Name.Length > 0).Select(p => p.Name).ToList();
                 foreach (var profile in names)
                 {

@@ -81,7 +81,7 @@ public sealed class StepIdealClientSettingsTests
         Assert.That(html, Does.Not.Contain("<p class=\"problem\">Referrals:"), "nothing is left at the top of the form");
         Assert.That(MerchantForms.Options(html, "Timeline-Cadence-IdealClientName"), Is.EqualTo(new[]
         {
-            ("", "None (the ideal referral in general)", false),
+            ("", "None (in general)", false),
             ("New home owners", "New home owners", false),
             ("Busy parents", "Busy parents (removed)", true),
         }), "the remaining profiles are offered, and the removed one stays visible until changed");
