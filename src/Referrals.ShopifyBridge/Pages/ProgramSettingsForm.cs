@@ -22,6 +22,9 @@ internal static class ProgramSettingsForm
         Choice,
         Lines,
         Template,
+
+        /// <summary>One of the settings' ideal-client profiles by name, or none; the options come from the profiles shown.</summary>
+        IdealClient,
     }
 
     /// <summary>One field: how it reads its text from settings and writes parsed text back (null, or why it cannot).</summary>
@@ -35,6 +38,10 @@ internal static class ProgramSettingsForm
     public const string AdvocateNewsEnabled = "Timeline:AdvocateNews:Enabled";
 
     private const string IdealClientsKey = nameof(ProgramSettings.IdealClients);
+
+    /// <summary>The ask steps a merchant can point at one ideal-client profile, in the order the Umbraco timeline shows them.</summary>
+    public static IReadOnlyList<AskTrigger> AskSteps { get; } =
+        [AskTrigger.Purchase, AskTrigger.Fulfilment, AskTrigger.ProblemSolved, AskTrigger.BeforeStart, AskTrigger.Cadence, AskTrigger.Manual];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -67,6 +74,7 @@ internal static class ProgramSettingsForm
             Whole("Timeline:FrequencyCapDays", "Ask one contact at most every (days)", s => s.Timeline.FrequencyCapDays, (s, v) => s.Timeline.FrequencyCapDays = v, "The frequency cap."),
         ]),
         .. IdealClientGroups(),
+        new("", "Ask about one ideal client", [.. AskSteps.Select(StepIdealClient)]),
         new("Timeline:AdvocateNews", "Advocate news", [
             new(AdvocateNewsEnabled, "Send advocates and referral partners the advocate news", Input.Check, s => Flag(s.Timeline.AdvocateNews.Enabled),
                 (s, v) => { s.Timeline.AdvocateNews.Enabled = v == "true"; return null; }, Hint: "Off until you opt in. Only contacts with marketing consent receive it; the frequency cap applies."),
@@ -143,8 +151,38 @@ internal static class ProgramSettingsForm
             }
         }
 
-        settings.IdealClients = kept.Select(i => settings.IdealClients[i]).ToList();
+        var rows = settings.IdealClients;
+        settings.IdealClients = kept.Select(i => rows[i]).ToList();
+        FollowRenamedProfiles(current, settings, rows);
         return (settings, problems, kept);
+    }
+
+    /// <summary>The key of the ideal-client picker of the step for <paramref name="trigger"/>; the validator's key for the same value.</summary>
+    public static string StepIdealClientKey(AskTrigger trigger) => $"Timeline:{trigger}:{nameof(AskTimelineStep.IdealClientName)}";
+
+    // A step's picker posts the profile name it was shown with. When the merchant renamed that profile's row in the same
+    // post, the step follows the row (it is the same profile). A profile whose row was cleared is not followed: the
+    // validator then reports the step next to its picker, so the merchant chooses what the step asks about instead.
+    private static void FollowRenamedProfiles(ProgramSettings current, ProgramSettings settings, IList<IdealClientProfile> postedRows)
+    {
+        var stored = current.IdealClients ?? [];
+        foreach (var trigger in AskSteps)
+        {
+            var step = settings.Timeline.StepFor(trigger);
+            if (step.IdealClientName is not { } name || settings.FindIdealClient(name) is not null)
+            {
+                continue;
+            }
+
+            for (var row = 0; row < stored.Count && row < postedRows.Count; row++)
+            {
+                if (stored[row] is { } before && string.Equals(before.Name?.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase) && postedRows[row].Name.Length > 0)
+                {
+                    step.IdealClientName = postedRows[row].Name;
+                    break;
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -178,6 +216,22 @@ internal static class ProgramSettingsForm
         IdealClientText(i, nameof(IdealClientProfile.Benefit), "Why they benefit", Input.Lines, p => p.Benefit, (p, v) => p.Benefit = v,
             i == 0 ? "e.g. We get the garden ready before the first summer." : null),
     ]));
+
+    private static Field StepIdealClient(AskTrigger trigger, int index) =>
+        new(StepIdealClientKey(trigger), StepLabel(trigger), Input.IdealClient,
+            s => s.Timeline.StepFor(trigger).IdealClientName ?? "",
+            (s, v) => { s.Timeline.StepFor(trigger).IdealClientName = v.Trim().Length == 0 ? null : v.Trim(); return null; },
+            Hint: index == 0 ? "Asks about one profile at a time (\"Who do you know who has just bought a house?\"). None asks about your ideal referral in general." : null);
+
+    private static string StepLabel(AskTrigger trigger) => trigger switch
+    {
+        AskTrigger.Purchase => "After a purchase",
+        AskTrigger.Fulfilment => "After delivery",
+        AskTrigger.ProblemSolved => "After a problem is solved",
+        AskTrigger.BeforeStart => "Before work starts",
+        AskTrigger.Cadence => "On the regular cadence",
+        _ => "On a manual invitation",
+    };
 
     private static Field IdealClientText(int row, string name, string label, Input input, Func<IdealClientProfile, string> read, Action<IdealClientProfile, string> write, string? hint) =>
         new($"{IdealClientsKey}:{row}:{name}", label, input,

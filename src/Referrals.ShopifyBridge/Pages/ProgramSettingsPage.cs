@@ -45,12 +45,18 @@ internal static class ProgramSettingsPage
         var (settings, problems, idealClientRows) = Bind(tenant.Settings, form);
         // A field that did not parse kept its stored value; the validator's word on that value would only confuse.
         var unparsed = problems.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
-        problems.AddRange(ProgramSettingsValidator.Validate(settings).Select(p => ToFormRow(p, idealClientRows)).Where(p => !unparsed.Contains(p.Key)));
+        problems.AddRange(ProgramSettingsValidator.Validate(settings).Select(p => ForThisPage(ToFormRow(p, idealClientRows), settings)).Where(p => !unparsed.Contains(p.Key)));
 
         if (problems.Count > 0)
         {
             // Show what was typed, not what is stored, so nothing the merchant wrote is lost.
-            return Page(context, antiforgery, tenant.Key, settings, key => IsCheck(key) ? (form[key] == "true" ? "true" : "false") : form[key].ToString(),
+            // A step's picker shows the bound value: it follows a profile renamed in the same post.
+            return Page(context, antiforgery, tenant.Key, settings, key => Kind(key) switch
+            {
+                ProgramSettingsForm.Input.Check => form[key] == "true" ? "true" : "false",
+                ProgramSettingsForm.Input.IdealClient => Read(settings, key),
+                _ => form[key].ToString(),
+            },
                 problems, saved: false, StatusCodes.Status422UnprocessableEntity);
         }
 
@@ -60,7 +66,23 @@ internal static class ProgramSettingsPage
         return Results.Redirect(ShopPages.PathFor(tenant.Key, ShopPages.Settings) + "?saved=1");
     }
 
-    private static bool IsCheck(string key) => Fields.Any(f => f.Key == key && f.Input == ProgramSettingsForm.Input.Check);
+    private static ProgramSettingsForm.Input? Kind(string key) => Fields.FirstOrDefault(f => f.Key == key)?.Input;
+
+    // The validator speaks of settings keys; on this page a step names a profile that was just cleared (or never existed),
+    // and the fix is the picker the problem sits under.
+    private static SettingsProblem ForThisPage(SettingsProblem problem, ProgramSettings settings)
+    {
+        foreach (var trigger in AskSteps)
+        {
+            if (problem.Key == $"{ProgramSettingsValidator.Prefix}:{StepIdealClientKey(trigger)}")
+            {
+                var name = settings.Timeline.StepFor(trigger).IdealClientName;
+                return problem with { Message = $"This step asks about '{name}', which is no longer one of your ideal-client profiles. Choose another profile, or None to ask about your ideal referral in general." };
+            }
+        }
+
+        return problem;
+    }
 
     private static string Read(ProgramSettings settings, string key) => Fields.Single(f => f.Key == key).Read(settings);
 
@@ -127,7 +149,7 @@ internal static class ProgramSettingsPage
             foreach (var field in group.Fields)
             {
                 // Each field's problems and findings sit inside its cell, so they stay under it in the grid.
-                AppendField(html, field, value(field.Key));
+                AppendField(html, field, value(field.Key), settings);
                 AppendProblems(html, byField, field.Key);
                 foreach (var finding in templateFindings[field.Key])
                 {
@@ -147,7 +169,7 @@ internal static class ProgramSettingsPage
     }
 
     // Opens the field's cell; the caller closes it after the field's problems.
-    private static void AppendField(StringBuilder html, Field field, string value)
+    private static void AppendField(StringBuilder html, Field field, string value, ProgramSettings settings)
     {
         var id = E("f-" + field.Key.Replace(':', '-'));
         var name = E(field.Key);
@@ -163,6 +185,23 @@ internal static class ProgramSettingsPage
                 foreach (var choice in field.Choices!)
                 {
                     html.Append("<option").Append(choice == value ? " selected" : "").Append('>').Append(E(choice)).Append("</option>");
+                }
+
+                html.Append("</select>");
+                break;
+            case ProgramSettingsForm.Input.IdealClient:
+                html.Append("<label for=\"").Append(id).Append("\">").Append(E(field.Label)).Append("</label><select id=\"").Append(id).Append("\" name=\"").Append(name).Append("\">");
+                AppendOption(html, "", "None (in general)", value.Length == 0);
+                var names = (settings.IdealClients ?? []).Where(p => p is not null && p.Name.Length > 0).Select(p => p.Name).ToList();
+                foreach (var profile in names)
+                {
+                    AppendOption(html, profile, profile, string.Equals(profile, value, StringComparison.OrdinalIgnoreCase));
+                }
+
+                // A name no profile has any more stays visible (and chosen) until the merchant picks something else.
+                if (value.Length > 0 && !names.Contains(value, StringComparer.OrdinalIgnoreCase))
+                {
+                    AppendOption(html, value, $"{value} (removed)", selected: true);
                 }
 
                 html.Append("</select>");
@@ -188,6 +227,9 @@ internal static class ProgramSettingsPage
             html.Append("<p class=\"hint\">").Append(E(field.Hint)).Append("</p>");
         }
     }
+
+    private static void AppendOption(StringBuilder html, string value, string text, bool selected) =>
+        html.Append("<option value=\"").Append(E(value)).Append('"').Append(selected ? " selected" : "").Append('>').Append(E(text)).Append("</option>");
 
     private static void AppendProblems(StringBuilder html, Dictionary<string, List<string>> byField, string key)
     {

@@ -21,8 +21,9 @@ internal static class MerchantForms
 
         foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(html, "<select id=\"[^\"]*\" name=\"(?<n>[^\"]+)\">(?<o>.*?)</select>"))
         {
-            var selected = System.Text.RegularExpressions.Regex.Match(m.Groups["o"].Value, "<option selected>(?<v>[^<]*)</option>");
-            fields[WebUtility.HtmlDecode(m.Groups["n"].Value)] = WebUtility.HtmlDecode(selected.Groups["v"].Value);
+            // An option posts its value attribute when it has one, else its text.
+            var selected = System.Text.RegularExpressions.Regex.Match(m.Groups["o"].Value, "<option(?: value=\"(?<a>[^\"]*)\")? selected>(?<v>[^<]*)</option>");
+            fields[WebUtility.HtmlDecode(m.Groups["n"].Value)] = WebUtility.HtmlDecode(selected.Groups["a"].Success ? selected.Groups["a"].Value : selected.Groups["v"].Value);
         }
 
         foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(html, "<textarea id=\"[^\"]*\" name=\"(?<n>[^\"]+)\"[^>]*>(?<v>.*?)</textarea>", System.Text.RegularExpressions.RegexOptions.Singleline))
@@ -32,6 +33,15 @@ internal static class MerchantForms
 
         fields.Remove("__RequestVerificationToken");
         return fields;
+    }
+
+    // The options of the select with id f-{id}: (value, text, selected).
+    public static IReadOnlyList<(string Value, string Text, bool Selected)> Options(string html, string id)
+    {
+        var select = System.Text.RegularExpressions.Regex.Match(html, $"<select id=\"f-{System.Text.RegularExpressions.Regex.Escape(id)}\"[^>]*>(?<o>.*?)</select>");
+        Assert.That(select.Success, Is.True, $"select {id} is on the page");
+        return System.Text.RegularExpressions.Regex.Matches(select.Groups["o"].Value, "<option value=\"(?<a>[^\"]*)\"(?<s> selected)?>(?<v>[^<]*)</option>")
+            .Select(m => (WebUtility.HtmlDecode(m.Groups["a"].Value), WebUtility.HtmlDecode(m.Groups["v"].Value), m.Groups["s"].Success)).ToList();
     }
 
     // The problems rendered right after the field with id f-{id}, up to the next field.
