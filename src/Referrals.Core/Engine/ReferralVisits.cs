@@ -15,7 +15,7 @@ namespace Referrals.Core.Engine;
 /// logged and dropped (a visit only moves an invitation from invited to visited; the order still attributes).
 /// Thread-safe.
 /// </summary>
-public sealed partial class ReferralVisits : IHostedService, IAsyncDisposable
+public sealed partial class ReferralVisits : IHostedService, IAsyncDisposable, IDisposable
 {
     /// <summary>Visits waiting before callers write their own.</summary>
     public const int Capacity = 10_000;
@@ -81,6 +81,19 @@ public sealed partial class ReferralVisits : IHostedService, IAsyncDisposable
         _queue.Writer.TryComplete();
         await EnsureWriter();
     }
+
+    /// <summary>
+    /// For containers disposed synchronously: stops taking visits and waits up to <see cref="SyncDisposeWait"/> for the
+    /// queued ones to be written (the writer never needs this thread, so blocking cannot deadlock it).
+    /// </summary>
+    public void Dispose()
+    {
+        _queue.Writer.TryComplete();
+        EnsureWriter().Wait(SyncDisposeWait);
+    }
+
+    /// <summary>How long <see cref="Dispose"/> waits for queued visits.</summary>
+    public static readonly TimeSpan SyncDisposeWait = TimeSpan.FromSeconds(5);
 
     private Task EnsureWriter()
     {
