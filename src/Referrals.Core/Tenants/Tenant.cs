@@ -46,6 +46,13 @@ public sealed class Tenant
     /// <summary>The program's settings. Replace the whole object to change them; validate first.</summary>
     public ProgramSettings Settings { get; set; } = new();
 
+    /// <summary>
+    /// Whether the host forwards the tenant's storefront links to the engine (Shopify's app proxy), so referral links
+    /// can live on the tenant's own storefront. True by default; false for a shop connected as a custom app, which
+    /// cannot have an app proxy. Set by the host whenever the tenant is (re)connected.
+    /// </summary>
+    public bool HasStorefrontProxy { get; set; } = true;
+
     /// <summary>Stops all effects for this tenant. Calling it again keeps the first time.</summary>
     public void MarkUninstalled(DateTimeOffset at)
     {

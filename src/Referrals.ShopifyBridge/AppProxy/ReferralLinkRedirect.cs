@@ -8,7 +8,10 @@ namespace Referrals.ShopifyBridge.AppProxy;
 /// <summary>
 /// <c>GET /r/{code}</c> on the bridge itself: links shared before referral links moved to the shop's storefront
 /// (<c>{PublicBaseUrl}/r/{code}</c>) are sent on, 302, to the code's storefront link
-/// (<c>https://{shop}/apps/referrals/r/{code}</c>), which records the visit and applies the friend's discount.
+/// (<c>https://{shop}/apps/referrals/r/{code}</c>), which records the visit and applies the friend's discount. A shop
+/// without an app proxy (connected as a custom app) has its links here for good: they go, 302, straight to the shop's
+/// <c>https://{shop}/discount/{code}?redirect=%2F</c>, which applies the friend's discount (the order's discount code
+/// then attributes it).
 /// </summary>
 /// <remarks>
 /// Public and read-only: it reveals only which shop a valid code belongs to, which the storefront link it redirects to
@@ -39,7 +42,19 @@ public static class ReferralLinkRedirect
             .Join(db.Tenants.AsNoTracking().Where(t => t.Kind == TenantKind.ShopifyShop && t.State == TenantState.Active),
                 c => c.TenantId, t => t.Id, (c, t) => new { c.Display, Tenant = t })
             .Take(2).ToListAsync(http.RequestAborted);
-        if (found.Count != 1 || referralBase.For(found[0].Tenant) is not { } linkBase)
+        if (found.Count != 1)
+        {
+            return NotFound();
+        }
+
+        var tenant = found[0].Tenant;
+        if (!tenant.HasStorefrontProxy)
+        {
+            // This bridge is the shop's link base: sending the friend to the link base again would loop.
+            return Results.Redirect(StorefrontLinks.Discount(tenant.Key, found[0].Display).AbsoluteUri);
+        }
+
+        if (referralBase.For(tenant) is not { } linkBase)
         {
             return NotFound();
         }

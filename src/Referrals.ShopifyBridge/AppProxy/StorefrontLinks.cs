@@ -31,6 +31,18 @@ public static class StorefrontLinks
     /// <exception cref="ArgumentException">An argument is empty.</exception>
     public static Uri Referral(string shopDomain, string displayCode) => ReferralLink.Create(ProxyBase(shopDomain), displayCode);
 
+    /// <summary>
+    /// The shop's own discount link, <c>https://{shop}/discount/{code}?redirect=%2F</c>: Shopify applies the code to the
+    /// visitor's cart and then opens the shop's home page.
+    /// </summary>
+    /// <exception cref="ArgumentException">An argument is empty.</exception>
+    public static Uri Discount(string shopDomain, string displayCode)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(shopDomain);
+        ArgumentException.ThrowIfNullOrWhiteSpace(displayCode);
+        return new Uri($"https://{shopDomain}/discount/{Uri.EscapeDataString(displayCode)}?redirect=%2F", UriKind.Absolute);
+    }
+
     /// <summary>The eleven rating links of an ask, answered on the storefront: <c>https://{shop}/apps/referrals/rate/{token}</c>.</summary>
     /// <exception cref="ArgumentException">An argument is empty.</exception>
     public static IReadOnlyList<Uri> Ratings(RatingLinkSigner signer, string shopDomain, Guid tenantId, Guid askId, Guid contactId, DateTimeOffset expiresAt) =>

@@ -74,7 +74,7 @@ internal static class CustomAppEndpoints
             return Form(context, antiforgery, shop, "That access token belongs to another shop.", StatusCodes.Status400BadRequest);
         }
 
-        var missing = ShopifyScopes.Missing(ShopifyScopes.Parse(options.Value.Scopes), access.AccessScopes);
+        var missing = ShopifyScopes.Missing(ShopifyScopes.ForCustomApp(options.Value.Scopes), access.AccessScopes);
         if (missing.Count > 0)
         {
             return Form(context, antiforgery, shop, $"The custom app lacks these Admin API scopes: {string.Join(", ", missing)}. Add them in the app's configuration, reinstall it, and enter the new token.", StatusCodes.Status400BadRequest);

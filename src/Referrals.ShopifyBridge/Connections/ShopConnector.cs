@@ -46,6 +46,9 @@ internal sealed class ShopConnector
             tenant.MarkReinstalled();
         }
 
+        // Only an app installed through OAuth has the app proxy; a merchant-made custom app cannot configure one.
+        tenant.HasStorefrontProxy = mode == ConnectionMode.OAuth;
+
         var now = _clock.GetUtcNow();
         var connection = await db.TenantConnections.SingleOrDefaultAsync(c => c.TenantId == tenant.Id, cancellationToken);
         if (connection is null)

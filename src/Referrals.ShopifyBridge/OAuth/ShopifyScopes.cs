@@ -7,6 +7,13 @@ internal static class ShopifyScopes
     public static IReadOnlyList<string> Parse(string? scopes) =>
         (scopes ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
+    /// <summary>The app-proxy scope: requested at OAuth install, meaningless for a custom app (which has no app proxy).</summary>
+    public const string AppProxy = "write_app_proxy";
+
+    /// <summary>The configured scopes a custom app's token must have: all but <see cref="AppProxy"/>.</summary>
+    public static IReadOnlyList<string> ForCustomApp(string? configured) =>
+        Parse(configured).Where(s => s != AppProxy).ToList();
+
     /// <summary>The required scopes that <paramref name="granted"/> does not cover, in the order required.</summary>
     public static IReadOnlyList<string> Missing(IEnumerable<string> required, IEnumerable<string> granted)
     {

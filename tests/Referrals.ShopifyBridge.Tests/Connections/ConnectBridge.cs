@@ -36,8 +36,9 @@ internal sealed partial class ConnectBridge : IAsyncDisposable
         return OperatorPasswordHash.Create(OperatorPassword, random, OperatorPasswordHash.MinimumIterations);
     });
 
-    private ConnectBridge(FakeShopifyAdminApi fake, TestDatabase database, FakeTimeProvider clock, bool ownsDatabase)
+    private ConnectBridge(FakeShopifyAdminApi fake, TestDatabase database, FakeTimeProvider clock, bool ownsDatabase, string configuredScopes = RequiredScopes)
     {
+        ConfiguredScopes = configuredScopes;
         Fake = fake;
         Database = database;
         Clock = clock;
@@ -63,11 +64,14 @@ internal sealed partial class ConnectBridge : IAsyncDisposable
 
     private bool OwnsDatabase { get; }
 
-    public static async Task<ConnectBridge> StartAsync(StorageProvider provider = StorageProvider.Sqlite)
+    /// <summary>The bridge's <c>Referrals:Shopify:Scopes</c>.</summary>
+    public string ConfiguredScopes { get; }
+
+    public static async Task<ConnectBridge> StartAsync(StorageProvider provider = StorageProvider.Sqlite, string configuredScopes = RequiredScopes)
     {
         var fake = await FakeShopifyAdminApi.StartAsync(new FakeAdminApiOptions { RetryAfter = TimeSpan.FromMilliseconds(20), HangLimit = TimeSpan.FromSeconds(1) });
         var database = await TestDatabase.CreateAsync(provider);
-        return new ConnectBridge(fake, database, new FakeTimeProvider(WebhookBridge.Start), ownsDatabase: true);
+        return new ConnectBridge(fake, database, new FakeTimeProvider(WebhookBridge.Start), ownsDatabase: true, configuredScopes);
     }
 
     /// <summary>Stops the bridge and starts a new one over the same database: a restart.</summary>
@@ -178,7 +182,7 @@ internal sealed partial class ConnectBridge : IAsyncDisposable
             ["Referrals:Shopify:ClientSecret"] = Fake.OAuth.ClientSecret,
             ["Referrals:Shopify:PreviousClientSecret"] = PreviousSecret,
             ["Referrals:Shopify:AppUrl"] = AppUrl,
-            ["Referrals:Shopify:Scopes"] = RequiredScopes,
+            ["Referrals:Shopify:Scopes"] = ConfiguredScopes,
             ["Referrals:Shopify:OperatorPasswordHash"] = OperatorHash.Value,
             ["Referrals:Shopify:AdminApi:BaseAddress"] = Fake.BaseAddress.ToString(),
             ["Referrals:Shopify:AdminApi:MaxAttempts"] = "2",
