@@ -82,6 +82,7 @@ public abstract class ReferralsDbContext : DbContext
 
     /// <summary>People's requests for their data, with the encrypted export for the merchant.</summary>
     public DbSet<Privacy.DataRequest> DataRequests => Set<Privacy.DataRequest>();
+
     /// <summary>Hourly funnel counts per tenant (precomputed; see docs/analytics.md "Rollups").</summary>
     public DbSet<AnalyticsHour> AnalyticsHours => Set<AnalyticsHour>();
 
