@@ -1,4 +1,6 @@
 using Referrals.Core.Persistence;
+using Referrals.Testing.Databases;
+using Referrals.Testing.Faults;
 
 namespace Referrals.ShopifyBridge.Tests.Faults;
 
@@ -18,47 +20,101 @@ public sealed class BridgeFaultTests
     private const double FailureRate = 0.3;
 
     private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(8);
+    private static readonly TimeSpan Outage = TimeSpan.FromSeconds(2);
 
     [Test]
     public async Task KilledMidDrainThreeTimes_OnSqlite_EndsWithOneRewardPerOrderAndOneClawBackPerRefund()
     {
         using var limit = new CancellationTokenSource(RunLimit);
-        var seed = SeedOf(TestContext.CurrentContext.Random.Next());
-        await using var run = await FaultRun.StartAsync(StorageProvider.Sqlite, seed, Advocates, Orders, instances: 1, "InMemory", FailureRate, limit.Token);
+        await using var run = await FaultRun.StartAsync(StorageProvider.Sqlite, Seed(), Advocates, Orders, instances: 1, "InMemory", FailureRate, limit.Token);
         var bridge = run.Bridges[0];
 
-        // Three kills while the paid orders are being drained, each at a later point of the storm.
-        await run.StormAsync(run.Scenario.PaidEvents, async storm =>
-        {
-            foreach (var share in new[] { 0.25, 0.5, 0.75 })
+        // Three kills while the paid orders are drained, one more while the claw-backs are collected.
+        await RunBothPhasesAsync(run,
+            async storm =>
             {
-                while (storm.Delivered < storm.Sequence.Count * share)
+                foreach (var share in new[] { 0.25, 0.5, 0.75 })
                 {
-                    await Task.Delay(20, limit.Token);
+                    await WhenDeliveredAsync(storm, share, limit.Token);
+                    await bridge.KillAsync();
+                    await bridge.StartAsync(limit.Token);
                 }
-
+            },
+            async storm =>
+            {
+                await WhenDeliveredAsync(storm, 0.5, limit.Token);
                 await bridge.KillAsync();
                 await bridge.StartAsync(limit.Token);
-            }
-        }, limit.Token);
-        await run.SettleAsync(run.Scenario.Orders.Count, 0, limit.Token);
+            },
+            limit.Token);
+    }
 
-        // One more kill while refunds and cancellations are drained and the claw-backs collected.
-        await run.StormAsync(run.Scenario.LaterEvents, async storm =>
-        {
-            while (storm.Delivered < storm.Sequence.Count / 2)
+    [Test]
+    public async Task PostgreSqlRestartedMidRun_TheBridgeRecovers_AndEndsWithOneRewardPerOrderAndOneClawBackPerRefund()
+    {
+        using var limit = new CancellationTokenSource(RunLimit);
+        await using var run = await FaultRun.StartAsync(StorageProvider.PostgreSql, Seed(), Advocates, Orders, instances: 1, "InMemory", FailureRate, limit.Token);
+        var server = await PostgreSqlServer.GetAsync(limit.Token);
+
+        // The database goes away for two seconds in each phase; the bridge process stays up and must carry on.
+        await RunBothPhasesAsync(run,
+            async storm =>
             {
-                await Task.Delay(20, limit.Token);
-            }
+                await WhenDeliveredAsync(storm, 0.4, limit.Token);
+                await server.RestartAsync(Outage, limit.Token);
+                run.DatabaseRestarts++;
+                // The test's own pooled connections died with the server too.
+                Npgsql.NpgsqlConnection.ClearAllPools();
+            },
+            async storm =>
+            {
+                await WhenDeliveredAsync(storm, 0.5, limit.Token);
+                await server.RestartAsync(Outage, limit.Token);
+                run.DatabaseRestarts++;
+                // The test's own pooled connections died with the server too.
+                Npgsql.NpgsqlConnection.ClearAllPools();
+            },
+            limit.Token);
+    }
 
-            await bridge.KillAsync();
-            await bridge.StartAsync(limit.Token);
-        }, limit.Token);
-        await run.SettleAsync(run.Scenario.Orders.Count, run.Scenario.Orders.Sum(o => o.ClawBacks.Count), limit.Token);
+    [Test]
+    public async Task TwoInstancesShareOnePostgreSqlAndHangfireStorage_EndWithOneRewardPerOrderAndOneClawBackPerRefund()
+    {
+        using var limit = new CancellationTokenSource(RunLimit);
+        await using var run = await FaultRun.StartAsync(StorageProvider.PostgreSql, Seed(), Advocates, Orders, instances: 2, "PostgreSql", FailureRate, limit.Token);
 
-        await run.AssertEndStateAsync(limit.Token);
+        // Webhooks alternate between the two instances; the second is killed once while both drain.
+        await RunBothPhasesAsync(run,
+            async storm =>
+            {
+                await WhenDeliveredAsync(storm, 0.5, limit.Token);
+                await run.Bridges[1].KillAsync();
+                await run.Bridges[1].StartAsync(limit.Token);
+            },
+            _ => Task.CompletedTask,
+            limit.Token);
+    }
+
+    /// <summary>Paid orders until every reward is paid, then refunds and cancellations until every claw-back is collected; then the end state.</summary>
+    private static async Task RunBothPhasesAsync(FaultRun run, Func<WebhookStorm, Task> duringPaid, Func<WebhookStorm, Task> duringLater, CancellationToken cancellationToken)
+    {
+        await run.StormAsync(run.Scenario.PaidEvents, duringPaid, cancellationToken);
+        await run.SettleAsync(run.Scenario.Orders.Count, 0, cancellationToken);
+        await run.StormAsync(run.Scenario.LaterEvents, duringLater, cancellationToken);
+        await run.SettleAsync(run.Scenario.Orders.Count, run.Scenario.Orders.Sum(o => o.ClawBacks.Count), cancellationToken);
+        await run.AssertEndStateAsync(cancellationToken);
         TestContext.Progress.WriteLine(run.Describe());
     }
+
+    private static async Task WhenDeliveredAsync(WebhookStorm storm, double share, CancellationToken cancellationToken)
+    {
+        while (storm.Delivered < storm.Sequence.Count * share)
+        {
+            await Task.Delay(20, cancellationToken);
+        }
+    }
+
+    private static int Seed() => SeedOf(TestContext.CurrentContext.Random.Next());
 
     // FAULT_SEED=<n> replays a run.
     private static int SeedOf(int drawn) =>

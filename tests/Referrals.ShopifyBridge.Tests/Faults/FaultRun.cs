@@ -61,6 +61,8 @@ internal sealed class FaultRun : IAsyncDisposable
 
     public int RefusedDeliveries { get; private set; }
 
+    public int DatabaseRestarts { get; set; }
+
     public TimeSpan Elapsed => _watch.Elapsed;
 
     /// <summary>Starts the store, the database and <paramref name="instances"/> bridges, and generates the scenario.</summary>
@@ -199,7 +201,7 @@ internal sealed class FaultRun : IAsyncDisposable
         var requests = Store.AdminApi.Requests;
         return string.Create(CultureInfo.InvariantCulture,
             $"[faults] seed {Seed}: {Scenario?.PaidEvents.Count + Scenario?.LaterEvents.Count} events, {Deliveries} deliveries ({Reordered} reordered, {RefusedDeliveries} refused and retried), "
-            + $"{Bridges.Sum(b => b.Kills)} kills, {Bridges.Sum(b => b.Starts)} starts, {requests.Count} Admin API calls of which {requests.Count(r => r.Fault is not null)} failed on purpose, "
+            + $"{Bridges.Count} instance(s), {Bridges.Sum(b => b.Kills)} kills, {Bridges.Sum(b => b.Starts)} starts, {DatabaseRestarts} database restarts, {requests.Count} Admin API calls of which {requests.Count(r => r.Fault is not null)} failed on purpose, "
             + $"{Elapsed.TotalSeconds:0.0} s");
     }
 
