@@ -35,7 +35,12 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
             await handler.HandleAsync(row, db, cancellationToken);
         }
 
-        Queue.MarkProcessed(row);
+        // Only while we still hold the claim: otherwise another worker now has the row, and our work rolls back.
+        if (!await Queue.CompleteAsync(db, claimed, cancellationToken))
+        {
+            return false;
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
