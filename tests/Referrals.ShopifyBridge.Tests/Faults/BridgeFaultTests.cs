@@ -78,7 +78,6 @@ public sealed class BridgeFaultTests
     }
 
     [Test]
-    [Explicit("Open finding (docs/reliability.md): with two instances a reward was paid in the store while its ledger entry stayed Approved; run it by name until fixed.")]
     public async Task TwoInstancesShareOnePostgreSqlAndHangfireStorage_EndWithOneRewardPerOrderAndOneClawBackPerRefund()
     {
         using var limit = new CancellationTokenSource(RunLimit);
