@@ -122,6 +122,7 @@ public sealed class OrderEventProcessor
         await using var transaction = await Transactions.BeginUnlessInOneAsync(db, cancellationToken);
         var now = _clock.GetUtcNow();
         var order = await FindOrCreateStubAsync(db, tenant.Id, refund.OrderId, refund.Amount.Currency, now, cancellationToken);
+        await LockOrderAsync(db, order, cancellationToken);
         if (await db.OrderRefunds.AnyAsync(r => r.TenantId == tenant.Id && r.OrderExternalId == refund.OrderId && r.RefundId == refund.RefundId, cancellationToken))
         {
             return;
@@ -154,6 +155,7 @@ public sealed class OrderEventProcessor
         await using var transaction = await Transactions.BeginUnlessInOneAsync(db, cancellationToken);
         var now = _clock.GetUtcNow();
         var order = await FindOrCreateStubAsync(db, tenant.Id, cancelled.OrderId, cancelled.Currency, now, cancellationToken);
+        await LockOrderAsync(db, order, cancellationToken);
         if (order.CancelledAt is not null)
         {
             return;
@@ -365,6 +367,24 @@ public sealed class OrderEventProcessor
 
     private static Task<Order?> FindOrderAsync(ReferralsDbContext db, Guid tenantId, string orderId, CancellationToken cancellationToken) =>
         db.Orders.FirstOrDefaultAsync(o => o.TenantId == tenantId && o.ExternalId == orderId, cancellationToken);
+
+    /// <summary>
+    /// Takes the order's row lock for the rest of the transaction (a no-op UPDATE) and reloads the order. Refunds and
+    /// cancellations of one order are then applied one at a time: without it, two refunds handled at once on
+    /// PostgreSQL both read the same refunded total, one update is lost, and the second claw-back is computed from it.
+    /// A stub not saved yet has no row to lock; two of those collide on the order's unique key instead.
+    /// </summary>
+    private static async Task LockOrderAsync(ReferralsDbContext db, Order order, CancellationToken cancellationToken)
+    {
+        var entry = db.Entry(order);
+        if (entry.State == EntityState.Added)
+        {
+            return;
+        }
+
+        await db.Orders.Where(o => o.Id == order.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.RefundedAmount, o => o.RefundedAmount), cancellationToken);
+        await entry.ReloadAsync(cancellationToken);
+    }
 
     private static async Task<Order> FindOrCreateStubAsync(ReferralsDbContext db, Guid tenantId, string orderId, string currency, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -144,10 +144,22 @@ public sealed class RewardLedger
             }
 
             var order = await db.Orders.FirstOrDefaultAsync(o => o.TenantId == reward.TenantId && o.ExternalId == reward.OrderId, cancellationToken);
+
+            // Another instance may have matured (and even paid) this reward since the batch was read: a stale copy
+            // saved now would put a paid reward back to Approved. The conditional UPDATE re-checks and, on
+            // PostgreSQL, locks the row until this reward's changes commit.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (!await StillPendingAsync(db, reward, now, cancellationToken))
+            {
+                db.Entry(reward).State = EntityState.Detached;
+                continue;
+            }
+
             if (referral?.State == ReferralState.Rejected || order is null || order.IsVoid)
             {
                 reward.Void(referral?.State == ReferralState.Rejected ? "The referral was rejected." : "The order was cancelled or refunded.", now);
                 await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 continue;
             }
 
@@ -163,6 +175,7 @@ public sealed class RewardLedger
 
             await OutboxWriter.EnqueueAsync(db, new OutboxMessage(reward.TenantId, IssueKind, $"{IssueKind}:{reward.Id:N}", reward.Id.ToString("N"), now), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             approved++;
         }
 
@@ -178,7 +191,11 @@ public sealed class RewardLedger
         return Math.Max(0m, reward.Amount + reductions.Sum());
     }
 
-    private static IQueryable<LedgerEntry> RewardsOf(ReferralsDbContext db, Guid tenantId, string orderId) =>
+    private static async Task<bool> StillPendingAsync(ReferralsDbContext db, LedgerEntry reward, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.Ledger.Where(e => e.Id == reward.Id && e.State == LedgerEntryState.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.UpdatedAt, now), cancellationToken) == 1;
+
+        private static IQueryable<LedgerEntry> RewardsOf(ReferralsDbContext db, Guid tenantId, string orderId) =>
         db.Ledger.Where(e => e.TenantId == tenantId && e.OrderId == orderId && e.Type == LedgerEntryType.Reward);
 
     private static async Task<decimal> ClawedBackAsync(ReferralsDbContext db, LedgerEntry reward, CancellationToken cancellationToken)

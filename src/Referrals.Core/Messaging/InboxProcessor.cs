@@ -35,6 +35,10 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
         while (next < batch.Count)
         {
             var group = batch.Skip(next).Take(GroupSize).ToList();
+            // The batch's lease started when it was claimed: renew the group's rows before their transaction starts
+            // (inside it, SQLite's write lock would make the renewal wait on ourselves). A row lost anyway rolls back
+            // at its completion.
+            await Queue.RenewClaimsAsync(group, cancellationToken);
             var (done, result, failure) = await ProcessGroupAsync(group, cancellationToken);
             total = total.Plus(result);
             next += done;
@@ -73,7 +77,12 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
             await handler.HandleAsync(row, db, cancellationToken);
         }
 
-        Queue.MarkProcessed(row);
+        // Only while we still hold the claim: otherwise another worker now has the row, and our work rolls back.
+        if (!await Queue.CompleteAsync(db, claimed, cancellationToken))
+        {
+            return false;
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
@@ -98,8 +107,18 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
                 {
                     var handler = handlers.FirstOrDefault(h => h.Source == claimed.Source && h.Handles(claimed.Topic))
                         ?? throw new PermanentMessageException($"No handler accepts {claimed.Source} topic '{claimed.Topic}'.");
-                    handled += await HandleInGroupAsync(db, handler, claimed, cancellationToken) ? 1 : 0;
-                    await transaction.ReleaseSavepointAsync(GroupSavepoint, cancellationToken);
+                    var outcome = await HandleInGroupAsync(db, handler, claimed, cancellationToken);
+                    if (outcome == GroupedOutcome.ClaimLost)
+                    {
+                        // Another worker holds the row now: our work on it rolls back, the group goes on.
+                        await transaction.RollbackToSavepointAsync(GroupSavepoint, cancellationToken);
+                    }
+                    else
+                    {
+                        await transaction.ReleaseSavepointAsync(GroupSavepoint, cancellationToken);
+                    }
+
+                    handled += outcome == GroupedOutcome.Handled ? 1 : 0;
                     done++;
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -130,12 +149,12 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
         return (done, new DrainResult(done, handled, 0, 0), failure);
     }
 
-    private async Task<bool> HandleInGroupAsync(ReferralsDbContext db, IInboxHandler handler, InboxMessage claimed, CancellationToken cancellationToken)
+    private async Task<GroupedOutcome> HandleInGroupAsync(ReferralsDbContext db, IInboxHandler handler, InboxMessage claimed, CancellationToken cancellationToken)
     {
         var row = await MessageQueue<InboxMessage>.FindClaimedAsync(db, claimed, cancellationToken);
         if (row is null)
         {
-            return false;
+            return GroupedOutcome.NotHeld;
         }
 
         if (!await IsRepeatOfProcessedEventAsync(db, row, cancellationToken))
@@ -143,9 +162,17 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
             await handler.HandleAsync(row, db, cancellationToken);
         }
 
-        Queue.MarkProcessed(row);
         await db.SaveChangesAsync(cancellationToken);
-        return true;
+        // Only while we still hold the claim: otherwise another worker now has the row, and our work rolls back.
+        return await Queue.CompleteAsync(db, claimed, cancellationToken) ? GroupedOutcome.Handled : GroupedOutcome.ClaimLost;
+    }
+
+    // What became of one message of a group: handled and completed, not ours at the start, or lost while handling it.
+    private enum GroupedOutcome
+    {
+        Handled,
+        NotHeld,
+        ClaimLost,
     }
 
     /// <inheritdoc />

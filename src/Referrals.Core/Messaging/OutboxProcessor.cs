@@ -30,8 +30,17 @@ public sealed class OutboxProcessor : QueueProcessor<OutboxMessage>
 
         // The outside call cannot join our transaction; the handler's idempotency key covers a crash before the commit.
         row.ExternalRef = await handler.HandleAsync(row, db, cancellationToken);
-        Queue.MarkProcessed(row);
+
+        // The ledger change commits only with the completion, and the completion only while we still hold the claim:
+        // a worker whose lease ran out must not finish (or wipe the claim of) a row another worker now pays.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await Queue.CompleteAsync(db, claimed, cancellationToken))
+        {
+            return false;
+        }
+
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return true;
     }
 

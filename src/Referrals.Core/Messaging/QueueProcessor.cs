@@ -57,6 +57,14 @@ public abstract class QueueProcessor<T>
         var total = DrainResult.Empty;
         foreach (var message in batch)
         {
+            // The batch's lease started when it was claimed; renew it for this row, or skip the row when the
+            // lease ran out during the rows before and another worker took it.
+            if (!await Queue.RenewClaimAsync(message, cancellationToken))
+            {
+                total = total.Plus(new DrainResult(1, 0, 0, 0));
+                continue;
+            }
+
             total = total.Plus(await ProcessOneAsync(message, cancellationToken));
         }
 
@@ -65,7 +73,7 @@ public abstract class QueueProcessor<T>
 
     /// <summary>
     /// Handles one claimed row in <paramref name="scope"/>: load it with <see cref="MessageQueue{T}.FindClaimedAsync"/>,
-    /// do the work, mark it processed and commit.
+    /// do the work, then in one transaction complete it with <see cref="MessageQueue{T}.CompleteAsync"/> and commit.
     /// </summary>
     /// <returns>False when the claim was lost (the lease ran out and another worker took the row).</returns>
     protected abstract Task<bool> HandleAsync(IServiceProvider scope, ReferralsDbContext db, T claimed, CancellationToken cancellationToken);

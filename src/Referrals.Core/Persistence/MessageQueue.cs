@@ -98,14 +98,72 @@ public sealed class MessageQueue<T>
         return changed == 1;
     }
 
-    /// <summary>Marks a tracked, claimed row handled; the caller saves it with the handler's changes.</summary>
-    public void MarkProcessed(T row)
+    /// <summary>
+    /// Extends the lease of a row this worker still holds, so a long batch keeps the rows it has not reached yet.
+    /// </summary>
+    /// <returns>False when the claim was lost (its lease ran out and another worker took the row, or it was finished).</returns>
+    public async Task<bool> RenewClaimAsync(T claimed, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(row);
-        row.ProcessedAt = _clock.GetUtcNow();
-        row.ClaimToken = null;
-        row.ClaimedUntil = null;
-        row.LastError = null;
+        ArgumentNullException.ThrowIfNull(claimed);
+        var until = _clock.GetUtcNow().AddSeconds(_jobs.LeaseSeconds);
+        await using var db = _factory.CreateDbContext();
+        var changed = await Live(db.Set<T>())
+            .Where(m => m.Id == claimed.Id && m.ClaimToken == claimed.ClaimToken)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, until), cancellationToken);
+        return changed == 1;
+    }
+
+    /// <summary>
+    /// Extends the leases of the rows of <paramref name="claimed"/> this worker still holds, in one statement (for a group
+    /// handled in one transaction, whose rows cannot be renewed one by one from inside it on SQLite). Rows already lost
+    /// are left alone; <see cref="CompleteAsync"/> finds them out.
+    /// </summary>
+    /// <returns>How many rows were renewed.</returns>
+    public async Task<int> RenewClaimsAsync(IReadOnlyCollection<T> claimed, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        var until = _clock.GetUtcNow().AddSeconds(_jobs.LeaseSeconds);
+        var renewed = 0;
+        await using var db = _factory.CreateDbContext();
+        foreach (var token in claimed.Select(m => m.ClaimToken).Distinct())
+        {
+            var ids = claimed.Where(m => m.ClaimToken == token).Select(m => m.Id).ToList();
+            renewed += await Live(db.Set<T>())
+                .Where(m => ids.Contains(m.Id) && m.ClaimToken == token)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, until), cancellationToken);
+        }
+
+        return renewed;
+    }
+
+    /// <summary>
+    /// Marks a claimed row handled, only if this worker still holds its claim: one conditional UPDATE inside the
+    /// caller's transaction on <paramref name="db"/>, so the handler's changes commit with it or not at all. On
+    /// PostgreSQL the UPDATE also locks the row until the commit, so no one claims it in between.
+    /// </summary>
+    /// <param name="db">The context whose open transaction carries the handler's changes.</param>
+    /// <param name="claimed">The row as claimed (its claim token).</param>
+    /// <param name="cancellationToken">Cancels the update.</param>
+    /// <returns>False when the claim was lost: the caller must roll back, another worker now holds the row.</returns>
+    /// <exception cref="InvalidOperationException"><paramref name="db"/> has no open transaction.</exception>
+    public async Task<bool> CompleteAsync(ReferralsDbContext db, T claimed, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(claimed);
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Completing a queued row needs the handler's transaction, so both commit together.");
+        }
+
+        var now = _clock.GetUtcNow();
+        var changed = await Live(db.Set<T>())
+            .Where(m => m.Id == claimed.Id && m.ClaimToken == claimed.ClaimToken)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.ProcessedAt, now)
+                .SetProperty(m => m.ClaimToken, (Guid?)null)
+                .SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null)
+                .SetProperty(m => m.LastError, (string?)null), cancellationToken);
+        return changed == 1;
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Referrals.Core;
 using Referrals.Core.Audit;
 using Referrals.Core.Contacts;
@@ -29,10 +30,15 @@ namespace Referrals.ShopifyBridge.Rewards;
 /// </para>
 /// <list type="number">
 /// <item>If an earlier attempt for the same idempotency key was recorded as started and never resolved (the process
-/// died, or the read-back failed), nobody knows whether it moved money: the message is dead-lettered
-/// (<see cref="PermanentMessageException"/>) for a person to check the customer's store credit, never retried blindly.</item>
+/// died mid-call, or the read-back failed), it is resolved from the ids it recorded, once it is older than
+/// <see cref="ShopifyAdminApiOptions.AttemptTimeout"/> (so its call can no longer be in flight): a transaction of our
+/// kind, amount and currency that is not among them is ours and is returned; none means it was not applied, the attempt
+/// is cleared and the mutation sent. A younger attempt is retried later (the message is not dead-lettered); an attempt
+/// that recorded no ids is dead-lettered (<see cref="PermanentMessageException"/>) for a person to check, never retried
+/// blindly.</item>
 /// <item>The customer's recent store-credit transactions are read (a snapshot of their ids), then the attempt is
-/// recorded durably (an <see cref="AuditEntry"/> <c>shopify.store-credit.attempt</c>, committed on its own).</item>
+/// recorded durably (an <see cref="AuditEntry"/> <c>shopify.store-credit.attempt</c>, committed on its own, with the
+/// snapshot's ids of our kind, amount and currency).</item>
 /// <item>The mutation is sent. When the answer is lost (<see cref="ShopifyOutcomeUnknownException"/>: 5xx, time-out),
 /// the transactions are read again: a new transaction of our kind, amount and currency that was not in the snapshot is
 /// ours, and its id is returned; none means Shopify did not apply it, the attempt is cleared and the mutation is sent
@@ -40,8 +46,10 @@ namespace Referrals.ShopifyBridge.Rewards;
 /// <item>Any answer that proves nothing was applied (<c>userErrors</c>, THROTTLED/429 exhausted, no token) clears the attempt.</item>
 /// </list>
 /// <para>
-/// The read-back cannot tell our credit from an identical one (same customer, amount and currency) made by someone else
-/// in the same second; it then takes that one as ours, which under-pays (visible in Shopify) rather than double-pays.
+/// A read-back skips transactions another ledger entry already holds (another reward of the same amount to the same
+/// customer, paid while this one was unresolved). It still cannot tell our credit from an identical one made by someone
+/// else, or by another entry whose payout is not committed yet; it then takes that one as ours, which under-pays
+/// (visible in Shopify) rather than double-pays.
 /// </para>
 /// <para>
 /// Discount codes need none of this: the code is derived from the idempotency key, and Shopify refuses a second create
@@ -64,16 +72,27 @@ public sealed class ShopifyRewardIssuer : IRewardIssuer
 
     private const int MaxSends = 3;
 
+    // Separates the attempt's description from the ids it saw; the audit's Details column holds 4,000 characters.
+    private const string KnownMarker = "\nknown:";
+    private const int MaxDetailsLength = 4000;
+
     private readonly ReferralsDbContextFactory _databases;
     private readonly IShopifyAdminClient _shopify;
     private readonly TimeProvider _clock;
+    private readonly TimeSpan _inFlightLimit;
 
     /// <summary>Creates the issuer.</summary>
-    public ShopifyRewardIssuer(ReferralsDbContextFactory databases, IShopifyAdminClient shopify, TimeProvider clock)
+    /// <param name="databases">The database (attempt records).</param>
+    /// <param name="shopify">The Admin API client.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="adminApi">Its <see cref="ShopifyAdminApiOptions.AttemptTimeout"/> bounds how long a call can be in flight.</param>
+    public ShopifyRewardIssuer(ReferralsDbContextFactory databases, IShopifyAdminClient shopify, TimeProvider clock, IOptions<ShopifyAdminApiOptions> adminApi)
     {
+        ArgumentNullException.ThrowIfNull(adminApi);
         _databases = databases;
         _shopify = shopify;
         _clock = clock;
+        _inFlightLimit = adminApi.Value.AttemptTimeout;
     }
 
     /// <summary>The single-use code issued for <paramref name="idempotencyKey"/>: the same on every attempt.</summary>
@@ -85,7 +104,8 @@ public sealed class ShopifyRewardIssuer : IRewardIssuer
     }
 
     /// <inheritdoc />
-    /// <exception cref="PermanentMessageException">An earlier attempt's outcome is unknown: a person must check the customer's store credit.</exception>
+    /// <exception cref="PermanentMessageException">An earlier attempt's outcome cannot be read back (it kept no ids): a person must check the customer's store credit.</exception>
+    /// <exception cref="InvalidOperationException">An earlier attempt may still be in flight, or a lost answer could not be read back yet; the outbox retries later.</exception>
     public async Task<RewardIssueResult> IssueAsync(RewardIssueRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -109,7 +129,8 @@ public sealed class ShopifyRewardIssuer : IRewardIssuer
     }
 
     /// <inheritdoc />
-    /// <exception cref="PermanentMessageException">An earlier attempt's outcome is unknown: a person must check the customer's store credit.</exception>
+    /// <exception cref="PermanentMessageException">An earlier attempt's outcome cannot be read back (it kept no ids): a person must check the customer's store credit.</exception>
+    /// <exception cref="InvalidOperationException">An earlier attempt may still be in flight, or a lost answer could not be read back yet; the outbox retries later.</exception>
     public async Task<RewardIssueResult> ReverseAsync(RewardIssueRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -176,17 +197,16 @@ public sealed class ShopifyRewardIssuer : IRewardIssuer
 
     private async Task<RewardIssueResult> MoveCreditAsync(RewardIssueRequest request, Target target, StoreCreditTransactionKind kind, CancellationToken cancellationToken)
     {
-        if (await HasUnresolvedAttemptAsync(request, cancellationToken))
+        if (await UnresolvedAttemptAsync(request, cancellationToken) is { } earlier
+            && await ResolveEarlierAttemptAsync(request, target, kind, earlier, cancellationToken) is { } earlierTransaction)
         {
-            throw new PermanentMessageException(
-                $"The outcome of an earlier store-credit {Verb(kind)} of {Describe(request.Amount)} for customer {target.CustomerId} in {target.Shop} is unknown " +
-                $"(key {request.IdempotencyKey}). Check the customer's store credit in Shopify before retrying this message, or the customer may be paid twice.");
+            return RewardIssueResult.Done(earlierTransaction);
         }
 
         for (var send = 1; ; send++)
         {
             var before = await ReadTransactionsAsync(target, cancellationToken);
-            await RecordAsync(request, AttemptAction, $"{Verb(kind)} {Describe(request.Amount)} to {target.CustomerId} in {target.Shop}, send {send}", cancellationToken);
+            await RecordAsync(request, AttemptAction, AttemptDetails(request, target, kind, send, before), cancellationToken);
             try
             {
                 var transactionId = kind == StoreCreditTransactionKind.Credit
@@ -232,28 +252,95 @@ public sealed class ShopifyRewardIssuer : IRewardIssuer
         }
         catch (Exception e) when (e is ShopifyAdminApiException or HttpRequestException)
         {
-            // The attempt stays unresolved: the next delivery dead-letters too.
-            throw new PermanentMessageException(
+            // The attempt stays unresolved, with its ids: a later delivery reads back again and settles it.
+            throw new InvalidOperationException(
                 $"The store-credit {Verb(kind)} of {Describe(request.Amount)} for customer {target.CustomerId} in {target.Shop} may or may not have been applied " +
-                $"({unknown.Failure}), and reading the account back failed ({e.Message}). Check the customer's store credit in Shopify before retrying this message.");
+                $"({unknown.Failure}), and reading the account back failed ({e.Message}); a later attempt reads it back again before sending anything.", e);
         }
 
-        var known = before.Select(t => t.Id).Where(id => id is not null).ToHashSet(StringComparer.Ordinal);
-        return after.FirstOrDefault(t => t.Kind == kind && t.Id is not null && !known.Contains(t.Id)
-            && t.Amount.Amount == request.Amount.Amount && string.Equals(t.Amount.Currency, request.Amount.Currency, StringComparison.OrdinalIgnoreCase))?.Id;
+        var known = before.Select(t => t.Id).Where(id => id is not null).ToHashSet(StringComparer.Ordinal)!;
+        return await NewTransactionAsync(request, kind, known!, after, cancellationToken);
+    }
+
+    /// <summary>
+    /// The transaction of our kind, amount and currency that is not in <paramref name="known"/> and that no ledger entry
+    /// holds already: another reward of the same amount to the same customer, paid meanwhile, is never taken for ours.
+    /// </summary>
+    private async Task<string?> NewTransactionAsync(RewardIssueRequest request, StoreCreditTransactionKind kind, IReadOnlySet<string> known,
+        IReadOnlyList<StoreCreditTransactionInfo> after, CancellationToken cancellationToken)
+    {
+        var candidates = after.Where(t => t.Id is not null && !known.Contains(t.Id) && IsLike(t, kind, request.Amount)).Select(t => t.Id!).ToList();
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        await using var db = _databases.CreateDbContext();
+        var held = await db.Ledger.AsNoTracking()
+            .Where(e => e.TenantId == request.TenantId && e.ExternalRef != null && candidates.Contains(e.ExternalRef))
+            .Select(e => e.ExternalRef!).ToListAsync(cancellationToken);
+        return candidates.FirstOrDefault(id => !held.Contains(id, StringComparer.Ordinal));
     }
 
     private async Task<IReadOnlyList<StoreCreditTransactionInfo>> ReadTransactionsAsync(Target target, CancellationToken cancellationToken) =>
         await _shopify.ExecuteAsync(target.Shop, new CustomerStoreCreditTransactions(target.CustomerId), cancellationToken) ?? [];
 
-    private async Task<bool> HasUnresolvedAttemptAsync(RewardIssueRequest request, CancellationToken cancellationToken)
+    /// <summary>The last attempt record for the key when nothing resolved it after (the process died, or the read-back failed).</summary>
+    private async Task<AuditEntry?> UnresolvedAttemptAsync(RewardIssueRequest request, CancellationToken cancellationToken)
     {
         await using var db = _databases.CreateDbContext();
         var last = await db.AuditLog.AsNoTracking()
             .Where(a => a.TenantId == request.TenantId && a.Subject == request.IdempotencyKey && a.Actor == Actor)
-            .OrderByDescending(a => a.Id).Select(a => a.Action).FirstOrDefaultAsync(cancellationToken);
-        return last == AttemptAction;
+            .OrderByDescending(a => a.Id).FirstOrDefaultAsync(cancellationToken);
+        return last?.Action == AttemptAction ? last : null;
     }
+
+    /// <summary>
+    /// Settles an unresolved attempt from the ids it recorded: our transaction's id when it was applied; null when it
+    /// was not (the attempt is cleared, so the caller sends the mutation).
+    /// </summary>
+    /// <exception cref="PermanentMessageException">The attempt recorded no ids (too many to keep, or an older record): a person must check.</exception>
+    /// <exception cref="InvalidOperationException">The attempt's call may still be in flight; the outbox retries later.</exception>
+    private async Task<string?> ResolveEarlierAttemptAsync(RewardIssueRequest request, Target target, StoreCreditTransactionKind kind, AuditEntry attempt,
+        CancellationToken cancellationToken)
+    {
+        var marker = attempt.Details?.IndexOf(KnownMarker, StringComparison.Ordinal) ?? -1;
+        if (marker < 0)
+        {
+            throw new PermanentMessageException(
+                $"The outcome of an earlier store-credit {Verb(kind)} of {Describe(request.Amount)} for customer {target.CustomerId} in {target.Shop} is unknown " +
+                $"(key {request.IdempotencyKey}). Check the customer's store credit in Shopify before retrying this message, or the customer may be paid twice.");
+        }
+
+        var age = _clock.GetUtcNow() - attempt.At;
+        if (age < _inFlightLimit)
+        {
+            throw new InvalidOperationException(
+                $"An earlier store-credit {Verb(kind)} for key {request.IdempotencyKey} started {age.TotalSeconds:0} s ago and may still be in flight; it is checked once {_inFlightLimit.TotalSeconds:0} s have passed.");
+        }
+
+        var known = attempt.Details![(marker + KnownMarker.Length)..].Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        var ours = await NewTransactionAsync(request, kind, known, await ReadTransactionsAsync(target, cancellationToken), cancellationToken);
+        if (ours is null)
+        {
+            await RecordAsync(request, ClearedAction, "not applied: read back after the attempt was left unresolved", CancellationToken.None);
+        }
+
+        return ours;
+    }
+
+    /// <summary>What the attempt record says: the call, and the ids of the snapshot's transactions that the read-back could take for ours.</summary>
+    private static string AttemptDetails(RewardIssueRequest request, Target target, StoreCreditTransactionKind kind, int send, IReadOnlyList<StoreCreditTransactionInfo> before)
+    {
+        var details = $"{Verb(kind)} {Describe(request.Amount)} to {target.CustomerId} in {target.Shop}, send {send}";
+        var withIds = details + KnownMarker + string.Join(' ', before.Where(t => t.Id is not null && IsLike(t, kind, request.Amount)).Select(t => t.Id));
+        // Too many look-alikes to keep: the attempt stays unresolvable, as before, and a person checks.
+        return withIds.Length <= MaxDetailsLength ? withIds : details;
+    }
+
+    private static bool IsLike(StoreCreditTransactionInfo transaction, StoreCreditTransactionKind kind, Money amount) =>
+        transaction.Kind == kind && transaction.Amount.Amount == amount.Amount
+        && string.Equals(transaction.Amount.Currency, amount.Currency, StringComparison.OrdinalIgnoreCase);
 
     private async Task RecordAsync(RewardIssueRequest request, string action, string details, CancellationToken cancellationToken)
     {

@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Referrals.Core.Audit;
 using Referrals.Core.Codes;
 using Referrals.Core.Contacts;
 using Referrals.Core.Engine;
@@ -155,25 +157,71 @@ public sealed class ShopifyRewardIssuerTests
     }
 
     [Test]
-    public async Task AnUnreadableOutcomeDeadLettersForAPersonAndNeverSendsAgain()
+    public async Task AnUnreadableOutcomeIsReadBackByALaterDelivery_AndNeverPaysTwice()
     {
-        var customer = await AdvocateInShopifyAsync();
-        var contactId = await _bridge.QueryAsync(db => db.ContactExternalIds.Where(x => x.Value == customer).Select(x => x.ContactId).SingleAsync());
+        var (request, _) = await StoreCreditRequestAsync();
         var client = new ReadBackFailsClient(_bridge.Services.GetRequiredService<IShopifyAdminClient>());
-        var issuer = new ShopifyRewardIssuer(_bridge.Services.GetRequiredService<ReferralsDbContextFactory>(), client, _bridge.Clock);
-        var request = new RewardIssueRequest(Guid.NewGuid(), _tenant.Id, Beneficiary.Advocate, contactId, null, RewardKind.StoreCredit,
-            new Referrals.Core.Money(10m, "EUR"), "reward.issue:test");
         _fake.FailNext(FakeFault.Http502AfterApplying, operation: "storeCreditAccountCredit");
 
-        var first = Assert.ThrowsAsync<PermanentMessageException>(() => issuer.IssueAsync(request, CancellationToken.None));
-        var again = Assert.ThrowsAsync<PermanentMessageException>(() => new ShopifyRewardIssuer(
-            _bridge.Services.GetRequiredService<ReferralsDbContextFactory>(), _bridge.Services.GetRequiredService<IShopifyAdminClient>(), _bridge.Clock)
-            .IssueAsync(request, CancellationToken.None));
+        var first = Assert.ThrowsAsync<InvalidOperationException>(() => Issuer(client).IssueAsync(request, CancellationToken.None));
+        var tooSoon = Assert.ThrowsAsync<InvalidOperationException>(() => Issuer().IssueAsync(request, CancellationToken.None));
+        _bridge.Clock.Advance(AttemptTimeout + TimeSpan.FromSeconds(1));
+        var later = await Issuer().IssueAsync(request, CancellationToken.None);
 
-        Assert.That(first!.Message, Does.Contain("Check the customer's store credit"));
-        Assert.That(again!.Message, Does.Contain("is unknown"), "a later delivery does not guess either");
-        Assert.That(Shop.StoreCreditTransactions, Has.Count.EqualTo(1), "never a second credit");
+        Assert.That(first!.Message, Does.Contain("reading the account back failed"), "not dead-lettered: a later delivery settles it");
+        Assert.That(tooSoon!.Message, Does.Contain("may still be in flight"));
+        var credit = Shop.StoreCreditTransactions.Single();
+        Assert.That(later.ExternalRef, Is.EqualTo(credit.Id), "the applied credit is found by reading back, not sent again");
         Assert.That(_fake.RequestsFor("storeCreditAccountCredit"), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task AProcessKilledBeforeShopifyAppliedTheCredit_IsReadBackAndPaidOnce()
+    {
+        var (request, customer) = await StoreCreditRequestAsync();
+        // What a process killed between recording the attempt and Shopify applying it leaves: the attempt, nothing in the store.
+        await RecordAttemptAsync(request, $"credit 10.00 EUR to {customer} in {WebhookBridge.Shop}, send 1\nknown:");
+        _bridge.Clock.Advance(AttemptTimeout + TimeSpan.FromSeconds(1));
+
+        var result = await Issuer().IssueAsync(request, CancellationToken.None);
+
+        var credit = Shop.StoreCreditTransactions.Single();
+        Assert.That(result.ExternalRef, Is.EqualTo(credit.Id));
+        Assert.That(Shop.StoreCreditBalance(customer, "EUR"), Is.EqualTo(10m));
+    }
+
+    [Test]
+    public async Task AReadBackNeverTakesACreditAnotherLedgerEntryHolds_WhenTheSameCustomerIsPaidTheSameAmountMeanwhile()
+    {
+        // Another reward of 10 EUR to the same customer is paid while this attempt is unresolved (its process was killed
+        // before Shopify applied it); the new credit in the store is that reward's, not this one's.
+        var customer = await AdvocateInShopifyAsync();
+        var contactId = await _bridge.QueryAsync(db => db.ContactExternalIds.Select(x => x.ContactId).SingleAsync());
+        var request = new RewardIssueRequest(Guid.NewGuid(), _tenant.Id, Beneficiary.Advocate, contactId, null, RewardKind.StoreCredit,
+            new Referrals.Core.Money(10m, "EUR"), "reward.issue:killed");
+        await RecordAttemptAsync(request, $"credit 10.00 EUR to {customer} in {WebhookBridge.Shop}, send 1\nknown:");
+        var other = await OrderMaturesAndPaysAsync();
+        _bridge.Clock.Advance(AttemptTimeout + TimeSpan.FromSeconds(1));
+
+        var result = await Issuer().IssueAsync(request, CancellationToken.None);
+
+        Assert.That(other.Succeeded, Is.EqualTo(1));
+        var otherRef = (await RewardAsync()).ExternalRef;
+        Assert.That(Shop.StoreCreditTransactions, Has.Count.EqualTo(2), "this attempt was not applied, so it pays now");
+        Assert.That(result.ExternalRef, Is.Not.EqualTo(otherRef).And.AnyOf(Shop.StoreCreditTransactions.Select(t => t.Id).ToArray()));
+    }
+
+    [Test]
+    public async Task AnAttemptThatKeptNoIds_DeadLettersForAPersonAndSendsNothing()
+    {
+        var (request, customer) = await StoreCreditRequestAsync();
+        await RecordAttemptAsync(request, $"credit 10.00 EUR to {customer} in {WebhookBridge.Shop}, send 1");
+        _bridge.Clock.Advance(TimeSpan.FromDays(1));
+
+        var refused = Assert.ThrowsAsync<PermanentMessageException>(() => Issuer().IssueAsync(request, CancellationToken.None));
+
+        Assert.That(refused!.Message, Does.Contain("is unknown").And.Contain("Check the customer's store credit"));
+        Assert.That(_fake.RequestsFor("storeCreditAccountCredit"), Is.Empty);
     }
 
     [Test]
@@ -252,6 +300,27 @@ public sealed class ShopifyRewardIssuerTests
         Assert.That(message.LastError, Does.Contain("has no Shopify customer id"));
         Assert.That((await RewardAsync()).State, Is.EqualTo(LedgerEntryState.Approved));
         Assert.That(_fake.Requests, Is.Empty, "nothing was sent to Shopify");
+    }
+
+    private TimeSpan AttemptTimeout => _bridge.Services.GetRequiredService<IOptions<ShopifyAdminApiOptions>>().Value.AttemptTimeout;
+
+    private ShopifyRewardIssuer Issuer(IShopifyAdminClient? client = null) => new(
+        _bridge.Services.GetRequiredService<ReferralsDbContextFactory>(), client ?? _bridge.Services.GetRequiredService<IShopifyAdminClient>(), _bridge.Clock,
+        _bridge.Services.GetRequiredService<IOptions<ShopifyAdminApiOptions>>());
+
+    private async Task<(RewardIssueRequest Request, string Customer)> StoreCreditRequestAsync()
+    {
+        var customer = await AdvocateInShopifyAsync();
+        var contactId = await _bridge.QueryAsync(db => db.ContactExternalIds.Where(x => x.Value == customer).Select(x => x.ContactId).SingleAsync());
+        return (new RewardIssueRequest(Guid.NewGuid(), _tenant.Id, Beneficiary.Advocate, contactId, null, RewardKind.StoreCredit,
+            new Referrals.Core.Money(10m, "EUR"), "reward.issue:test"), customer);
+    }
+
+    private async Task RecordAttemptAsync(RewardIssueRequest request, string details)
+    {
+        await using var db = _bridge.Services.GetRequiredService<ReferralsDbContextFactory>().CreateDbContext();
+        db.AuditLog.Add(new AuditEntry(request.TenantId, ShopifyRewardIssuer.Actor, ShopifyRewardIssuer.AttemptAction, request.IdempotencyKey, details, _bridge.Clock.GetUtcNow()));
+        await db.SaveChangesAsync();
     }
 
     private async Task<string> AdvocateInShopifyAsync(RewardKind kind = RewardKind.StoreCredit)

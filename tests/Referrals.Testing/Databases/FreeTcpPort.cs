@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace Referrals.Testing.Databases;
 
 /// <summary>Asks the kernel for a loopback port nobody uses right now (another process may still take it before we do).</summary>
-internal static class FreeTcpPort
+public static class FreeTcpPort
 {
     public static int Next()
     {

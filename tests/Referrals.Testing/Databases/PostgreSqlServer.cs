@@ -182,9 +182,7 @@ public sealed class PostgreSqlServer
         for (var attempt = 1; ; attempt++)
         {
             Port = FreeTcpPort.Next();
-            var options = string.Create(CultureInfo.InvariantCulture,
-                $"-p {Port} -k '{RootDirectory}' -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
-            var start = RunServerProgram("pg_ctl", ["-D", DataDirectory, "-l", LogFile, "-o", options, "-w", "-t", "60", "start"]);
+            var start = StartServer();
             if (start.Succeeded)
             {
                 return;
@@ -199,6 +197,28 @@ public sealed class PostgreSqlServer
 
             throw new InvalidOperationException($"pg_ctl could not start PostgreSQL. {start.Describe()}\nserver log:\n{log}");
         }
+    }
+
+    /// <summary>
+    /// Stops the server (fast shutdown: every connection is cut, as when a database host restarts), waits
+    /// <paramref name="down"/>, and starts it again on the same port and data directory. For tests of recovery from a
+    /// database outage; other tests that use the server at the same time see the outage too.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">pg_ctl could not stop or start the server; the message carries its output.</exception>
+    public async Task RestartAsync(TimeSpan down, CancellationToken cancellationToken = default)
+    {
+        Require(RunServerProgram("pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "-t", "60", "stop"]), "pg_ctl could not stop PostgreSQL.");
+        Log($"stopped for a restart, down for {down.TotalSeconds:0.#} s");
+        await Task.Delay(down, cancellationToken);
+        Require(StartServer(), $"pg_ctl could not start PostgreSQL again on port {Port}.");
+        Log($"started again on port {Port}");
+    }
+
+    private CommandResult StartServer()
+    {
+        var options = string.Create(CultureInfo.InvariantCulture,
+            $"-p {Port} -k '{RootDirectory}' -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+        return RunServerProgram("pg_ctl", ["-D", DataDirectory, "-l", LogFile, "-o", options, "-w", "-t", "60", "start"]);
     }
 
     private void Shutdown()

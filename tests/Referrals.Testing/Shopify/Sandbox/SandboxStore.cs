@@ -109,6 +109,17 @@ public sealed class SandboxStore : IAsyncDisposable
     public async Task<(SandboxOrder Order, SandboxDelivery Delivery)> BuyAsync(SandboxCustomer customer, decimal total, SandboxPurchase? purchase = null,
         CancellationToken cancellationToken = default)
     {
+        var (order, paid) = RecordPurchase(customer, total, purchase);
+        var delivery = await Webhooks.SendAsync(paid.Topic, paid.Body, cancellationToken);
+        return (order, delivery);
+    }
+
+    /// <summary>
+    /// The customer pays for an order: the store records it and returns the <c>orders/paid</c> webhook it owes, unsent
+    /// (the caller delivers it, late, repeated or out of order, with <see cref="SandboxWebhookSender.DeliverAsync"/>).
+    /// </summary>
+    public (SandboxOrder Order, SandboxEvent Paid) RecordPurchase(SandboxCustomer customer, decimal total, SandboxPurchase? purchase = null)
+    {
         ArgumentNullException.ThrowIfNull(customer);
         purchase ??= new SandboxPurchase();
         foreach (var code in purchase.DiscountCodes)
@@ -124,8 +135,32 @@ public sealed class SandboxStore : IAsyncDisposable
         var name = "#" + Interlocked.Increment(ref _nextOrderNumber).ToString(CultureInfo.InvariantCulture);
         var gid = Shop.AddOrder(name, total, customer.Gid, customer.Email, purchase.DiscountCodes, now);
         var order = new SandboxOrder(gid, NumericId(gid), name, customer, total, now);
-        var delivery = await Webhooks.SendAsync("orders/paid", SandboxPayloads.PaidOrder(order, purchase, Currency), cancellationToken);
-        return (order, delivery);
+        return (order, SandboxEvent.Create("orders/paid", SandboxPayloads.PaidOrder(order, purchase, Currency), now));
+    }
+
+    /// <summary>Part or all of the order is refunded: the store records it and returns the unsent <c>refunds/create</c>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is not positive.</exception>
+    public SandboxEvent RecordRefund(SandboxOrder order, decimal amount)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
+        Shop.UpdateOrder(order.Gid, o => o with
+        {
+            TotalRefunded = o.TotalRefunded + amount,
+            FinancialStatus = o.TotalRefunded + amount >= o.TotalPrice ? "REFUNDED" : "PARTIALLY_REFUNDED",
+        });
+        var refundId = Interlocked.Increment(ref _nextRefundId);
+        var now = _clock.GetUtcNow();
+        return SandboxEvent.Create("refunds/create", SandboxPayloads.Refund(order, refundId, amount, Currency, now), now);
+    }
+
+    /// <summary>The order is cancelled: the store records it and returns the unsent <c>orders/cancelled</c>.</summary>
+    public SandboxEvent RecordCancellation(SandboxOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var now = _clock.GetUtcNow();
+        Shop.UpdateOrder(order.Gid, o => o with { CancelledAt = now, FinancialStatus = "VOIDED" });
+        return SandboxEvent.Create("orders/cancelled", SandboxPayloads.CancelledOrder(order, Currency, now), now);
     }
 
     /// <summary>
@@ -166,24 +201,15 @@ public sealed class SandboxStore : IAsyncDisposable
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is not positive.</exception>
     public Task<SandboxDelivery> RefundAsync(SandboxOrder order, decimal amount, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(order);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
-        Shop.UpdateOrder(order.Gid, o => o with
-        {
-            TotalRefunded = o.TotalRefunded + amount,
-            FinancialStatus = o.TotalRefunded + amount >= o.TotalPrice ? "REFUNDED" : "PARTIALLY_REFUNDED",
-        });
-        var refundId = Interlocked.Increment(ref _nextRefundId);
-        return Webhooks.SendAsync("refunds/create", SandboxPayloads.Refund(order, refundId, amount, Currency, _clock.GetUtcNow()), cancellationToken);
+        var refund = RecordRefund(order, amount);
+        return Webhooks.SendAsync(refund.Topic, refund.Body, cancellationToken);
     }
 
     /// <summary>The order is cancelled: the store records it and sends <c>orders/cancelled</c>.</summary>
     public Task<SandboxDelivery> CancelAsync(SandboxOrder order, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(order);
-        var now = _clock.GetUtcNow();
-        Shop.UpdateOrder(order.Gid, o => o with { CancelledAt = now, FinancialStatus = "VOIDED" });
-        return Webhooks.SendAsync("orders/cancelled", SandboxPayloads.CancelledOrder(order, Currency, now), cancellationToken);
+        var cancelled = RecordCancellation(order);
+        return Webhooks.SendAsync(cancelled.Topic, cancelled.Body, cancellationToken);
     }
 
     /// <summary>The customer's store-credit balance in the store's currency.</summary>

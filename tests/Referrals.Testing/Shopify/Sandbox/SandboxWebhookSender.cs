@@ -51,6 +51,16 @@ public sealed class SandboxWebhookSender
         return PostAsync(delivery, earlier.TriggeredAt, cancellationToken);
     }
 
+    /// <summary>Delivers <paramref name="event"/> (again): every delivery of one event carries its webhook id, event id and triggered-at.</summary>
+    /// <returns>The delivery and the receiver's status; a refusal is returned, not thrown.</returns>
+    /// <exception cref="HttpRequestException">The receiver could not be reached (a retry is the caller's choice, as it is Shopify's).</exception>
+    public Task<SandboxDelivery> DeliverAsync(SandboxEvent @event, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        var delivery = new ShopifyWebhookDelivery(@event.Topic, _shopDomain, @event.Body) { Secret = _secret, WebhookId = @event.WebhookId, EventId = @event.EventId };
+        return PostAsync(delivery, @event.TriggeredAt, cancellationToken);
+    }
+
     private async Task<SandboxDelivery> PostAsync(ShopifyWebhookDelivery delivery, DateTimeOffset triggeredAt, CancellationToken cancellationToken)
     {
         delivery = delivery with
