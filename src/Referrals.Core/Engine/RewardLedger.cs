@@ -195,7 +195,7 @@ public sealed class RewardLedger
         await db.Ledger.Where(e => e.Id == reward.Id && e.State == LedgerEntryState.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.UpdatedAt, now), cancellationToken) == 1;
 
-        private static IQueryable<LedgerEntry> RewardsOf(ReferralsDbContext db, Guid tenantId, string orderId) =>
+    private static IQueryable<LedgerEntry> RewardsOf(ReferralsDbContext db, Guid tenantId, string orderId) =>
         db.Ledger.Where(e => e.TenantId == tenantId && e.OrderId == orderId && e.Type == LedgerEntryType.Reward);
 
     private static async Task<decimal> ClawedBackAsync(ReferralsDbContext db, LedgerEntry reward, CancellationToken cancellationToken)
