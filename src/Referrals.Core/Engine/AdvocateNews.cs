@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Referrals.Core.Asks;
 using Referrals.Core.Contacts;
 using Referrals.Core.Persistence;
-using Referrals.Core.Tenants;
 
 namespace Referrals.Core.Engine;
 
@@ -37,25 +35,17 @@ public sealed class AdvocateNews
     /// <param name="cancellationToken">Cancels the work; news already planned stay.</param>
     /// <returns>How many news were planned (scheduled or skipped).</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is not positive.</exception>
-    public async Task<int> PlanAsync(ReferralsDbContext db, int batchSize, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
-        var tenantIds = await db.Tenants.Where(t => t.State == TenantState.Active).OrderBy(t => t.CreatedAt).Select(t => t.Id).ToListAsync(cancellationToken);
-        var planned = 0;
-        foreach (var tenantId in tenantIds)
-        {
-            var tenant = await db.Tenants.FindAsync([tenantId], cancellationToken);
-            if (tenant is null || !tenant.Settings.Timeline.AdvocateNews.Enabled)
-            {
-                continue;
-            }
-
-            planned += await PlanTenantAsync(db, tenant, batchSize, cancellationToken);
-        }
-
-        return planned;
-    }
+    public Task<int> PlanAsync(ReferralsDbContext db, int batchSize, CancellationToken cancellationToken) =>
+        PeriodicAskPlanner.PlanAsync(
+            db, _scheduler, _clock, AskTrigger.AdvocateNews,
+            (tenant, now) => tenant.Settings.Timeline.AdvocateNews.Enabled ? SourceKeyFor(tenant.Settings.Timeline, now) : null,
+            (contacts, tenant) => contacts
+                .Where(c => c.Kind == ContactKind.ReferralPartner
+                    || db.ReferralCodes.Any(k => k.TenantId == tenant.Id && k.AdvocateContactId == c.Id)
+                    || db.Referrals.Any(r => r.TenantId == tenant.Id && r.AdvocateContactId == c.Id))
+                .OrderBy(c => c.Id),
+            batchSize,
+            cancellationToken);
 
     /// <summary>The source key of the news planned at <paramref name="now"/> under <paramref name="timeline"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="timeline"/> is null.</exception>
@@ -63,38 +53,5 @@ public sealed class AdvocateNews
     {
         ArgumentNullException.ThrowIfNull(timeline);
         return CadencePeriod.For(now, timeline.AdvocateNewsIntervalDays).AdvocateNewsSourceKey;
-    }
-
-    private async Task<int> PlanTenantAsync(ReferralsDbContext db, Tenant tenant, int batchSize, CancellationToken cancellationToken)
-    {
-        var now = _clock.GetUtcNow();
-        var sourceKey = SourceKeyFor(tenant.Settings.Timeline, now);
-        var planned = 0;
-        while (true)
-        {
-            var batch = await db.Contacts
-                .Where(c => c.TenantId == tenant.Id && c.RedactedAt == null
-                    && (c.Kind == ContactKind.ReferralPartner
-                        || db.ReferralCodes.Any(k => k.TenantId == tenant.Id && k.AdvocateContactId == c.Id)
-                        || db.Referrals.Any(r => r.TenantId == tenant.Id && r.AdvocateContactId == c.Id))
-                    && !db.Asks.Any(a => a.TenantId == tenant.Id && a.ContactId == c.Id && a.Trigger == AskTrigger.AdvocateNews && a.SourceKey == sourceKey))
-                .OrderBy(c => c.Id)
-                .Select(c => c.Id)
-                .Take(batchSize)
-                .ToListAsync(cancellationToken);
-            if (batch.Count == 0)
-            {
-                return planned;
-            }
-
-            foreach (var contactId in batch)
-            {
-                await _scheduler.ScheduleAsync(db, tenant, contactId, AskTrigger.AdvocateNews, sourceKey, now, cancellationToken);
-                planned++;
-            }
-
-            // Each candidate now has its news, so the next query moves on; forgetting the batch keeps memory flat.
-            db.ChangeTracker.Clear();
-        }
     }
 }

@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Referrals.Core.Asks;
 using Referrals.Core.Persistence;
-using Referrals.Core.Tenants;
 
 namespace Referrals.Core.Engine;
 
@@ -34,53 +32,11 @@ public sealed class CadenceAsks
     /// <param name="cancellationToken">Cancels the work; asks already planned stay.</param>
     /// <returns>How many asks were planned (scheduled or skipped).</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is not positive.</exception>
-    public async Task<int> PlanAsync(ReferralsDbContext db, int batchSize, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
-        var tenantIds = await db.Tenants.Where(t => t.State == TenantState.Active).OrderBy(t => t.CreatedAt).Select(t => t.Id).ToListAsync(cancellationToken);
-        var planned = 0;
-        foreach (var tenantId in tenantIds)
-        {
-            var tenant = await db.Tenants.FindAsync([tenantId], cancellationToken);
-            if (tenant is null || !tenant.Settings.Timeline.Cadence.Enabled)
-            {
-                continue;
-            }
-
-            planned += await PlanTenantAsync(db, tenant, batchSize, cancellationToken);
-        }
-
-        return planned;
-    }
-
-    private async Task<int> PlanTenantAsync(ReferralsDbContext db, Tenant tenant, int batchSize, CancellationToken cancellationToken)
-    {
-        var now = _clock.GetUtcNow();
-        var sourceKey = CadencePeriod.For(now, tenant.Settings.Timeline.CadenceIntervalDays).SourceKey;
-        var planned = 0;
-        while (true)
-        {
-            var batch = await db.Contacts
-                .Where(c => c.TenantId == tenant.Id && c.RedactedAt == null
-                    && !db.Asks.Any(a => a.TenantId == tenant.Id && a.ContactId == c.Id && a.Trigger == AskTrigger.Cadence && a.SourceKey == sourceKey))
-                .OrderByDescending(c => c.BestCustomerScore).ThenBy(c => c.Id)
-                .Select(c => c.Id)
-                .Take(batchSize)
-                .ToListAsync(cancellationToken);
-            if (batch.Count == 0)
-            {
-                return planned;
-            }
-
-            foreach (var contactId in batch)
-            {
-                await _scheduler.ScheduleAsync(db, tenant, contactId, AskTrigger.Cadence, sourceKey, now, cancellationToken);
-                planned++;
-            }
-
-            // Each candidate now has its ask, so the next query moves on; forgetting the batch keeps memory flat.
-            db.ChangeTracker.Clear();
-        }
-    }
+    public Task<int> PlanAsync(ReferralsDbContext db, int batchSize, CancellationToken cancellationToken) =>
+        PeriodicAskPlanner.PlanAsync(
+            db, _scheduler, _clock, AskTrigger.Cadence,
+            (tenant, now) => tenant.Settings.Timeline.Cadence.Enabled ? CadencePeriod.For(now, tenant.Settings.Timeline.CadenceIntervalDays).SourceKey : null,
+            (contacts, _) => contacts.OrderByDescending(c => c.BestCustomerScore).ThenBy(c => c.Id),
+            batchSize,
+            cancellationToken);
 }
