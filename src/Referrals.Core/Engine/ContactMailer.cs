@@ -179,6 +179,13 @@ public sealed class ContactMailer
             Headers = headers,
         };
 
+        await DeliverAsync(email, what, cancellationToken);
+    }
+
+    /// <summary>Sends a built e-mail; a refusal for good becomes a <see cref="PermanentMessageException"/> naming <paramref name="what"/>.</summary>
+    /// <exception cref="PermanentMessageException">The e-mail was refused for good or cannot be sent as built.</exception>
+    internal async Task DeliverAsync(OutgoingEmail email, string what, CancellationToken cancellationToken)
+    {
         try
         {
             await _sender.SendAsync(email, cancellationToken);

@@ -19,7 +19,6 @@ namespace Referrals.Core.Engine;
 /// </remarks>
 public sealed class IntroductionEmailHandler : IOutboxHandler
 {
-    private readonly IEmailSender _sender;
     private readonly LinkOptions _links;
     private readonly AdvocateCodes _codes;
     private readonly ContactMailer _mailer;
@@ -27,10 +26,9 @@ public sealed class IntroductionEmailHandler : IOutboxHandler
     private readonly IReferralLinkBase _referralBase;
 
     /// <summary>Creates the handler.</summary>
-    public IntroductionEmailHandler(IEmailSender sender, LinkOptions links, AdvocateCodes codes, ContactMailer mailer, Introductions introductions, IReferralLinkBase referralBase)
+    public IntroductionEmailHandler(LinkOptions links, AdvocateCodes codes, ContactMailer mailer, Introductions introductions, IReferralLinkBase referralBase)
     {
         _referralBase = referralBase;
-        _sender = sender;
         _links = links;
         _codes = codes;
         _mailer = mailer;
@@ -111,18 +109,7 @@ public sealed class IntroductionEmailHandler : IOutboxHandler
             OneClickUnsubscribe = true,
         };
 
-        try
-        {
-            await _sender.SendAsync(email, cancellationToken);
-        }
-        catch (PermanentEmailFailureException ex)
-        {
-            throw new PermanentMessageException($"The e-mail of {what} was refused for good: {ex.Message}", ex);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new PermanentMessageException($"The e-mail of {what} cannot be sent: {ex.Message}", ex);
-        }
+        await _mailer.DeliverAsync(email, what, cancellationToken);
 
         // Used for this one message only; the normalized form stays for attribution until the retention job erases it.
         referral.FriendEmail = null;
