@@ -221,6 +221,35 @@ public sealed class BackofficeApiTests
     }
 
     [Test]
+    public async Task Templates_Put_RefusesAnAdvocateNewsHtmlThatIsNotLiquid_KeyedByItsField_AndSavesAFixedOne()
+    {
+        using var before = await GetJsonAsync($"{Api}/asks/templates");
+        var stored = before.RootElement.GetProperty("advocateNewsHtml").GetString()!;
+        var node = System.Text.Json.Nodes.JsonNode.Parse(before.RootElement.GetRawText())!;
+        node["advocateNewsHtml"] = stored.Replace("<p>With thanks", "<p>{{ referral_link </p><p>With thanks", StringComparison.Ordinal);
+
+        using var response = await _site.Client.SendAsync(_site.Request(HttpMethod.Put, $"{Api}/asks/templates", content: Json(node.ToJsonString())));
+        using var unchanged = await GetJsonAsync($"{Api}/asks/templates");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var errors = problem.RootElement.GetProperty("errors");
+        Assert.That(errors.TryGetProperty("Referrals:Program:Templates:AdvocateNewsHtml", out var messages), Is.True, errors.GetRawText());
+        Assert.That(messages[0].GetString(), Does.StartWith("The template is not valid Liquid"));
+        Assert.That(errors.EnumerateObject().Select(e => e.Name), Is.EqualTo(new[] { "Referrals:Program:Templates:AdvocateNewsHtml" }), "only the broken template");
+        Assert.That(unchanged.RootElement.GetProperty("advocateNewsHtml").GetString(), Is.EqualTo(stored));
+
+        var edited = stored.Replace("<p>With thanks", "<p>Who do you know who would like this?</p><p>With thanks", StringComparison.Ordinal);
+        Assert.That(edited, Is.Not.EqualTo(stored));
+        node["advocateNewsHtml"] = edited;
+        using var saved = await SendJsonAsync(HttpMethod.Put, $"{Api}/asks/templates", node.ToJsonString());
+        using var after = await GetJsonAsync($"{Api}/asks/templates");
+
+        Assert.That(saved.RootElement.GetProperty("advocateNewsHtml").GetString(), Is.EqualTo(edited));
+        Assert.That(after.RootElement.GetProperty("advocateNewsHtml").GetString(), Is.EqualTo(edited));
+    }
+
+    [Test]
     public async Task WordingCheck_FindsAClosedQuestion_WithItsPlace()
     {
         const string text = "Do you know anyone who needs a plumber?";

@@ -5,9 +5,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SCREENSHOT_DIR, startHarness, type Harness, type OpenedPage } from './support/backoffice-harness.js';
+import da from '../src/lang/da.js';
 import type {
 	AdvocateDetail,
 	AdvocateSummary,
+	AskTemplates,
 	AskTimeline,
 	CustomerValue,
 	Introduction,
@@ -184,7 +186,7 @@ describe('ask timeline editor', () => {
 	it('checks the ask copy while typing: a closed question is found, marked and given a suggestion', async () => {
 		const result = await open('ask-timeline-view', 'referrals-ask-timeline-view');
 		const { page } = result;
-		const editor = page.locator('referrals-ask-copy-editor');
+		const editor = page.locator('referrals-ask-copy-editor.referral-ask');
 		await editor.waitFor();
 		await page.locator('uui-table-row.step').first().waitFor();
 
@@ -219,7 +221,7 @@ describe('ask timeline editor', () => {
 		});
 		const result = await open('ask-timeline-view', 'referrals-ask-timeline-view');
 		const { page } = result;
-		const editor = page.locator('referrals-ask-copy-editor');
+		const editor = page.locator('referrals-ask-copy-editor.referral-ask');
 		await editor.waitFor();
 		await editor.locator('uui-textarea textarea').fill('Do you know anyone?');
 		await expect.poll(() => editor.locator('li.finding').count()).toBeGreaterThan(0);
@@ -422,6 +424,43 @@ describe('ideal clients, introductions, advocate news and referred customers', (
 		expectNoErrors(result);
 	});
 
+	it('advocate news: the HTML template has its own wording check, a Liquid error shows under it and saves nothing, then the fix saves', async () => {
+		const before = await harness.api<AskTemplates>('/asks/templates');
+		const result = await open('ask-timeline-view', 'referrals-ask-timeline-view');
+		const { page } = result;
+		const field = page.locator('uui-box.advocate-news [data-field="advocateNewsHtml"]');
+		const editor = field.locator('referrals-ask-copy-editor.news-html');
+		await editor.waitFor();
+		expect(await editor.locator('uui-textarea textarea').inputValue()).toBe(before.advocateNewsHtml);
+
+		// A closed question (the news checks phrasing only) and an output tag that is never closed.
+		const closed = 'Do you know anyone who would like this?';
+		const broken = before.advocateNewsHtml.replace('<p>With thanks', `<p>${closed} {{ referral_link </p><p>With thanks`);
+		expect(broken).not.toBe(before.advocateNewsHtml);
+		await editor.locator('uui-textarea textarea').fill(broken);
+		await expect.poll(() => editor.locator('li.finding[data-rule="ClosedQuestion"]').count()).toBe(1);
+		expect(await editor.locator('li.finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')))).toEqual(['ClosedQuestion']);
+		expect(closed).toContain(await editor.locator('li.finding q').innerText());
+		await page.locator('uui-button[label="Save"]').click();
+
+		const error = editor.locator('.field-error');
+		await error.waitFor();
+		expect(await error.innerText()).toMatch(/^The template is not valid Liquid/);
+		expect(await page.locator('[data-field="advocateNewsText"] referrals-ask-copy-editor .field-error').count()).toBe(0);
+		expect(await page.locator('[data-field="advocateNewsSubject"] .field-error').count()).toBe(0);
+		expect(await page.locator('.problems').count(), 'the problem is shown at its field only').toBe(0);
+		expect((await harness.api<AskTemplates>('/asks/templates')).advocateNewsHtml).toBe(before.advocateNewsHtml);
+		await shot(page, 'advocate-news-html');
+
+		const fixed = before.advocateNewsHtml.replace('<p>With thanks', '<p>Who do you know who would like this?</p><p>With thanks');
+		await editor.locator('uui-textarea textarea').fill(fixed);
+		await expect.poll(() => editor.locator('[data-result="clean"]').count()).toBe(1);
+		await page.locator('uui-button[label="Save"]').click();
+		await expect.poll(async () => (await harness.api<AskTemplates>('/asks/templates')).advocateNewsHtml).toBe(fixed);
+		await expect.poll(() => editor.locator('.field-error').count()).toBe(0);
+		expectNoErrors(result);
+	});
+
 	it('referred customers: shows each month\'s figures with their counts, and marks small samples', async () => {
 		const expected = await harness.api<CustomerValue>('/customer-value?months=6');
 		const current = expected.months[expected.months.length - 1];
@@ -448,6 +487,67 @@ describe('ideal clients, introductions, advocate news and referred customers', (
 			[...expected.period, ...expected.months].flatMap((l) => [l.referred, l.other]).filter((f) => f.smallSample).length,
 		);
 		await shot(page, 'customer-value');
+		expectNoErrors(result);
+	});
+});
+
+// The views of ideal clients, introductions, advocate news and referred customers in Danish (docs/images/*-da.png),
+// after the suites above have filled them.
+describe('in Danish', () => {
+	async function openDanish(module: string, element: string, headline: string) {
+		const result = await open(module, element, { lang: 'da' });
+		await result.page.locator(`uui-box[headline="${headline}"]`).waitFor();
+		return result;
+	}
+
+	it('settings: the ideal-client profiles with Danish labels', async () => {
+		const settings = await harness.api<ProgramSettings>('/settings');
+		const result = await openDanish('settings-view', 'referrals-settings-view', da.referrals.settingsIdealClients);
+		const { page } = result;
+		const editor = page.locator('referrals-ideal-clients-editor');
+		await expect.poll(() => editor.locator('.profile').count()).toBe(settings.idealClients.length);
+		await page.getByText(da.referrals.idealClient_benefit).first().waitFor();
+		await page.locator('uui-button[label="Gem"]').waitFor();
+		await shot(page, 'settings-ideal-clients-da');
+		expectNoErrors(result);
+	});
+
+	it('introductions: the form and the list with Danish labels and channels', async () => {
+		const expected = await harness.api<Paged<Introduction>>('/introductions?take=100');
+		expect(expected.items.length, 'the suites above recorded introductions').toBeGreaterThan(0);
+		const result = await openDanish('introductions-view', 'referrals-introductions-view', da.referrals.introductions);
+		const { page } = result;
+		await expect.poll(() => page.locator('uui-table-row.introduction').count()).toBe(expected.items.length);
+		await page.locator(`uui-box[headline="${da.referrals.recordIntroduction}"]`).waitFor();
+		const phone = expected.items.find((i) => i.channel === 'Phone');
+		if (phone) expect(await page.locator(`uui-table-row.introduction[data-id="${phone.id}"] .channel`).innerText()).toBe(da.referrals.introChannel_Phone);
+		await shot(page, 'introductions-da');
+		expectNoErrors(result);
+	});
+
+	it('ask timeline: the advocate news with its subject, HTML and text in Danish labels', async () => {
+		const templates = await harness.api<AskTemplates>('/asks/templates');
+		const result = await openDanish('ask-timeline-view', 'referrals-ask-timeline-view', da.referrals.advocateNews);
+		const { page } = result;
+		const html = page.locator('referrals-ask-copy-editor.news-html');
+		await html.waitFor();
+		expect(await html.locator('uui-textarea textarea').inputValue()).toBe(templates.advocateNewsHtml);
+		await page.getByText(da.referrals.advocateNewsHtml).first().waitFor();
+		await expect.poll(() => html.locator('[data-result="clean"], li.finding').count()).toBeGreaterThan(0);
+		await shot(page, 'advocate-news-da');
+		expectNoErrors(result);
+	});
+
+	it('referred customers: the months and figures with Danish labels', async () => {
+		const expected = await harness.api<CustomerValue>('/customer-value?months=6');
+		const result = await openDanish('customer-value-view', 'referrals-customer-value-view', da.referrals.customerValue);
+		const { page } = result;
+		await page.locator('uui-table.customer-value').waitFor();
+		expect(await page.locator('uui-table-row.bucket[data-kind="month"]').count()).toBe(expected.months.length);
+		expect(await page.locator('uui-table-row.figures[data-group="referred"]').first().locator('uui-table-cell').first().innerText()).toContain(
+			da.referrals.referredCustomers,
+		);
+		await shot(page, 'customer-value-da');
 		expectNoErrors(result);
 	});
 });

@@ -1,15 +1,17 @@
 import { UmbLitElement } from '@umbraco-cms/backoffice/lit-element';
 import { css, customElement, html, property, state } from '@umbraco-cms/backoffice/external/lit';
 import { ReferralsApi } from '../api/referrals-api.js';
-import type { WordingCheckResult } from '../api/types.js';
+import type { WordingCheckResult, WordingScope } from '../api/types.js';
 
 /** Quiet time after the last keystroke before the copy is checked; short enough to feel live. */
 const DEBOUNCE_MS = 400;
 
 /**
- * A text area for ask copy with the live wording check: after typing pauses, the text goes to the server's
- * check; its findings (closed questions, missing script steps) appear under the text with a suggestion, and closed
- * questions are marked in a preview. Fires `change` with the new value on every edit.
+ * A text area for ask copy (a Liquid template) with the live wording check: after typing pauses, the text goes to the
+ * server's check in `scope` (the whole 4-step script for the referral ask, open questions only for other messages);
+ * its findings appear under the text with a suggestion, and closed questions are marked in a preview. `error` is the
+ * server's message about this template from the last save (Liquid parse errors, missing variables), shown under the
+ * field. Fires `change` with the new value on every edit.
  */
 @customElement('referrals-ask-copy-editor')
 export class ReferralsAskCopyEditorElement extends UmbLitElement {
@@ -19,6 +21,8 @@ export class ReferralsAskCopyEditorElement extends UmbLitElement {
 
 	@property() label = '';
 	@property() value = '';
+	@property() scope: WordingScope = 'ReferralAsk';
+	@property() error?: string;
 	@state() private _result?: WordingCheckResult;
 	@state() private _checking = false;
 	@state() private _failed = false;
@@ -40,7 +44,7 @@ export class ReferralsAskCopyEditorElement extends UmbLitElement {
 		const controller = new AbortController();
 		this.#inflight = controller;
 		this._checking = true;
-		const { data, error } = await this.#api.checkWording(this.value, 'ReferralAsk', controller.signal);
+		const { data, error } = await this.#api.checkWording(this.value, this.scope, controller.signal);
 		if (controller.signal.aborted) return;
 		this._checking = false;
 		this._failed = !!error;
@@ -56,6 +60,7 @@ export class ReferralsAskCopyEditorElement extends UmbLitElement {
 	override render() {
 		return html`<uui-textarea class="copy" label=${this.label} .value=${this.value} rows="8" auto-height
 				@input=${this.#onInput}></uui-textarea>
+			${this.error ? html`<div class="field-error" role="alert">${this.error}</div>` : ''}
 			<div class="check" aria-live="polite" data-checking=${this._checking}>${this.#renderCheck()}</div>`;
 	}
 
@@ -67,7 +72,7 @@ export class ReferralsAskCopyEditorElement extends UmbLitElement {
 		if (!this._result.supported) return html`<p class="muted">${this.localize.term('referrals_wordingUnsupported', this._result.locale)}</p>`;
 		if (this._result.findings.length === 0) {
 			return html`<p class="ok" data-result="clean"><uui-icon name="icon-check"></uui-icon>
-				${this.localize.term('referrals_wordingClean')}</p>`;
+				${this.localize.term(this.scope === 'ReferralAsk' ? 'referrals_wordingClean' : 'referrals_wordingCleanPhrasing')}</p>`;
 		}
 		return html`${this.#preview()}
 			<ul class="findings">
@@ -140,6 +145,10 @@ export class ReferralsAskCopyEditorElement extends UmbLitElement {
 		}
 		.muted {
 			color: var(--uui-color-text-alt);
+		}
+		.field-error {
+			color: var(--uui-color-danger);
+			margin-top: var(--uui-size-space-2);
 		}
 	`;
 }

@@ -1,13 +1,19 @@
 import { UmbLitElement } from '@umbraco-cms/backoffice/lit-element';
 import { css, customElement, html, state } from '@umbraco-cms/backoffice/external/lit';
 import { ReferralsApi } from '../api/referrals-api.js';
-import { TIMELINE_STEPS, type AskChannel, type AskTemplates, type AskTimeline } from '../api/types.js';
+import { TIMELINE_STEPS, type AskChannel, type AskTemplates, type AskTimeline, type WordingScope } from '../api/types.js';
 import '../shared/status.element.js';
 import './ask-copy-editor.element.js';
 
 type Problems = Record<string, string[]>;
 
-/** The ask timeline (when to ask after each event, through which channel) and the referral ask's copy. */
+/** The templates this view edits; their problems show under their fields. */
+const EDITED_TEMPLATES: (keyof AskTemplates)[] = ['advocateNewsSubject', 'advocateNewsHtml', 'advocateNewsText', 'referralAskSubject', 'referralAskText'];
+
+/**
+ * The ask timeline (when to ask after each event, through which channel), the advocate news (interval, subject, HTML and
+ * text) and the referral ask's copy; a template's problems from the server show under its field.
+ */
 @customElement('referrals-ask-timeline-view')
 export class ReferralsAskTimelineViewElement extends UmbLitElement {
 	#api = new ReferralsApi(this);
@@ -63,6 +69,47 @@ export class ReferralsAskTimelineViewElement extends UmbLitElement {
 	#setStep(key: (typeof TIMELINE_STEPS)[number] | 'advocateNews', patch: Partial<AskTimeline['purchase']>) {
 		this._timeline = { ...this._timeline!, [key]: { ...this._timeline![key], ...patch } };
 		this._saved = false;
+	}
+
+	/** The server's messages about one template (key `…:Templates:<Name>`), shown under its field. */
+	#templateProblem(name: keyof AskTemplates): string | undefined {
+		const key = this.#templateKey(name);
+		return Object.entries(this._problems).find(([k]) => k.toLowerCase().endsWith(key))?.[1]?.join(' ');
+	}
+
+	#templateKey(name: keyof AskTemplates) {
+		return ':templates:' + name.toLowerCase();
+	}
+
+	/** Problems no field on this page shows: they are listed above the save button. */
+	#otherProblems() {
+		return Object.entries(this._problems).filter(([k]) => !EDITED_TEMPLATES.some((name) => k.toLowerCase().endsWith(this.#templateKey(name))));
+	}
+
+	#setTemplate(name: keyof AskTemplates, value: string) {
+		this._templates = { ...this._templates!, [name]: value };
+		this._saved = false;
+	}
+
+	/** A one-line template (a subject) with the server's message about it underneath. */
+	#subject(id: string, name: keyof AskTemplates, labelKey: string) {
+		const error = this.#templateProblem(name);
+		return html`<div class="template" data-field=${name}>
+			<uui-label for=${id}>${this.localize.term(labelKey)}</uui-label>
+			<uui-input id=${id} class="wide" label=${this.localize.term(labelKey)} .value=${this._templates![name] ?? ''}
+				@input=${(e: Event) => this.#setTemplate(name, (e.target as HTMLInputElement).value)}></uui-input>
+			${error ? html`<div class="field-error" role="alert">${error}</div>` : ''}
+		</div>`;
+	}
+
+	/** A message body with the live wording check in `scope`, and the server's message about it underneath. */
+	#copy(className: string, name: keyof AskTemplates, labelKey: string, scope: WordingScope) {
+		return html`<div class="template" data-field=${name}>
+			<uui-label>${this.localize.term(labelKey)}</uui-label>
+			<referrals-ask-copy-editor class=${className} label=${this.localize.term(labelKey)} .scope=${scope}
+				.value=${this._templates![name] ?? ''} .error=${this.#templateProblem(name)}
+				@change=${(e: CustomEvent<string>) => this.#setTemplate(name, e.detail)}></referrals-ask-copy-editor>
+		</div>`;
 	}
 
 	override render() {
@@ -127,23 +174,18 @@ export class ReferralsAskTimelineViewElement extends UmbLitElement {
 						@change=${(e: Event) => (this._timeline = { ...t, advocateNewsIntervalDays: Number((e.target as HTMLInputElement).value) })}></uui-input>
 					<span class="muted">${this.localize.term('referrals_colChannel')}: ${this.localize.term('referrals_channel_Email')}</span>
 				</div>
-				<uui-label for="news-subject">${this.localize.term('referrals_subject')}</uui-label>
-				<uui-input id="news-subject" class="wide" label=${this.localize.term('referrals_advocateNewsSubject')} .value=${this._templates!.advocateNewsSubject ?? ''}
-					@input=${(e: Event) => (this._templates = { ...this._templates!, advocateNewsSubject: (e.target as HTMLInputElement).value })}></uui-input>
-				<uui-label for="news-text">${this.localize.term('referrals_advocateNewsText')}</uui-label>
-				<uui-textarea id="news-text" class="wide" rows="8" label=${this.localize.term('referrals_advocateNewsText')} .value=${this._templates!.advocateNewsText ?? ''}
-					@input=${(e: Event) => (this._templates = { ...this._templates!, advocateNewsText: (e.target as HTMLTextAreaElement).value })}></uui-textarea>
+				<p class="muted">${this.localize.term('referrals_advocateNewsTemplatesIntro')}</p>
+				${this.#subject('news-subject', 'advocateNewsSubject', 'referrals_advocateNewsSubject')}
+				${this.#copy('news-html', 'advocateNewsHtml', 'referrals_advocateNewsHtml', 'PhrasingOnly')}
+				${this.#copy('news-text', 'advocateNewsText', 'referrals_advocateNewsText', 'PhrasingOnly')}
 			</uui-box>
 			<uui-box headline=${this.localize.term('referrals_askCopy')}>
 				<p class="muted">${this.localize.term('referrals_askCopyIntro')}</p>
-				<uui-label for="subject">${this.localize.term('referrals_subject')}</uui-label>
-				<uui-input id="subject" label=${this.localize.term('referrals_subject')} .value=${this._templates!.referralAskSubject}
-					@input=${(e: Event) => (this._templates = { ...this._templates!, referralAskSubject: (e.target as HTMLInputElement).value })}></uui-input>
-				<referrals-ask-copy-editor label=${this.localize.term('referrals_askText')} .value=${this._templates!.referralAskText}
-					@change=${(e: CustomEvent<string>) => (this._templates = { ...this._templates!, referralAskText: e.detail })}></referrals-ask-copy-editor>
+				${this.#subject('subject', 'referralAskSubject', 'referrals_subject')}
+				${this.#copy('referral-ask', 'referralAskText', 'referrals_askText', 'ReferralAsk')}
 			</uui-box>
-			${Object.keys(this._problems).length > 0
-				? html`<div class="problems" role="alert">${Object.entries(this._problems).map(
+			${this.#otherProblems().length > 0
+				? html`<div class="problems" role="alert">${this.#otherProblems().map(
 						([key, messages]) => html`<div><code>${key}</code> ${messages.join(' ')}</div>`,
 					)}</div>`
 				: ''}
@@ -174,6 +216,13 @@ export class ReferralsAskTimelineViewElement extends UmbLitElement {
 		.wide {
 			width: 100%;
 			margin-bottom: var(--uui-size-space-4);
+		}
+		.template {
+			margin-top: var(--uui-size-space-4);
+		}
+		.field-error {
+			color: var(--uui-color-danger);
+			margin-top: calc(-1 * var(--uui-size-space-3));
 		}
 		.problems {
 			color: var(--uui-color-danger);
