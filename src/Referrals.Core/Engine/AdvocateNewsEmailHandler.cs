@@ -30,15 +30,21 @@ public sealed class AdvocateNewsEmailHandler : FollowUpEmailHandler
         (nameof(AskTemplateSet.AdvocateNewsSubject), nameof(AskTemplateSet.AdvocateNewsHtml), nameof(AskTemplateSet.AdvocateNewsText));
 
     /// <summary>
-    /// The current ideal-client profile as the phrase the news shows for <c>ideal_referral</c>. The hook for the
-    /// program's ideal-client profiles: until they exist, the same default phrase as the referral ask.
+    /// Who the news says the business is looking for (<c>ideal_referral</c>): the "who" of the ideal-client profile the
+    /// advocate-news step names, or the same default phrase as the referral ask when it names none (or a profile that
+    /// no longer exists).
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="tenant"/> is null.</exception>
     public static string CurrentIdealClientProfile(Tenant tenant)
     {
         ArgumentNullException.ThrowIfNull(tenant);
-        return AskEmailHandler.DefaultIdealReferral;
+        var who = NewsProfile(tenant.Settings)?.Who;
+        return string.IsNullOrWhiteSpace(who) ? AskEmailHandler.DefaultIdealReferral : who.Trim();
     }
+
+    // The profile the advocate-news step names, like the referral ask's step does for its ask.
+    private static IdealClientProfile? NewsProfile(ProgramSettings settings) =>
+        settings.FindIdealClient(settings.Timeline?.AdvocateNews?.IdealClientName);
 
     private protected override async Task<AskTemplateVariables> VariablesAsync(ReferralsDbContext db, ContactMail mail, FollowUpEmailMessage payload, CancellationToken cancellationToken)
     {
@@ -47,6 +53,8 @@ public sealed class AdvocateNewsEmailHandler : FollowUpEmailHandler
         var common = ContactMailer.CommonVariables(mail, link, idealReferral: CurrentIdealClientProfile(mail.Tenant));
         return new AskTemplateVariables
         {
+            IdealClient = NewsProfile(mail.Tenant.Settings),
+            IdealClients = common.IdealClients,
             FirstName = common.FirstName,
             BusinessName = common.BusinessName,
             UnsubscribeLink = common.UnsubscribeLink,

@@ -39,9 +39,12 @@ internal static class ProgramSettingsForm
 
     private const string IdealClientsKey = nameof(ProgramSettings.IdealClients);
 
-    /// <summary>The ask steps a merchant can point at one ideal-client profile, in the order the Umbraco timeline shows them.</summary>
+    /// <summary>
+    /// The ask steps a merchant can point at one ideal-client profile, in the order the Umbraco timeline shows them; the
+    /// advocate news last, as it comes after the timeline there (its e-mail gets the profile as <c>ideal_client</c>).
+    /// </summary>
     public static IReadOnlyList<AskTrigger> AskSteps { get; } =
-        [AskTrigger.Purchase, AskTrigger.Fulfilment, AskTrigger.ProblemSolved, AskTrigger.BeforeStart, AskTrigger.Cadence, AskTrigger.Manual];
+        [AskTrigger.Purchase, AskTrigger.Fulfilment, AskTrigger.ProblemSolved, AskTrigger.BeforeStart, AskTrigger.Cadence, AskTrigger.Manual, AskTrigger.AdvocateNews];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -230,6 +233,7 @@ internal static class ProgramSettingsForm
         AskTrigger.ProblemSolved => "After a problem is solved",
         AskTrigger.BeforeStart => "Before work starts",
         AskTrigger.Cadence => "On the regular cadence",
+        AskTrigger.AdvocateNews => "In the advocate news",
         _ => "On a manual invitation",
     };
 

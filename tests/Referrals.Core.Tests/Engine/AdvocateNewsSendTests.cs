@@ -75,4 +75,30 @@ public sealed class AdvocateNewsSendTests
             Assert.That(mail.Headers["List-Unsubscribe-Post"], Is.EqualTo("List-Unsubscribe=One-Click"));
         }
     }
+
+    [Test]
+    public async Task News_IsAboutTheProfileItsStepNames_AsIdealReferralAndIdealClient()
+    {
+        var tenant = await _engine.CreateTenantAsync("gardens.myshopify.com", s =>
+        {
+            s.Timeline.AdvocateNews.Enabled = true;
+            s.IdealClients = [new IdealClientProfile { Name = "New home owners", Who = "families who have just moved in", Situation = "has just bought a house", Benefit = "We get the garden ready." }];
+            s.Timeline.AdvocateNews.IdealClientName = "new home owners";
+            s.Templates.AdvocateNewsText += "\n{% if ideal_client %}Who do you know who {{ ideal_client.situation }}?{% endif %}{% for p in ideal_clients %} [{{ p.name }}]{% endfor %}";
+        });
+        await _engine.CreateAdvocateAsync(tenant, "bo@example.com", "Bo", new CustomerInfo { AcceptsMarketing = true });
+
+        await _engine.RunAsync((_, sp) => sp.GetRequiredService<PlanAdvocateNewsJob>().RunAsync(CancellationToken.None));
+        await _engine.RunAsync((db, sp) => sp.GetRequiredService<AskDispatcher>().DispatchDueAsync(db, 10, CancellationToken.None));
+        await _engine.RunAsync((_, sp) => sp.GetRequiredService<ProcessOutboxJob>().RunAsync(CancellationToken.None));
+
+        var mail = _mailbox.WithSubject("your news from").Single();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(mail.TextBody, Does.Contain("Right now we do our best work for families who have just moved in."));
+            Assert.That(mail.TextBody, Does.Not.Contain(AskEmailHandler.DefaultIdealReferral));
+            Assert.That(mail.TextBody, Does.Contain("Who do you know who has just bought a house? [New home owners]"));
+            Assert.That(mail.HtmlBody, Does.Contain("we do our best work for families who have just moved in."));
+        }
+    }
 }

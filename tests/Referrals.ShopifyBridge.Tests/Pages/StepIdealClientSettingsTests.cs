@@ -16,6 +16,8 @@ public sealed class StepIdealClientSettingsTests
 
     private const string CadencePicker = "Timeline:Cadence:IdealClientName";
 
+    private const string NewsPicker = "Timeline:AdvocateNews:IdealClientName";
+
     private readonly StorageProvider _provider;
     private ConnectBridge _bridge = null!;
 
@@ -49,7 +51,7 @@ public sealed class StepIdealClientSettingsTests
         var page = await _bridge.Client.GetStringAsync(Settings);
         var fields = MerchantForms.Fields(page);
         Assert.That(MerchantForms.Options(page, "Timeline-Purchase-IdealClientName").Select(o => o.Value), Is.EqualTo(new[] { "", "New home owners", "Busy parents" }));
-        Assert.That(fields.Keys.Count(k => k.StartsWith("Timeline:", StringComparison.Ordinal) && k.EndsWith(":IdealClientName", StringComparison.Ordinal)), Is.EqualTo(6));
+        Assert.That(fields.Keys.Count(k => k.StartsWith("Timeline:", StringComparison.Ordinal) && k.EndsWith(":IdealClientName", StringComparison.Ordinal)), Is.EqualTo(7), "six timeline steps and the advocate news");
         Assert.That(fields[PurchasePicker], Is.Empty, "no step names a profile until the merchant picks one");
         fields[PurchasePicker] = "New home owners";
         fields[CadencePicker] = "Busy parents";
@@ -142,6 +144,39 @@ public sealed class StepIdealClientSettingsTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
         Assert.That(MerchantForms.ProblemAfter(html, "Timeline-Manual-IdealClientName"), Does.Contain("'Retirees'"));
         Assert.That((await _bridge.TenantAsync())!.Settings.Timeline.Manual.IdealClientName, Is.Null);
+    }
+
+    [Test]
+    public async Task AdvocateNewsPicker_SavesTheChoice_AndAClearedProfileShowsItsProblemThere_UntilAnotherIsChosen()
+    {
+        var page = await _bridge.Client.GetStringAsync(Settings);
+        Assert.That(MerchantForms.Options(page, "Timeline-AdvocateNews-IdealClientName").Select(o => o.Value), Is.EqualTo(new[] { "", "New home owners", "Busy parents" }));
+        var fields = MerchantForms.Fields(page);
+        fields[NewsPicker] = "Busy parents";
+        var saved = await PostAsync(page, fields);
+        Assert.That(saved.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await saved.Content.ReadAsStringAsync());
+        Assert.That((await _bridge.TenantAsync())!.Settings.Timeline.AdvocateNews.IdealClientName, Is.EqualTo("Busy parents"));
+
+        page = await _bridge.Client.GetStringAsync(Settings);
+        fields = MerchantForms.Fields(page);
+        Assert.That(fields[NewsPicker], Is.EqualTo("Busy parents"), "the saved choice is shown chosen");
+        Clear(fields, 1);
+        var refused = await PostAsync(page, fields);
+        var html = await refused.Content.ReadAsStringAsync();
+
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        Assert.That(MerchantForms.ProblemAfter(html, "Timeline-AdvocateNews-IdealClientName"), Does.Contain("'Busy parents'").And.Contain("Choose another profile, or None"));
+        Assert.That(MerchantForms.ProblemAfter(html, "Timeline-Cadence-IdealClientName"), Is.Empty);
+        Assert.That(html, Does.Not.Contain("<p class=\"problem\">Referrals:"), "nothing is left at the top of the form");
+        Assert.That(MerchantForms.Options(html, "Timeline-AdvocateNews-IdealClientName").Last(), Is.EqualTo(("Busy parents", "Busy parents (removed)", true)));
+
+        var again = MerchantForms.Fields(html);
+        again[NewsPicker] = "New home owners";
+        var fixedResponse = await PostAsync(html, again);
+
+        Assert.That(fixedResponse.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await fixedResponse.Content.ReadAsStringAsync());
+        var settings = (await _bridge.TenantAsync())!.Settings;
+        Assert.That((settings.IdealClients.Single().Name, settings.Timeline.AdvocateNews.IdealClientName), Is.EqualTo(("New home owners", "New home owners")));
     }
 
     private static void Clear(Dictionary<string, string> fields, int row)
