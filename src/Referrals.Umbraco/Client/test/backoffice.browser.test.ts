@@ -424,7 +424,7 @@ describe('ideal clients, introductions, advocate news and referred customers', (
 		expectNoErrors(result);
 	});
 
-	it('advocate news: the HTML template has its own wording check, a Liquid error shows under it and saves nothing, then the fix saves', async () => {
+	it('advocate news: the HTML template has its own wording check, a Liquid error shows under it and saves nothing, then the fix and an ideal client save', async () => {
 		const before = await harness.api<AskTemplates>('/asks/templates');
 		const result = await open('ask-timeline-view', 'referrals-ask-timeline-view');
 		const { page } = result;
@@ -455,8 +455,12 @@ describe('ideal clients, introductions, advocate news and referred customers', (
 		const fixed = before.advocateNewsHtml.replace('<p>With thanks', '<p>Who do you know who would like this?</p><p>With thanks');
 		await editor.locator('uui-textarea textarea').fill(fixed);
 		await expect.poll(() => editor.locator('[data-result="clean"]').count()).toBe(1);
+		// The news can name an ideal client too, like each ask step.
+		const profile = (await harness.api<ProgramSettings>('/settings')).idealClients.at(-1)!;
+		await page.locator('uui-box.advocate-news uui-select.ideal-client select').selectOption(profile.name);
 		await page.locator('uui-button[label="Save"]').click();
 		await expect.poll(async () => (await harness.api<AskTemplates>('/asks/templates')).advocateNewsHtml).toBe(fixed);
+		expect((await harness.api<AskTimeline>('/asks/timeline')).advocateNews.idealClientName).toBe(profile.name);
 		await expect.poll(() => editor.locator('.field-error').count()).toBe(0);
 		expectNoErrors(result);
 	});

@@ -47,10 +47,9 @@ export class ReferralsAskTimelineViewElement extends UmbLitElement {
 	async #save() {
 		this._saving = true;
 		this._saved = false;
-		const [timeline, templates] = await Promise.all([
-			this.#api.saveAskTimeline(this._timeline!),
-			this.#api.saveAskTemplates(this._templates!),
-		]);
+		// One after the other: each PUT stores the whole program settings it read, so two at once could lose one's change.
+		const timeline = await this.#api.saveAskTimeline(this._timeline!);
+		const templates = await this.#api.saveAskTemplates(this._templates!);
 		this._saving = false;
 		const problems: Problems = {
 			...((timeline.error as { problemDetails?: { errors?: Problems } })?.problemDetails?.errors ?? {}),
@@ -69,6 +68,14 @@ export class ReferralsAskTimelineViewElement extends UmbLitElement {
 	#setStep(key: (typeof TIMELINE_STEPS)[number] | 'advocateNews', patch: Partial<AskTimeline['purchase']>) {
 		this._timeline = { ...this._timeline!, [key]: { ...this._timeline![key], ...patch } };
 		this._saved = false;
+	}
+
+	/** "In general" and the saved profiles, with `chosen` selected. */
+	#idealClientOptions(chosen: string | null | undefined) {
+		return [
+			{ name: this.localize.term('referrals_idealClientGeneral'), value: '', selected: !chosen },
+			...this._idealClients.map((n) => ({ name: n, value: n, selected: n === chosen })),
+		];
 	}
 
 	/** The server's messages about one template (key `…:Templates:<Name>`), shown under its field. */
@@ -143,10 +150,7 @@ export class ReferralsAskTimelineViewElement extends UmbLitElement {
 								.options=${channels.map((c) => ({ name: this.localize.term('referrals_channel_' + c), value: c, selected: c === step.channel }))}
 								@change=${(e: Event) => this.#setStep(key, { channel: (e.target as HTMLSelectElement).value as AskChannel })}></uui-select></uui-table-cell>
 							<uui-table-cell><uui-select label=${this.localize.term('referrals_colIdealClient')} class="ideal-client"
-								.options=${[
-									{ name: this.localize.term('referrals_idealClientGeneral'), value: '', selected: !step.idealClientName },
-									...this._idealClients.map((n) => ({ name: n, value: n, selected: n === step.idealClientName })),
-								]}
+								.options=${this.#idealClientOptions(step.idealClientName)}
 								@change=${(e: Event) => this.#setStep(key, { idealClientName: (e.target as HTMLSelectElement).value || null })}></uui-select></uui-table-cell>
 						</uui-table-row>`;
 					})}
@@ -173,6 +177,10 @@ export class ReferralsAskTimelineViewElement extends UmbLitElement {
 						label=${this.localize.term('referrals_advocateNewsInterval')}
 						@change=${(e: Event) => (this._timeline = { ...t, advocateNewsIntervalDays: Number((e.target as HTMLInputElement).value) })}></uui-input>
 					<span class="muted">${this.localize.term('referrals_colChannel')}: ${this.localize.term('referrals_channel_Email')}</span>
+					<uui-label for="news-ideal-client">${this.localize.term('referrals_colIdealClient')}</uui-label>
+					<uui-select id="news-ideal-client" class="ideal-client" label=${this.localize.term('referrals_colIdealClient')}
+						.options=${this.#idealClientOptions(t.advocateNews.idealClientName)}
+						@change=${(e: Event) => this.#setStep('advocateNews', { idealClientName: (e.target as HTMLSelectElement).value || null })}></uui-select>
 				</div>
 				<p class="muted">${this.localize.term('referrals_advocateNewsTemplatesIntro')}</p>
 				${this.#subject('news-subject', 'advocateNewsSubject', 'referrals_advocateNewsSubject')}
