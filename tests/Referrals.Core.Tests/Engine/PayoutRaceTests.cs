@@ -63,6 +63,48 @@ public sealed class PayoutRaceTests
     }
 
     [Test]
+    public async Task Issue_ClawsThePayoutBack_WhenACancellationVoidedTheRewardWhileTheIssuerWasPaying()
+    {
+        await ApprovedAsync();
+        var gate = HoldIssuer();
+        var issue = Task.Run(ProcessOutboxAsync);
+        await gate.Entered.Task;
+
+        await _engine.CancelAsync(_tenant, new OrderCancelled("1001", "EUR", Now));
+        gate.Release.SetResult();
+        await issue;
+        await ProcessOutboxAsync();
+
+        await AssertPaidAndClawedBackAsync(Reward);
+    }
+
+    [Test]
+    public async Task Issue_ClawsBackBothRefunds_WhenAPartialAndThenAFullRefundCameWhileTheIssuerWasPaying()
+    {
+        await ApprovedAsync();
+        var gate = HoldIssuer();
+        var issue = Task.Run(ProcessOutboxAsync);
+        await gate.Entered.Task;
+
+        await _engine.RefundAsync(_tenant, new OrderRefunded("1001", "r1", new Money(25m, "EUR"), Now));
+        await _engine.RefundAsync(_tenant, new OrderRefunded("1001", "r2", new Money(75m, "EUR"), Now));
+        gate.Release.SetResult();
+        await issue;
+        await ProcessOutboxAsync();
+
+        Assert.That(_engine.Issuer.Issued.Single().Amount.Amount, Is.EqualTo(Reward), "paid once, in full");
+        Assert.That(_engine.Issuer.Reversed.Select(r => r.Amount.Amount), Is.EquivalentTo(new[] { 2.5m, 7.5m }), "the whole payout taken back, once");
+        await _engine.RunAsync(async (db, _) =>
+        {
+            Assert.That((await RewardAsync(db)).State, Is.EqualTo(LedgerEntryState.Issued));
+            var clawBacks = await db.Ledger.Where(e => e.Type == LedgerEntryType.ClawBack).ToListAsync();
+            Assert.That(clawBacks.Select(c => c.Amount), Is.EquivalentTo(new[] { -2.5m, -7.5m }));
+            Assert.That(clawBacks.Select(c => c.State), Is.All.EqualTo(LedgerEntryState.Issued));
+            Assert.That(await db.Outbox.CountAsync(m => m.ProcessedAt == null), Is.Zero);
+        });
+    }
+
+    [Test]
     public async Task Refund_ClawsThePayoutBack_WhenThePayoutFinishedWhileTheRefundHeldTheOrder()
     {
         await ApprovedAsync();
