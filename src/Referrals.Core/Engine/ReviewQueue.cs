@@ -37,13 +37,14 @@ public sealed class ReviewQueue
             throw new ArgumentException("Say why the referral is rejected: the advocate may ask.", nameof(note));
         }
 
-        await using var transaction = await Transactions.BeginUnlessInOneAsync(db, cancellationToken);
         var item = await db.ReviewItems.FirstOrDefaultAsync(i => i.Id == itemId && i.TenantId == tenantId, cancellationToken)
             ?? throw new KeyNotFoundException($"Review item {itemId} does not exist.");
-        await ApplyAsync(db, item, approve, actor, note, cancellationToken);
-        if (transaction is not null)
+        if (!await ApplyAsync(db, item, approve, actor, note, cancellationToken))
         {
-            await transaction.CommitAsync(cancellationToken);
+            // Someone else decided it between our read and our claim: say who, as a late second reviewer hears.
+            await db.Entry(item).ReloadAsync(cancellationToken);
+            item.Decide(approve, actor, note, _clock.GetUtcNow());
+            throw new InvalidOperationException("This referral was decided by someone else at the same time.");
         }
     }
 
@@ -68,19 +69,46 @@ public sealed class ReviewQueue
                     continue;
                 }
 
-                await ApplyAsync(db, item, outcome == ReviewLapseOutcome.Approve, LapseActor, $"Not reviewed by the deadline; the program's policy is {policy}.", cancellationToken);
-                decided++;
+                if (await ApplyAsync(db, item, outcome == ReviewLapseOutcome.Approve, LapseActor, $"Not reviewed by the deadline; the program's policy is {policy}.", cancellationToken))
+                {
+                    decided++;
+                }
             }
         }
 
         return decided;
     }
 
-    private async Task ApplyAsync(ReferralsDbContext db, ReviewItem item, bool approve, string actor, string? note, CancellationToken cancellationToken)
+    /// <summary>
+    /// Decides <paramref name="item"/> in its own transaction (or the caller's). Two deciders at once (two reviewers, a
+    /// reviewer and the lapse policy, a cancellation) must not both act on an item each read as open: the item is
+    /// claimed by a conditional UPDATE, after the order's lock that a rejection's void needs (taken first, as in a
+    /// refund, so the two never wait for each other in a circle).
+    /// </summary>
+    /// <returns>False when the item was no longer open: nothing was changed.</returns>
+    private async Task<bool> ApplyAsync(ReferralsDbContext db, ReviewItem item, bool approve, string actor, string? note, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
-        item.Decide(approve, actor, note, now);
+        await using var transaction = await Transactions.BeginUnlessInOneAsync(db, cancellationToken);
         var referral = await db.Referrals.FindAsync([item.ReferralId], cancellationToken);
+        if (referral?.ConvertingOrderId is { } lockedOrderId)
+        {
+            await OrderLocks.LockAsync(db, referral.TenantId, lockedOrderId, cancellationToken);
+        }
+
+        if (await db.ReviewItems.Where(i => i.Id == item.Id && i.Status == ReviewStatus.Open)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, i => i.Status), cancellationToken) != 1)
+        {
+            return false;
+        }
+
+        await db.Entry(item).ReloadAsync(cancellationToken);
+        item.Decide(approve, actor, note, now);
+        if (referral is not null)
+        {
+            await db.Entry(referral).ReloadAsync(cancellationToken);
+        }
+
         if (referral is not null && approve)
         {
             referral.Approve(now);
@@ -96,5 +124,11 @@ public sealed class ReviewQueue
 
         db.AuditLog.Add(new AuditEntry(item.TenantId, actor, approve ? "review.approve" : "review.reject", $"referral:{item.ReferralId:N}", note, now));
         await db.SaveChangesAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return true;
     }
 }

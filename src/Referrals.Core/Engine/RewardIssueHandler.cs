@@ -8,7 +8,9 @@ namespace Referrals.Core.Engine;
 
 /// <summary>
 /// Pays an approved reward through the <see cref="IRewardIssuer"/>. Idempotent: an issued or voided entry is left
-/// alone, and the issuer gets the same key on every attempt.
+/// alone, and the issuer gets the same key on every attempt. A refund, cancellation or rejection that voids the reward
+/// or settles a claw-back while the payout is on its way is not lost: the payout is recorded under the order's lock and
+/// what it paid too much is clawed back (<see cref="RewardLedger.RecordPayoutAsync"/>).
 /// </summary>
 internal sealed class RewardIssueHandler : IOutboxHandler
 {
@@ -32,14 +34,17 @@ internal sealed class RewardIssueHandler : IOutboxHandler
             return entry.ExternalRef;
         }
 
-        var now = _clock.GetUtcNow();
-        var payout = await RewardLedger.NetPayoutAsync(db, entry, cancellationToken);
-        if (payout <= 0)
+        var subtracted = await RewardLedger.SettledReductionsAsync(db, entry, cancellationToken);
+        var payout = Math.Max(0m, entry.Amount + subtracted.Sum(r => r.Amount));
+        string? paidRef = null;
+        if (payout > 0)
         {
-            entry.MarkIssued("nothing-to-pay", now);
-        }
-        else
-        {
+            // No transaction is open across this call, on purpose. It can take many seconds (retries, read-backs), and
+            // the issuer commits its own attempt records on another connection before it sends anything: on SQLite an
+            // open transaction holds the database's write lock, so the issuer would wait for us until it timed out, and
+            // on PostgreSQL the order's refunds would wait on the network. Holding nothing is safe because the call is
+            // idempotent by key (a repeat returns the same payout, read back from Shopify when an answer was lost) and
+            // because what happened meanwhile is reconciled below, under the lock.
             var result = await _issuer.IssueAsync(
                 new RewardIssueRequest(entry.Id, entry.TenantId, entry.Beneficiary, entry.ContactId, entry.CauseId, entry.Kind,
                     new Money(payout, entry.Currency), message.IdempotencyKey),
@@ -49,11 +54,33 @@ internal sealed class RewardIssueHandler : IOutboxHandler
                 throw new PermanentMessageException($"The reward could not be issued: {result.Reason}");
             }
 
-            entry.MarkIssued(result.ExternalRef!, now);
-            await TellAdvocateAsync(db, entry, new Money(payout, entry.Currency), now, cancellationToken);
+            paidRef = result.ExternalRef!;
         }
 
-        await MarkReferralRewardedWhenAllIssuedAsync(db, entry, now, cancellationToken);
+        // The outbox completes the message in this transaction. The order's lock is the one refunds, cancellations and
+        // rejections take before they read the reward, so the state read now stays true until the commit.
+        await db.Database.BeginTransactionAsync(cancellationToken);
+        await OrderLocks.LockAsync(db, entry.TenantId, entry.OrderId, cancellationToken);
+        await db.Entry(entry).ReloadAsync(cancellationToken);
+        var now = _clock.GetUtcNow();
+        if (paidRef is null)
+        {
+            // Nothing was paid, so a void or claw-back meanwhile needs nothing back.
+            if (entry.State == LedgerEntryState.Approved)
+            {
+                entry.MarkIssued("nothing-to-pay", now);
+                await MarkReferralRewardedWhenAllIssuedAsync(db, entry, now, cancellationToken);
+            }
+
+            return entry.ExternalRef;
+        }
+
+        if (await RewardLedger.RecordPayoutAsync(db, entry, paidRef, subtracted.Select(r => r.Id).ToList(), now, cancellationToken))
+        {
+            await TellAdvocateAsync(db, entry, new Money(payout, entry.Currency), now, cancellationToken);
+            await MarkReferralRewardedWhenAllIssuedAsync(db, entry, now, cancellationToken);
+        }
+
         return entry.ExternalRef;
     }
 

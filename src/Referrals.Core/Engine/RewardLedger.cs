@@ -22,6 +22,9 @@ public sealed class RewardLedger
     /// <summary>The outbox kind that takes back an issued reward.</summary>
     public const string ClawBackKind = "reward.clawback";
 
+    // The claw-back source of a void or cancellation of a paid reward: one per reward.
+    private const string VoidSource = "void";
+
     private readonly TimeProvider _clock;
 
     /// <summary>Creates the ledger.</summary>
@@ -80,6 +83,10 @@ public sealed class RewardLedger
         ArgumentNullException.ThrowIfNull(refund);
         var now = _clock.GetUtcNow();
         var fullyRefunded = order.Total > 0 && refundedBefore + refund.Amount >= order.Total;
+        await using var transaction = await Transactions.BeginUnlessInOneAsync(db, cancellationToken);
+        // Whether a reward is paid decides between voiding it and clawing it back: read it only under the order's lock,
+        // which a payout takes before it records itself (see RecordPayoutAsync).
+        await OrderLocks.LockAsync(db, order.TenantId, order.ExternalId, cancellationToken);
         foreach (var reward in await RewardsOf(db, order.TenantId, order.ExternalId).Where(e => e.State != LedgerEntryState.Voided).ToListAsync(cancellationToken))
         {
             if (fullyRefunded && reward.State is LedgerEntryState.Pending or LedgerEntryState.Approved)
@@ -94,6 +101,10 @@ public sealed class RewardLedger
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
     }
 
     /// <summary>Voids the order's unpaid rewards and takes back what is left of paid ones (cancellation or rejection).</summary>
@@ -101,6 +112,8 @@ public sealed class RewardLedger
     {
         ArgumentNullException.ThrowIfNull(db);
         var now = _clock.GetUtcNow();
+        await using var transaction = await Transactions.BeginUnlessInOneAsync(db, cancellationToken);
+        await OrderLocks.LockAsync(db, tenantId, orderId, cancellationToken);
         foreach (var reward in await RewardsOf(db, tenantId, orderId).Where(e => e.State != LedgerEntryState.Voided).ToListAsync(cancellationToken))
         {
             if (reward.State is LedgerEntryState.Pending or LedgerEntryState.Approved)
@@ -109,11 +122,14 @@ public sealed class RewardLedger
                 continue;
             }
 
-            var remaining = reward.Amount - await ClawedBackAsync(db, reward, cancellationToken);
-            await AddClawBackAsync(db, reward, "void", remaining, now, cancellationToken);
+            await AddClawBackAsync(db, reward, VoidSource, reward.Amount - await ClawedBackAsync(db, reward, cancellationToken), now, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
     }
 
     /// <summary>
@@ -137,27 +153,34 @@ public sealed class RewardLedger
                 continue;
             }
 
-            var referral = reward.ReferralId is { } referralId ? await db.Referrals.FindAsync([referralId], cancellationToken) : null;
-            if (referral?.State == ReferralState.UnderReview)
+            if (await ReferralStateAsync(db, reward, cancellationToken) == ReferralState.UnderReview)
             {
                 continue;
             }
 
-            var order = await db.Orders.FirstOrDefaultAsync(o => o.TenantId == reward.TenantId && o.ExternalId == reward.OrderId, cancellationToken);
-
             // Another instance may have matured (and even paid) this reward since the batch was read: a stale copy
             // saved now would put a paid reward back to Approved. The conditional UPDATE re-checks and, on
-            // PostgreSQL, locks the row until this reward's changes commit.
+            // PostgreSQL, locks the row until this reward's changes commit. The order's lock comes first, as in a
+            // refund, a cancellation or a rejection, so the order and referral read after it cannot change before the commit.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await OrderLocks.LockAsync(db, reward.TenantId, reward.OrderId, cancellationToken);
             if (!await StillPendingAsync(db, reward, now, cancellationToken))
             {
                 db.Entry(reward).State = EntityState.Detached;
                 continue;
             }
 
-            if (referral?.State == ReferralState.Rejected || order is null || order.IsVoid)
+            var referralState = await ReferralStateAsync(db, reward, cancellationToken);
+            if (referralState == ReferralState.UnderReview)
             {
-                reward.Void(referral?.State == ReferralState.Rejected ? "The referral was rejected." : "The order was cancelled or refunded.", now);
+                continue;
+            }
+
+            var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.TenantId == reward.TenantId && o.ExternalId == reward.OrderId, cancellationToken);
+
+            if (referralState == ReferralState.Rejected || order is null || order.IsVoid)
+            {
+                reward.Void(referralState == ReferralState.Rejected ? "The referral was rejected." : "The order was cancelled or refunded.", now);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 continue;
@@ -191,6 +214,67 @@ public sealed class RewardLedger
         return Math.Max(0m, reward.Amount + reductions.Sum());
     }
 
+    /// <summary>
+    /// Records a payout the issuer carried out for <paramref name="reward"/>, which the caller reloaded under the order's
+    /// lock. The payout was decided from a read without a lock, so a refund, cancellation or rejection may have come
+    /// while it was on its way; the ledger then ends as if that came after the payout: a reward voided meanwhile is
+    /// issued and clawed back in full, and claw-backs settled meanwhile (that the payout did not subtract) are collected.
+    /// </summary>
+    /// <param name="db">The context, in a transaction holding the order's lock.</param>
+    /// <param name="reward">The reward, reloaded after the lock.</param>
+    /// <param name="externalRef">Where the issuer recorded the payout.</param>
+    /// <param name="subtracted">The settled claw-backs the payout subtracted.</param>
+    /// <param name="now">The time.</param>
+    /// <param name="cancellationToken">Cancels the writes.</param>
+    /// <returns>False when the reward was voided meanwhile (the payout is being taken back), or issued already.</returns>
+    internal static async Task<bool> RecordPayoutAsync(ReferralsDbContext db, LedgerEntry reward, string externalRef, IReadOnlyCollection<Guid> subtracted,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var voidedMeanwhile = reward.State == LedgerEntryState.Voided;
+        switch (reward.State)
+        {
+            case LedgerEntryState.Issued:
+                // Another worker recorded the same payout (the issuer is idempotent by key).
+                return false;
+            case LedgerEntryState.Voided:
+                reward.MarkIssuedAfterVoid(externalRef, now);
+                break;
+            default:
+                reward.MarkIssued(externalRef, now);
+                break;
+        }
+
+        foreach (var late in await db.Ledger.Where(e => e.RelatedEntryId == reward.Id && e.Type == LedgerEntryType.ClawBack && e.State == LedgerEntryState.Settled)
+            .ToListAsync(cancellationToken))
+        {
+            if (!subtracted.Contains(late.Id))
+            {
+                late.CollectAfterPayout(now);
+                await EnqueueClawBackAsync(db, late, now, cancellationToken);
+            }
+        }
+
+        if (voidedMeanwhile)
+        {
+            // Voided meanwhile: what is left of it after the claw-backs above is taken back as a void of a paid reward.
+            await AddClawBackAsync(db, reward, VoidSource, reward.Amount - await ClawedBackAsync(db, reward, cancellationToken), now, cancellationToken);
+            return false;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>The settled claw-backs and offsets of <paramref name="reward"/>, which its payout subtracts.</summary>
+    internal static async Task<IReadOnlyList<(Guid Id, decimal Amount)>> SettledReductionsAsync(ReferralsDbContext db, LedgerEntry reward, CancellationToken cancellationToken) =>
+        (await db.Ledger.Where(e => e.RelatedEntryId == reward.Id && e.State == LedgerEntryState.Settled).Select(e => new { e.Id, e.Amount }).ToListAsync(cancellationToken))
+            .Select(e => (e.Id, e.Amount)).ToList();
+
+    private static Task<ReferralState?> ReferralStateAsync(ReferralsDbContext db, LedgerEntry reward, CancellationToken cancellationToken) =>
+        reward.ReferralId is { } referralId
+            ? db.Referrals.Where(r => r.Id == referralId).Select(r => (ReferralState?)r.State).FirstOrDefaultAsync(cancellationToken)
+            : Task.FromResult<ReferralState?>(null);
+
     private static async Task<bool> StillPendingAsync(ReferralsDbContext db, LedgerEntry reward, DateTimeOffset now, CancellationToken cancellationToken) =>
         await db.Ledger.Where(e => e.Id == reward.Id && e.State == LedgerEntryState.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.UpdatedAt, now), cancellationToken) == 1;
@@ -221,9 +305,12 @@ public sealed class RewardLedger
         db.Ledger.Add(clawBack);
         if (clawBack.State == LedgerEntryState.Pending)
         {
-            await OutboxWriter.EnqueueAsync(db, new OutboxMessage(reward.TenantId, ClawBackKind, $"{ClawBackKind}:{clawBack.Id:N}", clawBack.Id.ToString("N"), now), cancellationToken);
+            await EnqueueClawBackAsync(db, clawBack, now, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    private static Task EnqueueClawBackAsync(ReferralsDbContext db, LedgerEntry clawBack, DateTimeOffset now, CancellationToken cancellationToken) =>
+        OutboxWriter.EnqueueAsync(db, new OutboxMessage(clawBack.TenantId, ClawBackKind, $"{ClawBackKind}:{clawBack.Id:N}", clawBack.Id.ToString("N"), now), cancellationToken);
 }

@@ -6,7 +6,8 @@ namespace Referrals.Core.Messaging;
 /// <remarks>
 /// Delivery guarantee: at least once. After a crash between the outside call and the commit, the message runs again:
 /// pass <see cref="OutboxMessage.IdempotencyKey"/> to the far side, or check there first, so the effect happens once.
-/// Changes to the context are committed with the message's completion.
+/// Changes to the context are committed with the message's completion. A handler may begin the transaction on the
+/// context itself (to lock rows before its last reads, after its outside call); the completion then joins it.
 /// </remarks>
 public interface IOutboxHandler
 {

@@ -33,7 +33,8 @@ public sealed class OutboxProcessor : QueueProcessor<OutboxMessage>
 
         // The ledger change commits only with the completion, and the completion only while we still hold the claim:
         // a worker whose lease ran out must not finish (or wipe the claim of) a row another worker now pays.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // A handler may have begun it already, to lock what it reads last (the reward payout does).
+        await using var transaction = db.Database.CurrentTransaction ?? await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await Queue.CompleteAsync(db, claimed, cancellationToken))
         {
             return false;

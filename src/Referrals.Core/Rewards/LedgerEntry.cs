@@ -171,6 +171,25 @@ public sealed class LedgerEntry
         Note = reason;
     }
 
+    /// <summary>
+    /// Records that a reward voided while its payout was already on its way was paid after all: it is issued (the void's
+    /// reason stays in <see cref="Note"/>), and the caller writes the claw-back that takes the payout back.
+    /// </summary>
+    /// <exception cref="InvalidLedgerTransitionException">The entry is not a voided reward.</exception>
+    public void MarkIssuedAfterVoid(string externalRef, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(externalRef);
+        Move(LedgerEntryType.Reward, LedgerEntryState.Issued, now, LedgerEntryState.Voided);
+        ExternalRef = externalRef;
+    }
+
+    /// <summary>
+    /// A claw-back settled against a reward that was not paid yet, when the payout went out in full after all (it was
+    /// on its way when the refund came): the money is collected through the issuer instead.
+    /// </summary>
+    /// <exception cref="InvalidLedgerTransitionException">The entry is not a settled claw-back.</exception>
+    public void CollectAfterPayout(DateTimeOffset now) => Move(LedgerEntryType.ClawBack, LedgerEntryState.Pending, now, LedgerEntryState.Settled);
+
     /// <summary>A claw-back the issuer could not collect stands as debt for later rewards to offset.</summary>
     public void MarkOutstanding(string reason, DateTimeOffset now)
     {

@@ -6,6 +6,8 @@ namespace Referrals.Core.Rewards;
 /// Claw-backs: Settled (the reward had not been paid, so only the payout shrinks), or Pending → Issued (taken back
 /// through the issuer) or Pending → Outstanding (could not be taken back: a debt that later rewards offset).
 /// Offsets are Settled when written.
+/// A payout and a refund that cross (the refund came while the issuer was paying) end as if the refund came after the
+/// payout: a voided reward becomes Issued and a settled claw-back of it Pending, collected through the issuer.
 /// </summary>
 public enum LedgerEntryState
 {

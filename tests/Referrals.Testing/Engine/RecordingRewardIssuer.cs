@@ -24,16 +24,27 @@ public sealed class RecordingRewardIssuer : IRewardIssuer
     /// <summary>How many distinct payouts actually moved money.</summary>
     public int DistinctPayouts => _paid.Count;
 
+    /// <summary>
+    /// Runs inside every <see cref="IssueAsync"/> call before the payout is made: a test can hold the call there (a
+    /// payout in flight) while something else changes the ledger. Null for none.
+    /// </summary>
+    public Func<RewardIssueRequest, Task>? OnIssue { get; set; }
+
     /// <summary>Makes the next <paramref name="count"/> calls throw a transient error.</summary>
     public void FailNext(int count) => Interlocked.Exchange(ref _failuresLeft, count);
 
     /// <inheritdoc />
-    public Task<RewardIssueResult> IssueAsync(RewardIssueRequest request, CancellationToken cancellationToken)
+    public async Task<RewardIssueResult> IssueAsync(RewardIssueRequest request, CancellationToken cancellationToken)
     {
         ThrowIfFailing();
+        if (OnIssue is { } onIssue)
+        {
+            await onIssue(request);
+        }
+
         Issued.Enqueue(request);
         var reference = _paid.GetOrAdd(request.IdempotencyKey, key => "pay-" + key);
-        return Task.FromResult(RewardIssueResult.Done(reference));
+        return RewardIssueResult.Done(reference);
     }
 
     /// <inheritdoc />
