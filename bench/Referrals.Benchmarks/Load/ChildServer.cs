@@ -45,9 +45,10 @@ internal sealed class ChildServer : IAsyncDisposable
 
         if (arguments[0] == LoadServer.ServeName)
         {
-            // The bridge's own GC settings (Referrals.ShopifyBridge.csproj): this child runs under the bench's runtimeconfig.
+            // The bridge's own GC and thread-pool settings (Referrals.ShopifyBridge.csproj): this child runs under the bench's runtimeconfig.
             info.Environment.TryAdd("DOTNET_gcServer", "0");
             info.Environment.TryAdd("DOTNET_gcConcurrent", "0");
+            info.Environment.TryAdd("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit", "0");
         }
 
         info.ArgumentList.Add(arguments[0]);
