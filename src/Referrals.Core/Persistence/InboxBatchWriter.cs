@@ -1,10 +1,12 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
 using Referrals.Core.Messaging;
 
 namespace Referrals.Core.Persistence;
@@ -18,7 +20,9 @@ namespace Referrals.Core.Persistence;
 /// </summary>
 /// <remarks>
 /// The connection (and on SQLite the prepared statement) is kept open from batch to batch; after a failed batch it is
-/// closed and the next batch opens a new one. Not thread-safe: the store's single writer loop is its only caller.
+/// closed and the next batch opens a new one. On SQLite the writer's commits do not checkpoint the WAL; a
+/// <see cref="SqliteWalCheckpointer"/> does that in the background. Not thread-safe: the store's single writer loop is its
+/// only caller.
 /// </remarks>
 internal sealed class InboxBatchWriter : IAsyncDisposable
 {
@@ -30,13 +34,15 @@ internal sealed class InboxBatchWriter : IAsyncDisposable
     ];
 
     private readonly ReferralsDbContextFactory _factory;
+    private readonly SqliteWalCheckpointer? _checkpointer;
     private ReferralsDbContext? _db;
     private InboxTable? _table;
     private DbCommand? _insertOne;
 
-    public InboxBatchWriter(ReferralsDbContextFactory factory)
+    public InboxBatchWriter(ReferralsDbContextFactory factory, ILogger logger)
     {
         _factory = factory;
+        _checkpointer = factory.Storage.Provider == StorageProvider.Sqlite ? new SqliteWalCheckpointer(factory, logger) : null;
     }
 
     /// <summary>Inserts the new ones among <paramref name="messages"/> (distinct keys) and commits once.</summary>
@@ -59,6 +65,7 @@ internal sealed class InboxBatchWriter : IAsyncDisposable
             await transaction.CommitAsync(cancellationToken);
             InboxMetrics.InsertDuration.Record(Stopwatch.GetElapsedTime(started, inserted).TotalMilliseconds);
             InboxMetrics.CommitDuration.Record(Stopwatch.GetElapsedTime(inserted).TotalMilliseconds);
+            _checkpointer?.Committed(messages.Count);
             return stored;
         }
         catch
@@ -69,8 +76,15 @@ internal sealed class InboxBatchWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>Closes the kept connection.</summary>
-    public ValueTask DisposeAsync() => CloseAsync();
+    /// <summary>Closes the kept connection and waits for a running checkpoint.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await CloseAsync();
+        if (_checkpointer is not null)
+        {
+            await _checkpointer.DisposeAsync();
+        }
+    }
 
     // Opened through EF Core, so the provider's connection interceptors (SQLite's pragmas) run once per connection.
     private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
@@ -80,6 +94,10 @@ internal sealed class InboxBatchWriter : IAsyncDisposable
             _db = _factory.CreateDbContext();
             _table ??= new InboxTable(_db);
             await _db.Database.OpenConnectionAsync(cancellationToken);
+            if (_checkpointer is not null)
+            {
+                await _db.Database.ExecuteSqlRawAsync(SqliteWalCheckpointer.AutomaticOff, cancellationToken);
+            }
         }
 
         return _db.Database.GetDbConnection();
@@ -95,6 +113,23 @@ internal sealed class InboxBatchWriter : IAsyncDisposable
 
         if (_db is not null)
         {
+            if (_checkpointer is not null)
+            {
+                try
+                {
+                    // The connection goes back to the pool: whoever takes it next checkpoints as usual.
+                    await _db.Database.ExecuteSqlRawAsync(SqliteWalCheckpointer.AutomaticDefault);
+                }
+                catch (DbException)
+                {
+                    // Not reset: the pool must not hand this connection out again with the automatic checkpoint off.
+                    if (_db.Database.GetDbConnection() is SqliteConnection sqlite)
+                    {
+                        SqliteConnection.ClearPool(sqlite);
+                    }
+                }
+            }
+
             await _db.DisposeAsync();
             _db = null;
         }
