@@ -7,6 +7,8 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
+using Npgsql;
+using NpgsqlTypes;
 using Referrals.Core.Messaging;
 
 namespace Referrals.Core.Persistence;
@@ -14,8 +16,9 @@ namespace Referrals.Core.Persistence;
 /// <summary>
 /// Writes a batch of inbox messages in one transaction, ignoring any whose <c>(Source, DeliveryId)</c> is already stored.
 /// SQLite: one prepared single-row <c>INSERT … ON CONFLICT DO NOTHING</c>, run once per message (in process, so a
-/// row costs microseconds and no SQL is parsed or bound by name per batch). PostgreSQL: one multi-row
-/// <c>INSERT … ON CONFLICT DO NOTHING RETURNING</c> (one round trip). SQL Server, which has no such clause: one guarded
+/// row costs microseconds and no SQL is parsed or bound by name per batch). PostgreSQL: one prepared
+/// <c>INSERT … SELECT … FROM unnest(arrays) ON CONFLICT DO NOTHING RETURNING</c>, the batch sent as one array per column
+/// (one round trip, and the same statement text whatever the batch size, so it is parsed and planned once). SQL Server, which has no such clause: one guarded
 /// <c>INSERT … WHERE NOT EXISTS</c> per message, still in the one transaction.
 /// </summary>
 /// <remarks>
@@ -38,6 +41,7 @@ internal sealed class InboxBatchWriter : IAsyncDisposable
     private ReferralsDbContext? _db;
     private InboxTable? _table;
     private DbCommand? _insertOne;
+    private NpgsqlCommand? _insertUnnested;
 
     public InboxBatchWriter(ReferralsDbContextFactory factory, ILogger logger)
     {
@@ -59,7 +63,7 @@ internal sealed class InboxBatchWriter : IAsyncDisposable
             {
                 StorageProvider.Sqlite => InsertEach(transaction, messages),
                 StorageProvider.SqlServer => await InsertEachGuardedAsync(connection, transaction, _table!, messages, cancellationToken),
-                _ => await InsertAllAsync(connection, transaction, _table!, messages, cancellationToken),
+                _ => await InsertUnnestedAsync(transaction, messages, cancellationToken),
             };
             var inserted = Stopwatch.GetTimestamp();
             await transaction.CommitAsync(cancellationToken);
@@ -109,6 +113,12 @@ internal sealed class InboxBatchWriter : IAsyncDisposable
         {
             await _insertOne.DisposeAsync();
             _insertOne = null;
+        }
+
+        if (_insertUnnested is not null)
+        {
+            await _insertUnnested.DisposeAsync();
+            _insertUnnested = null;
         }
 
         if (_db is not null)
@@ -163,22 +173,11 @@ internal sealed class InboxBatchWriter : IAsyncDisposable
         return command;
     }
 
-    private static async Task<bool[]> InsertAllAsync(DbConnection connection, DbTransaction transaction, InboxTable table, IReadOnlyList<InboxMessage> messages,
-        CancellationToken cancellationToken)
+    private async Task<bool[]> InsertUnnestedAsync(DbTransaction transaction, IReadOnlyList<InboxMessage> messages, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        var sql = new StringBuilder().Append("INSERT INTO ").Append(table.Name).Append(" (").Append(table.ColumnList).Append(", ").Append(table.Attempts).Append(") VALUES ");
-        for (var i = 0; i < messages.Count; i++)
-        {
-            sql.Append(i == 0 ? "(" : ", (");
-            table.AddParameters(command, sql, i);
-            table.SetValues(command, messages[i], i);
-            sql.Append(", 0)");
-        }
-
-        sql.Append(" ON CONFLICT (").Append(table.Source).Append(", ").Append(table.DeliveryId).Append(") DO NOTHING RETURNING ").Append(table.Source).Append(", ").Append(table.DeliveryId);
-        command.CommandText = sql.ToString();
+        var command = _insertUnnested ??= await PrepareInsertUnnestedAsync((NpgsqlConnection)transaction.Connection!, cancellationToken);
+        command.Transaction = (NpgsqlTransaction)transaction;
+        _table!.SetArrays(command, messages);
 
         // The batch's keys are distinct, so the returned keys name exactly the rows this statement inserted.
         var inserted = new HashSet<(string, string)>();
@@ -197,6 +196,26 @@ internal sealed class InboxBatchWriter : IAsyncDisposable
         }
 
         return stored;
+    }
+
+    private async Task<NpgsqlCommand> PrepareInsertUnnestedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var table = _table!;
+        var command = connection.CreateCommand();
+        var columns = string.Join(", ", Enumerable.Range(0, Inserted.Length).Select(i => FormattableString.Invariant($"c{i}")));
+        var arrays = string.Join(", ", Enumerable.Range(0, Inserted.Length).Select(i => FormattableString.Invariant($"@a{i}")));
+        command.CommandText = $"INSERT INTO {table.Name} ({table.ColumnList}, {table.Attempts}) SELECT {columns}, 0 FROM unnest({arrays}) AS u ({columns}) "
+            + $"ON CONFLICT ({table.Source}, {table.DeliveryId}) DO NOTHING RETURNING {table.Source}, {table.DeliveryId}";
+        command.Parameters.Add(new NpgsqlParameter<string[]>("a0", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [] });
+        command.Parameters.Add(new NpgsqlParameter<string[]>("a1", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [] });
+        command.Parameters.Add(new NpgsqlParameter<string?[]>("a2", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [] });
+        command.Parameters.Add(new NpgsqlParameter<string[]>("a3", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [] });
+        command.Parameters.Add(new NpgsqlParameter<string[]>("a4", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [] });
+        command.Parameters.Add(new NpgsqlParameter<byte[][]>("a5", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { TypedValue = [] });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]>("a6", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { TypedValue = [] });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]>("a7", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { TypedValue = [] });
+        await command.PrepareAsync(cancellationToken);
+        return command;
     }
 
     private static async Task<bool[]> InsertEachGuardedAsync(DbConnection connection, DbTransaction transaction, InboxTable table, IReadOnlyList<InboxMessage> messages,
@@ -275,6 +294,23 @@ internal sealed class InboxBatchWriter : IAsyncDisposable
             Set(parameters[first + 6], 6, message.ReceivedAt);
             Set(parameters[first + 7], 7, message.NextAttemptAt);
         }
+
+        /// <summary>Sets the eight array parameters of the unnest insert to <paramref name="messages"/>' columns, converted as EF would.</summary>
+        public void SetArrays(NpgsqlCommand command, IReadOnlyList<InboxMessage> messages)
+        {
+            var parameters = command.Parameters;
+            ((NpgsqlParameter<string[]>)parameters[0]).TypedValue = [.. messages.Select(m => m.Source)];
+            ((NpgsqlParameter<string[]>)parameters[1]).TypedValue = [.. messages.Select(m => m.DeliveryId)];
+            ((NpgsqlParameter<string?[]>)parameters[2]).TypedValue = [.. messages.Select(m => m.EventId)];
+            ((NpgsqlParameter<string[]>)parameters[3]).TypedValue = [.. messages.Select(m => m.Topic)];
+            ((NpgsqlParameter<string[]>)parameters[4]).TypedValue = [.. messages.Select(m => m.TenantKey)];
+            ((NpgsqlParameter<byte[][]>)parameters[5]).TypedValue = [.. messages.Select(m => m.Payload)];
+            ((NpgsqlParameter<DateTimeOffset[]>)parameters[6]).TypedValue = [.. messages.Select(m => Converted(6, m.ReceivedAt))];
+            ((NpgsqlParameter<DateTimeOffset[]>)parameters[7]).TypedValue = [.. messages.Select(m => Converted(7, m.NextAttemptAt))];
+        }
+
+        private DateTimeOffset Converted(int column, DateTimeOffset value) =>
+            _mappings[column].Converter is { } converter ? (DateTimeOffset)converter.ConvertToProvider(value)! : value;
 
         private void Set(DbParameter parameter, int column, object? value)
         {
