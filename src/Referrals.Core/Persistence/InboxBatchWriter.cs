@@ -18,8 +18,8 @@ namespace Referrals.Core.Persistence;
 /// SQLite: one prepared single-row <c>INSERT … ON CONFLICT DO NOTHING</c>, run once per message (in process, so a
 /// row costs microseconds and no SQL is parsed or bound by name per batch). PostgreSQL: one prepared
 /// <c>INSERT … SELECT … FROM unnest(arrays) ON CONFLICT DO NOTHING RETURNING</c>, the batch sent as one array per column
-/// (one round trip, and the same statement text whatever the batch size, so it is parsed and planned once). SQL Server, which has no such clause: one guarded
-/// <c>INSERT … WHERE NOT EXISTS</c> per message, still in the one transaction.
+/// (one round trip, and the same statement text whatever the batch size, so it is parsed and planned once). SQL Server,
+/// which has no such clause: one guarded <c>INSERT … WHERE NOT EXISTS</c> per message, still in the one transaction.
 /// </summary>
 /// <remarks>
 /// The connection (and on SQLite the prepared statement) is kept open from batch to batch; after a failed batch it is
@@ -130,7 +130,7 @@ internal sealed class InboxBatchWriter : IAsyncDisposable
                     // The connection goes back to the pool: whoever takes it next checkpoints as usual.
                     await _db.Database.ExecuteSqlRawAsync(SqliteWalCheckpointer.AutomaticDefault);
                 }
-                catch (DbException)
+                catch (Exception ex) when (ex is DbException or InvalidOperationException)
                 {
                     // Not reset: the pool must not hand this connection out again with the automatic checkpoint off.
                     if (_db.Database.GetDbConnection() is SqliteConnection sqlite)
