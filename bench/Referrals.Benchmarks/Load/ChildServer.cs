@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Reflection;
 
 namespace Referrals.Benchmarks.Load;
 
@@ -32,18 +33,22 @@ internal sealed class ChildServer : IAsyncDisposable
     public static async Task<ChildServer> StartAsync(params string[] arguments)
     {
         var port = FreePort();
-        var info = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardInput = true, UseShellExecute = false };
-        // Started through `dotnet <dll>` or the apphost: either way the same entry assembly.
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
+        // The bench started through its apphost starts the apphost again; otherwise (`dotnet <dll>`, or a test host that
+        // loaded this assembly) the dotnet host runs this assembly.
+        var self = typeof(ChildServer).Assembly;
+        var viaHost = Assembly.GetEntryAssembly() != self || Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet";
+        var info = new ProcessStartInfo(viaHost ? DotnetHost() : Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardInput = true, UseShellExecute = false };
+        if (viaHost)
         {
-            info.ArgumentList.Add(typeof(ChildServer).Assembly.Location);
+            info.ArgumentList.Add(self.Location);
         }
 
         if (arguments[0] == LoadServer.ServeName)
         {
-            // The bridge's own GC settings (Referrals.ShopifyBridge.csproj): this child runs under the bench's runtimeconfig.
+            // The bridge's own GC and thread-pool settings (Referrals.ShopifyBridge.csproj): this child runs under the bench's runtimeconfig.
             info.Environment.TryAdd("DOTNET_gcServer", "0");
             info.Environment.TryAdd("DOTNET_gcConcurrent", "0");
+            info.Environment.TryAdd("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit", "0");
         }
 
         info.ArgumentList.Add(arguments[0]);
@@ -150,6 +155,12 @@ internal sealed class ChildServer : IAsyncDisposable
 
         _process.Dispose();
     }
+
+    // The host running this process when it is `dotnet`; else the one the SDK names (test hosts), else the one on the PATH.
+    private static string DotnetHost() =>
+        Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet" ? Environment.ProcessPath!
+        : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host
+        : "dotnet";
 
     private static int FreePort()
     {

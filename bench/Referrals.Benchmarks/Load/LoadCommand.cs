@@ -10,10 +10,12 @@ using Referrals.Testing.Shopify;
 namespace Referrals.Benchmarks.Load;
 
 /// <summary>
-/// <c>load [--provider sqlite|postgresql|all] [--connections 32] [--seconds 10] [--rates 1000,2000]</c>: starts a bare
-/// Kestrel baseline and the real bridge as child processes and measures, in one run, the baseline (POST of the order body,
-/// GET), webhook ingest at saturation and at fixed rates, the inbox drain, and the app-proxy redirect
-/// <c>/shopify/proxy/r/{code}</c>, with the bridge's start-up time and memory. Prints Markdown rows.
+/// <c>load [--provider sqlite|postgresql|all] [--connections 32] [--seconds 10] [--rates 1000,2000] [--warmup 1]
+/// [--phases ingest,drain,redirect]</c>: starts a bare Kestrel baseline and the real bridge as child processes and
+/// measures, in one run, the baseline (POST of the order body, GET), webhook ingest at saturation and at fixed rates, the
+/// inbox drain, and the app-proxy redirect <c>/shopify/proxy/r/{code}</c>, with the bridge's start-up time and memory.
+/// Prints Markdown rows, the inbox writer's cycle and the bridge's CPU per request after each ingest phase, and checks
+/// at the end that every delivery answered 200 is in the inbox (exit code 1 and a FAILED line otherwise).
 /// </summary>
 internal static class LoadCommand
 {
@@ -29,15 +31,23 @@ internal static class LoadCommand
         var duration = TimeSpan.FromSeconds(double.Parse(Option(args, "--seconds", "10"), CultureInfo.InvariantCulture));
         var rates = Option(args, "--rates", "1000,2000").Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(r => double.Parse(r, CultureInfo.InvariantCulture)).ToArray();
-        var results = await MeasureAsync(providers, connections, duration, rates, Console.Out);
-        return results.Any(r => r.Count == 0) ? 1 : 0;
+        var warmUp = TimeSpan.FromSeconds(double.Parse(Option(args, "--warmup", "1"), CultureInfo.InvariantCulture));
+        var phases = Option(args, "--phases", "ingest,drain,redirect").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var report = await MeasureAsync(new LoadOptions(providers, connections, duration, rates, warmUp, phases), Console.Out);
+        foreach (var failure in report.Failures)
+        {
+            await Console.Out.WriteLineAsync("FAILED: " + failure);
+        }
+
+        return report.Results.Any(r => r.Count == 0) || report.Failures.Count > 0 ? 1 : 0;
     }
 
-    /// <summary>Runs every phase and writes a row per phase as it ends; returns the results.</summary>
-    public static async Task<List<LoadResult>> MeasureAsync(IReadOnlyList<StorageProvider> providers, int connections, TimeSpan duration,
-        IReadOnlyList<double> rates, TextWriter output)
+    /// <summary>Runs every phase and writes a row per phase as it ends; returns the results and the end-state checks.</summary>
+    public static async Task<LoadReport> MeasureAsync(LoadOptions options, TextWriter output)
     {
-        var results = new List<LoadResult>();
+        var (providers, connections, duration, rates, warmUp, phases) = options;
+        var report = new LoadReport();
+        var results = report.Results;
         var template = Encoding.UTF8.GetString(ShopifyFixtures.Read(ShopifyFixtures.SyntheticPaidOrder));
         var plainBody = Encoding.UTF8.GetBytes(template);
         await output.WriteLineAsync(Format.Invariant($"machine: {Environment.ProcessorCount} cores, load average {MachineLoad.LoadAverageNow()}"));
@@ -49,7 +59,7 @@ internal static class LoadCommand
         await using (var hello = await ChildServer.StartAsync(LoadServer.HelloName))
         {
             using var client = Client(hello.Address, connections);
-            await WarmUpAsync(client, _ => new HttpRequestMessage(HttpMethod.Post, "hello") { Content = Json(plainBody) }, connections);
+            await WarmUpAsync(client, _ => new HttpRequestMessage(HttpMethod.Post, "hello") { Content = Json(plainBody) }, connections, warmUp);
             postBaseline = await LoadDriver.RunAsync("baseline: bare Kestrel POST /hello (2.2 KB body)", client, _ =>
                 new HttpRequestMessage(HttpMethod.Post, "hello") { Content = Json(plainBody) }, HttpStatusCode.OK, connections, duration, rate: null);
             await Report(output, results, postBaseline, null, "—");
@@ -82,31 +92,89 @@ internal static class LoadCommand
                 return message;
             }
 
-            await WarmUpAsync(client, Webhook, connections);
-            var ingest = await LoadDriver.RunAsync($"{provider}: webhook ingest (verify + inbox insert + 200)", client, Webhook, HttpStatusCode.OK, connections, duration, rate: null);
-            await Report(output, results, ingest, postBaseline, await MemoryAsync(bridge));
-            foreach (var rate in rates)
+            // Every answer 200 is a stored delivery (ids are unique); an error may or may not have been stored.
+            long answeredOk = 0, answeredError = 0;
+            void Count(LoadResult phase)
             {
-                var fixedRate = await LoadDriver.RunAsync($"{provider}: webhook ingest", client, Webhook, HttpStatusCode.OK, connections, duration, rate);
-                await Report(output, results, fixedRate, postBaseline, await MemoryAsync(bridge));
+                answeredOk += phase.Count - phase.Errors;
+                answeredError += phase.Errors;
             }
 
-            using (var drainClient = new HttpClient { BaseAddress = bridge.Address, Timeout = TimeSpan.FromMinutes(30) })
+            Count(await WarmUpAsync(client, Webhook, connections, warmUp));
+            if (phases.Contains("ingest"))
             {
-                var answer = (await (await drainClient.PostAsync(new Uri(Format.Invariant($"{LoadServer.DrainPath.TrimStart('/')}?seconds={duration.TotalSeconds}"), UriKind.Relative), null)).Content.ReadAsStringAsync()).Split(' ');
-                var processed = long.Parse(answer[0], CultureInfo.InvariantCulture);
-                var seconds = double.Parse(answer[1], CultureInfo.InvariantCulture);
-                await output.WriteLineAsync(Format.Invariant(
-                    $"| {provider}: inbox drain (orders/paid → attribution + fraud + ledger) | 1 drain job | {processed / seconds:N0} orders/s | — | | | | | {processed} processed in {seconds:0.0} s (of {sequence} stored) | {await MemoryAsync(bridge)} | {MachineLoad.LoadAverageNow()} |"));
+                var before = await InboxAsync(bridge);
+                var ingest = await LoadDriver.RunAsync($"{provider}: webhook ingest (verify + inbox insert + 200)", client, Webhook, HttpStatusCode.OK, connections, duration, rate: null);
+                Count(ingest);
+                await Report(output, results, ingest, postBaseline, await MemoryAsync(bridge));
+                await output.WriteLineAsync(WriterCycle(before, await InboxAsync(bridge), ingest));
+                foreach (var rate in rates)
+                {
+                    before = await InboxAsync(bridge);
+                    var fixedRate = await LoadDriver.RunAsync($"{provider}: webhook ingest", client, Webhook, HttpStatusCode.OK, connections, duration, rate);
+                    Count(fixedRate);
+                    await Report(output, results, fixedRate, postBaseline, await MemoryAsync(bridge));
+                    await output.WriteLineAsync(WriterCycle(before, await InboxAsync(bridge), fixedRate));
+                }
             }
 
-            var redirect = await LoadDriver.RunAsync($"{provider}: app proxy GET /shopify/proxy/r/{{code}} → 302", client, _ =>
-                new HttpRequestMessage(HttpMethod.Get, "shopify/proxy/r/" + LoadServer.AdvocateCode
-                    + ShopifyAppProxySigner.Query(LoadServer.Secret, LoadServer.Shop, TimeProvider.System.GetUtcNow())), HttpStatusCode.Redirect, connections, duration, rate: null);
-            await Report(output, results, redirect, getBaseline, await MemoryAsync(bridge));
+            var inbox = await InboxAsync(bridge);
+            var stored = inbox.Rows;
+            report.InboxRows[provider] = stored;
+            report.InboxBatches[provider] = inbox.Batches;
+            await output.WriteLineAsync(Format.Invariant($"{provider}: inbox holds {stored} deliveries; answered 200: {answeredOk}, errors: {answeredError}"));
+            if (stored < answeredOk || stored > answeredOk + answeredError)
+            {
+                report.Failures.Add(Format.Invariant($"{provider}: {answeredOk} deliveries were answered 200 (and {answeredError} failed) but the inbox holds {stored}"));
+            }
+
+            if (phases.Contains("drain"))
+            {
+                report.Drained[provider] = await DrainAsync(output, bridge, provider, duration, sequence);
+            }
+
+            if (phases.Contains("redirect"))
+            {
+                var redirect = await LoadDriver.RunAsync($"{provider}: app proxy GET /shopify/proxy/r/{{code}} → 302", client, _ =>
+                    new HttpRequestMessage(HttpMethod.Get, "shopify/proxy/r/" + LoadServer.AdvocateCode
+                        + ShopifyAppProxySigner.Query(LoadServer.Secret, LoadServer.Shop, TimeProvider.System.GetUtcNow())), HttpStatusCode.Redirect, connections, duration, rate: null);
+                await Report(output, results, redirect, getBaseline, await MemoryAsync(bridge));
+            }
         }
 
-        return results;
+        return report;
+    }
+
+    private static async Task<long> DrainAsync(TextWriter output, ChildServer bridge, StorageProvider provider, TimeSpan duration, long sequence)
+    {
+        using var drainClient = new HttpClient { BaseAddress = bridge.Address, Timeout = TimeSpan.FromMinutes(30) };
+        var answer = (await (await drainClient.PostAsync(new Uri(Format.Invariant($"{LoadServer.DrainPath.TrimStart('/')}?seconds={duration.TotalSeconds}"), UriKind.Relative), null)).Content.ReadAsStringAsync()).Split(' ');
+        var processed = long.Parse(answer[0], CultureInfo.InvariantCulture);
+        var seconds = double.Parse(answer[1], CultureInfo.InvariantCulture);
+        await output.WriteLineAsync(Format.Invariant(
+            $"| {provider}: inbox drain (orders/paid → attribution + fraud + ledger) | 1 drain job | {processed / seconds:N0} orders/s | — | | | | | {processed} processed in {seconds:0.0} s (of {sequence} stored) | {await MemoryAsync(bridge)} | {MachineLoad.LoadAverageNow()} |"));
+        return processed;
+    }
+
+    private static async Task<InboxSnapshot> InboxAsync(ChildServer bridge)
+    {
+        using var client = new HttpClient { BaseAddress = bridge.Address, Timeout = TimeSpan.FromMinutes(1) };
+        var answer = (await client.GetStringAsync(new Uri(LoadServer.InboxPath.TrimStart('/'), UriKind.Relative))).Split(' ');
+        var numbers = answer.Select(a => long.Parse(a, CultureInfo.InvariantCulture)).ToArray();
+        return new InboxSnapshot(numbers[0], numbers[1], numbers[2], numbers[3], numbers[4], numbers[5]);
+    }
+
+    // The group commit's cycle over one phase, and the bridge's CPU per answered request (both cores count).
+    private static string WriterCycle(InboxSnapshot before, InboxSnapshot after, LoadResult phase)
+    {
+        var batches = after.Batches - before.Batches;
+        var deliveries = after.Deliveries - before.Deliveries;
+        var insertMs = (after.InsertMicroseconds - before.InsertMicroseconds) / 1000.0;
+        var commitMs = (after.CommitMicroseconds - before.CommitMicroseconds) / 1000.0;
+        var cpuMs = (double)(after.CpuMilliseconds - before.CpuMilliseconds);
+        var wallMs = phase.Elapsed.TotalMilliseconds;
+        return Format.Invariant(
+            $"  inbox writer: {batches} batches, {(double)deliveries / Math.Max(batches, 1):0.0} deliveries each; per batch insert {insertMs / Math.Max(batches, 1):0.000} ms, commit {commitMs / Math.Max(batches, 1):0.000} ms; writer busy {(insertMs + commitMs) / wallMs:P0} of the phase; bridge CPU {cpuMs * 1000 / Math.Max(phase.Count, 1):0} μs per request ({cpuMs / wallMs / Environment.ProcessorCount:P0} of {Environment.ProcessorCount} cores); /proc/loadavg {MachineLoad.LoadAverageNow()}");
     }
 
     private static async Task Report(TextWriter output, List<LoadResult> results, LoadResult result, LoadResult? baseline, string memory)
@@ -116,9 +184,9 @@ internal static class LoadCommand
         await output.FlushAsync();
     }
 
-    // One second, not reported: JIT, connection set-up and the first queries' plans happen here.
-    private static Task WarmUpAsync(HttpClient client, Func<long, HttpRequestMessage> request, int connections) =>
-        LoadDriver.RunAsync("warm-up", client, request, HttpStatusCode.OK, connections, TimeSpan.FromSeconds(1), rate: null);
+    // Not reported (one second unless --warmup says otherwise): JIT, connection set-up and the first queries' plans happen here.
+    private static Task<LoadResult> WarmUpAsync(HttpClient client, Func<long, HttpRequestMessage> request, int connections, TimeSpan warmUp) =>
+        LoadDriver.RunAsync("warm-up", client, request, HttpStatusCode.OK, connections, warmUp, rate: null);
 
     // RSS / peak from /proc, then the bridge's managed heap after its last GC and the GC's committed bytes (MB).
     private static async Task<string> MemoryAsync(ChildServer bridge)

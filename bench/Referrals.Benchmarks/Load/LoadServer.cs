@@ -5,6 +5,7 @@ using Hangfire.States;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -41,6 +42,12 @@ internal static class LoadServer
 
     /// <summary>Answers the managed heap after the last GC and the GC's committed memory, in MB: "heap committed".</summary>
     public const string MemoryPath = "/_load/memory";
+
+    /// <summary>
+    /// Answers "rows batches deliveries insert-μs commit-μs cpu-ms": inbox rows stored, the inbox writer's sums since start
+    /// (<see cref="InboxWriterStats"/>) and this process's CPU time.
+    /// </summary>
+    public const string InboxPath = "/_load/inbox";
 
     public static async Task<int> HelloAsync(string[] args)
     {
@@ -97,7 +104,11 @@ internal static class LoadServer
 
         var started = Stopwatch.StartNew();
         var timings = new StartUpTimings();
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = directory, EnvironmentName = Environments.Production });
+        using var inboxStats = new InboxWriterStats();
+        // The content root is watched for configuration changes (recursively): kept apart from the database files, so
+        // the watcher does not wake on every write to SQLite's WAL.
+        var contentRoot = Directory.CreateDirectory(Path.Combine(directory, "content")).FullName;
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = contentRoot, EnvironmentName = Environments.Production });
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Configuration.AddInMemoryCollection(settings);
         timings.Mark("create builder");
@@ -114,6 +125,13 @@ internal static class LoadServer
         {
             var info = GC.GetGCMemoryInfo();
             return Results.Text(FormattableString.Invariant($"{info.HeapSizeBytes / 1048576.0:0} {info.TotalCommittedBytes / 1048576.0:0}"));
+        });
+        app.MapGet(InboxPath, async (ReferralsDbContextFactory factory, CancellationToken cancellationToken) =>
+        {
+            await using var db = factory.CreateDbContext();
+            var rows = await db.Inbox.LongCountAsync(cancellationToken);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
+            return Results.Text(FormattableString.Invariant($"{rows} {inboxStats.Snapshot()} {cpu:0}"));
         });
         timings.Mark("build host and pipeline");
         await app.StartAsync();

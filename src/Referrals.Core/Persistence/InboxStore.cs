@@ -8,7 +8,9 @@ namespace Referrals.Core.Persistence;
 /// The durable inbox's front door: insert-if-new by <c>(Source, DeliveryId)</c>, with group commit. Callers queue
 /// their message; one writer takes every message waiting (up to <see cref="MaxBatchSize"/>), inserts them in one
 /// transaction and commits once, then tells each caller its own outcome. So concurrent deliveries share one commit
-/// instead of queueing for the database's write lock one by one. Thread-safe; one per process (a singleton).
+/// instead of queueing for the database's write lock one by one. The writer keeps its connection open between batches.
+/// Batch sizes and insert and commit times are published as <see cref="InboxMetrics"/>. Thread-safe; one per process
+/// (a singleton).
 /// </summary>
 public sealed class InboxStore : IAsyncDisposable, IDisposable
 {
@@ -29,7 +31,7 @@ public sealed class InboxStore : IAsyncDisposable, IDisposable
     public InboxStore(ReferralsDbContextFactory factory, ILogger<InboxStore> logger)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        _writer = new InboxBatchWriter(factory);
+        _writer = new InboxBatchWriter(factory, logger);
         _logger = logger;
         _loop = Task.Run(WriteLoopAsync);
     }
@@ -77,6 +79,7 @@ public sealed class InboxStore : IAsyncDisposable, IDisposable
 
     private async Task WriteLoopAsync()
     {
+        await using var writer = _writer;
         var batch = new List<PendingDelivery>(MaxBatchSize);
         while (await _pending.Reader.WaitToReadAsync())
         {
@@ -94,6 +97,7 @@ public sealed class InboxStore : IAsyncDisposable, IDisposable
 
             if (batch.Count > 0)
             {
+                InboxMetrics.BatchSize.Record(batch.Count);
                 await WriteBatchAsync(batch);
                 batch.Clear();
             }

@@ -155,8 +155,13 @@ internal sealed class ShopifyWebhookReceiver
 
         var message = new InboxMessage(Source, webhookId, eventId, topic, domain, body, _clock.GetUtcNow());
         var stored = await _inbox.TryAddAsync(message, cancellationToken);
-        _logger.LogDebug("Shopify {Topic} webhook {WebhookId} (event {EventId}, triggered {TriggeredAt}) from {Shop}: {Bytes} bytes, {Result}, signature {Signature}",
-            topic, webhookId, eventId, TriggeredAt(headers), domain, body.Length, stored ? "stored" : "duplicate ignored", signature);
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            // Guarded: the arguments' array, boxing and date parsing would otherwise be paid on every delivery.
+            _logger.LogDebug("Shopify {Topic} webhook {WebhookId} (event {EventId}, triggered {TriggeredAt}) from {Shop}: {Bytes} bytes, {Result}, signature {Signature}",
+                topic, webhookId, eventId, TriggeredAt(headers), domain, body.Length, stored ? "stored" : "duplicate ignored", signature);
+        }
+
         NudgeDrain();
         return Results.Ok();
     }

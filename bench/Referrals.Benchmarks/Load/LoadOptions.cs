@@ -1,0 +1,8 @@
+using Referrals.Core.Persistence;
+
+namespace Referrals.Benchmarks.Load;
+
+/// <summary>What the load command runs: databases, concurrency, phase length, open-loop rates, warm-up, and which bridge
+/// phases (<c>ingest</c>, <c>drain</c>, <c>redirect</c>; the baselines always run).</summary>
+internal sealed record LoadOptions(IReadOnlyList<StorageProvider> Providers, int Connections, TimeSpan Duration, IReadOnlyList<double> Rates,
+    TimeSpan WarmUp, IReadOnlySet<string> Phases);
