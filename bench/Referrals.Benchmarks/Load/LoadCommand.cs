@@ -10,10 +10,12 @@ using Referrals.Testing.Shopify;
 namespace Referrals.Benchmarks.Load;
 
 /// <summary>
-/// <c>load [--provider sqlite|postgresql|all] [--connections 32] [--seconds 10] [--rates 1000,2000]</c>: starts a bare
-/// Kestrel baseline and the real bridge as child processes and measures, in one run, the baseline (POST of the order body,
-/// GET), webhook ingest at saturation and at fixed rates, the inbox drain, and the app-proxy redirect
-/// <c>/shopify/proxy/r/{code}</c>, with the bridge's start-up time and memory. Prints Markdown rows.
+/// <c>load [--provider sqlite|postgresql|all] [--connections 32] [--seconds 10] [--rates 1000,2000] [--drain-orders 3000]
+/// [--drain-warmup 1000]</c>: starts a bare Kestrel baseline and the real bridge as child processes and measures, in one
+/// run, the baseline (POST of the order body, GET), webhook ingest at saturation and at fixed rates, the inbox drain (its
+/// cold first seconds), the app-proxy redirect <c>/shopify/proxy/r/{code}</c>, and a sustained drain (the leftovers set
+/// aside, warm-up orders ingested and drained, then N more ingested and drained to the end), with the bridge's start-up
+/// time and memory. Prints Markdown rows.
 /// </summary>
 internal static class LoadCommand
 {
@@ -29,13 +31,16 @@ internal static class LoadCommand
         var duration = TimeSpan.FromSeconds(double.Parse(Option(args, "--seconds", "10"), CultureInfo.InvariantCulture));
         var rates = Option(args, "--rates", "1000,2000").Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(r => double.Parse(r, CultureInfo.InvariantCulture)).ToArray();
-        var results = await MeasureAsync(providers, connections, duration, rates, Console.Out);
+        var drain = new SustainedDrain(
+            int.Parse(Option(args, "--drain-orders", "3000"), CultureInfo.InvariantCulture),
+            int.Parse(Option(args, "--drain-warmup", "1000"), CultureInfo.InvariantCulture));
+        var results = await MeasureAsync(providers, connections, duration, rates, Console.Out, drain);
         return results.Any(r => r.Count == 0) ? 1 : 0;
     }
 
     /// <summary>Runs every phase and writes a row per phase as it ends; returns the results.</summary>
     public static async Task<List<LoadResult>> MeasureAsync(IReadOnlyList<StorageProvider> providers, int connections, TimeSpan duration,
-        IReadOnlyList<double> rates, TextWriter output)
+        IReadOnlyList<double> rates, TextWriter output, SustainedDrain? drain = null)
     {
         var results = new List<LoadResult>();
         var template = Encoding.UTF8.GetString(ShopifyFixtures.Read(ShopifyFixtures.SyntheticPaidOrder));
@@ -104,9 +109,77 @@ internal static class LoadCommand
                 new HttpRequestMessage(HttpMethod.Get, "shopify/proxy/r/" + LoadServer.AdvocateCode
                     + ShopifyAppProxySigner.Query(LoadServer.Secret, LoadServer.Shop, TimeProvider.System.GetUtcNow())), HttpStatusCode.Redirect, connections, duration, rate: null);
             await Report(output, results, redirect, getBaseline, await MemoryAsync(bridge));
+            if (drain is { Orders: > 0 })
+            {
+                await SustainedDrainAsync(output, provider, bridge, client, template, runId, key, connections, drain);
+            }
         }
 
         return results;
+    }
+
+    /// <summary>How many orders the sustained drain measures, after how many warm-up orders.</summary>
+    public sealed record SustainedDrain(int Orders, int WarmUp);
+
+    // The leftovers of the ingest phases are set aside (dead-lettered), so the drain sees only its own orders. Each order
+    // is a new buyer; every third carries one of the seeded advocates' codes (round-robin), the others a code nobody has.
+    // Warm-up orders are ingested and drained first (JIT, query plans), then the measured ones are ingested and the real
+    // DrainInboxJob is timed until the inbox is empty.
+    private static async Task SustainedDrainAsync(TextWriter output, StorageProvider provider, ChildServer bridge, HttpClient client, string template, string runId, byte[] key,
+        int connections, SustainedDrain drain)
+    {
+        using var control = new HttpClient { BaseAddress = bridge.Address, Timeout = TimeSpan.FromMinutes(60) };
+        async Task<string[]> PostAsync(string path) =>
+            (await (await control.PostAsync(new Uri(path.TrimStart('/'), UriKind.Relative), null)).EnsureSuccessStatusCode().Content.ReadAsStringAsync()).Split(' ');
+
+        var setAside = await PostAsync(LoadServer.SetAsidePath);
+        var next = 0L;
+        async Task IngestAsync(int count)
+        {
+            var first = next;
+            next += count;
+            await Parallel.ForAsync(first, first + count, new ParallelOptions { MaxDegreeOfParallelism = connections }, async (n, ct) =>
+            {
+                using var request = SustainedOrder(template, runId + "-s", key, n);
+                using var response = await client.SendAsync(request, ct);
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    throw new InvalidOperationException(Format.Invariant($"Ingest of sustained order {n} answered {(int)response.StatusCode}."));
+                }
+            });
+        }
+
+        await IngestAsync(drain.WarmUp);
+        var warm = await PostAsync(LoadServer.DrainAllPath);
+        await IngestAsync(drain.Orders);
+        var loadBefore = MachineLoad.LoadAverageNow();
+        var answer = await PostAsync(LoadServer.DrainAllPath);
+        var processed = long.Parse(answer[0], CultureInfo.InvariantCulture);
+        var seconds = double.Parse(answer[1], CultureInfo.InvariantCulture);
+        var cpu = double.Parse(answer[2], CultureInfo.InvariantCulture);
+        await output.WriteLineAsync(Format.Invariant(
+            $"| {provider}: sustained inbox drain (DrainInboxJob until empty, after {warm[0]} warm-up orders drained) | 1 drain job | {processed / seconds:N0} orders/s | — | | | | | {processed} of {drain.Orders} processed in {seconds:0.0} s; bridge CPU {cpu * 1000 / Math.Max(1, processed):0.00} ms per order; {setAside[0]} leftovers set aside | {await MemoryAsync(bridge)} | {loadBefore} → {MachineLoad.LoadAverageNow()} |"));
+        await output.FlushAsync();
+    }
+
+    // A signed orders/paid webhook for sustained order n: its own order, webhook and event ids, and its own buyer.
+    private static HttpRequestMessage SustainedOrder(string template, string runId, byte[] key, long n)
+    {
+        var code = n % 3 == 0 ? LoadServer.SustainedCode((int)(n / 3 % LoadServer.SustainedAdvocates)) : Format.Invariant($"NOONE-{n % 10_000_000:D7}");
+        var json = template
+            .Replace(OrderId, (910_000_000_000_000_000L + n).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace(ShopifyPayloads.SyntheticCustomerId.ToString(CultureInfo.InvariantCulture), (120_000_000_000_000_000L + n).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("jane.referred@example.com", Format.Invariant($"buyer-{runId}-{n}@example.com"), StringComparison.Ordinal)
+            .Replace(LoadServer.AdvocateCode, code, StringComparison.Ordinal);
+        var body = Encoding.UTF8.GetBytes(json);
+        var message = new HttpRequestMessage(HttpMethod.Post, ShopifyWebhookDelivery.Path) { Content = Json(body) };
+        message.Headers.TryAddWithoutValidation("X-Shopify-Topic", "orders/paid");
+        message.Headers.TryAddWithoutValidation("X-Shopify-Shop-Domain", LoadServer.Shop);
+        message.Headers.TryAddWithoutValidation("X-Shopify-Hmac-Sha256", Convert.ToBase64String(HMACSHA256.HashData(key, body)));
+        message.Headers.TryAddWithoutValidation("X-Shopify-Webhook-Id", Format.Invariant($"wh-{runId}-{n}"));
+        message.Headers.TryAddWithoutValidation("X-Shopify-Event-Id", Format.Invariant($"ev-{runId}-{n}"));
+        message.Headers.TryAddWithoutValidation("X-Shopify-API-Version", "2026-10");
+        return message;
     }
 
     private static async Task Report(TextWriter output, List<LoadResult> results, LoadResult result, LoadResult? baseline, string memory)
