@@ -11,11 +11,13 @@ namespace Referrals.Benchmarks.Load;
 
 /// <summary>
 /// <c>load [--provider sqlite|postgresql|all] [--connections 32] [--seconds 10] [--rates 1000,2000] [--warmup 1]
-/// [--phases ingest,drain,redirect]</c>: starts a bare Kestrel baseline and the real bridge as child processes and
-/// measures, in one run, the baseline (POST of the order body, GET), webhook ingest at saturation and at fixed rates, the
-/// inbox drain, and the app-proxy redirect <c>/shopify/proxy/r/{code}</c>, with the bridge's start-up time and memory.
-/// Prints Markdown rows, the inbox writer's cycle and the bridge's CPU per request after each ingest phase, and checks
-/// at the end that every delivery answered 200 is in the inbox (exit code 1 and a FAILED line otherwise).
+/// [--phases ingest,drain,redirect,sustained] [--drain-orders 3000] [--drain-warmup 1000]</c>: starts a bare Kestrel
+/// baseline and the real bridge as child processes and measures, in one run, the baseline (POST of the order body, GET),
+/// webhook ingest at saturation and at fixed rates, the inbox drain (its cold first seconds), the app-proxy redirect
+/// <c>/shopify/proxy/r/{code}</c>, and a sustained drain (the leftovers set aside, warm-up orders ingested and drained,
+/// then N more ingested and drained to the end), with the bridge's start-up time and memory. Prints Markdown rows, the
+/// inbox writer's cycle and the bridge's CPU per request after each ingest phase, and checks at the end that every
+/// delivery answered 200 is in the inbox (exit code 1 and a FAILED line otherwise).
 /// </summary>
 internal static class LoadCommand
 {
@@ -32,8 +34,11 @@ internal static class LoadCommand
         var rates = Option(args, "--rates", "1000,2000").Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(r => double.Parse(r, CultureInfo.InvariantCulture)).ToArray();
         var warmUp = TimeSpan.FromSeconds(double.Parse(Option(args, "--warmup", "1"), CultureInfo.InvariantCulture));
-        var phases = Option(args, "--phases", "ingest,drain,redirect").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var report = await MeasureAsync(new LoadOptions(providers, connections, duration, rates, warmUp, phases), Console.Out);
+        var phases = Option(args, "--phases", "ingest,drain,redirect,sustained").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var drain = new SustainedDrain(
+            int.Parse(Option(args, "--drain-orders", "3000"), CultureInfo.InvariantCulture),
+            int.Parse(Option(args, "--drain-warmup", "1000"), CultureInfo.InvariantCulture));
+        var report = await MeasureAsync(new LoadOptions(providers, connections, duration, rates, warmUp, phases, drain), Console.Out);
         foreach (var failure in report.Failures)
         {
             await Console.Out.WriteLineAsync("FAILED: " + failure);
@@ -45,7 +50,7 @@ internal static class LoadCommand
     /// <summary>Runs every phase and writes a row per phase as it ends; returns the results and the end-state checks.</summary>
     public static async Task<LoadReport> MeasureAsync(LoadOptions options, TextWriter output)
     {
-        var (providers, connections, duration, rates, warmUp, phases) = options;
+        var (providers, connections, duration, rates, warmUp, phases, _) = options;
         var report = new LoadReport();
         var results = report.Results;
         var template = Encoding.UTF8.GetString(ShopifyFixtures.Read(ShopifyFixtures.SyntheticPaidOrder));
@@ -140,6 +145,11 @@ internal static class LoadCommand
                         + ShopifyAppProxySigner.Query(LoadServer.Secret, LoadServer.Shop, TimeProvider.System.GetUtcNow())), HttpStatusCode.Redirect, connections, duration, rate: null);
                 await Report(output, results, redirect, getBaseline, await MemoryAsync(bridge));
             }
+
+            if (phases.Contains("sustained") && options.Drain is { Orders: > 0 } drain)
+            {
+                await SustainedDrainAsync(output, provider, bridge, client, template, runId, key, connections, drain);
+            }
         }
 
         return report;
@@ -175,6 +185,70 @@ internal static class LoadCommand
         var wallMs = phase.Elapsed.TotalMilliseconds;
         return Format.Invariant(
             $"  inbox writer: {batches} batches, {(double)deliveries / Math.Max(batches, 1):0.0} deliveries each; per batch insert {insertMs / Math.Max(batches, 1):0.000} ms, commit {commitMs / Math.Max(batches, 1):0.000} ms; writer busy {(insertMs + commitMs) / wallMs:P0} of the phase; bridge CPU {cpuMs * 1000 / Math.Max(phase.Count, 1):0} μs per request ({cpuMs / wallMs / Environment.ProcessorCount:P0} of {Environment.ProcessorCount} cores); /proc/loadavg {MachineLoad.LoadAverageNow()}");
+    }
+
+    /// <summary>How many orders the sustained drain measures, after how many warm-up orders.</summary>
+    public sealed record SustainedDrain(int Orders, int WarmUp);
+
+    // The leftovers of the ingest phases are set aside (dead-lettered), so the drain sees only its own orders. Each order
+    // is a new buyer; every third carries one of the seeded advocates' codes (round-robin), the others a code nobody has.
+    // Warm-up orders are ingested and drained first (JIT, query plans), then the measured ones are ingested and the real
+    // DrainInboxJob is timed until the inbox is empty.
+    private static async Task SustainedDrainAsync(TextWriter output, StorageProvider provider, ChildServer bridge, HttpClient client, string template, string runId, byte[] key,
+        int connections, SustainedDrain drain)
+    {
+        using var control = new HttpClient { BaseAddress = bridge.Address, Timeout = TimeSpan.FromMinutes(60) };
+        async Task<string[]> PostAsync(string path) =>
+            (await (await control.PostAsync(new Uri(path.TrimStart('/'), UriKind.Relative), null)).EnsureSuccessStatusCode().Content.ReadAsStringAsync()).Split(' ');
+
+        var setAside = await PostAsync(LoadServer.SetAsidePath);
+        var next = 0L;
+        async Task IngestAsync(int count)
+        {
+            var first = next;
+            next += count;
+            await Parallel.ForAsync(first, first + count, new ParallelOptions { MaxDegreeOfParallelism = connections }, async (n, ct) =>
+            {
+                using var request = SustainedOrder(template, runId + "-s", key, n);
+                using var response = await client.SendAsync(request, ct);
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    throw new InvalidOperationException(Format.Invariant($"Ingest of sustained order {n} answered {(int)response.StatusCode}."));
+                }
+            });
+        }
+
+        await IngestAsync(drain.WarmUp);
+        var warm = await PostAsync(LoadServer.DrainAllPath);
+        await IngestAsync(drain.Orders);
+        var loadBefore = MachineLoad.LoadAverageNow();
+        var answer = await PostAsync(LoadServer.DrainAllPath);
+        var processed = long.Parse(answer[0], CultureInfo.InvariantCulture);
+        var seconds = double.Parse(answer[1], CultureInfo.InvariantCulture);
+        var cpu = double.Parse(answer[2], CultureInfo.InvariantCulture);
+        await output.WriteLineAsync(Format.Invariant(
+            $"| {provider}: sustained inbox drain (DrainInboxJob until empty, after {warm[0]} warm-up orders drained) | 1 drain job | {processed / seconds:N0} orders/s | — | | | | | {processed} of {drain.Orders} processed in {seconds:0.0} s; bridge CPU {cpu * 1000 / Math.Max(1, processed):0.00} ms per order; {setAside[0]} leftovers set aside | {await MemoryAsync(bridge)} | {loadBefore} → {MachineLoad.LoadAverageNow()} |"));
+        await output.FlushAsync();
+    }
+
+    // A signed orders/paid webhook for sustained order n: its own order, webhook and event ids, and its own buyer.
+    private static HttpRequestMessage SustainedOrder(string template, string runId, byte[] key, long n)
+    {
+        var code = n % 3 == 0 ? LoadServer.SustainedCode((int)(n / 3 % LoadServer.SustainedAdvocates)) : Format.Invariant($"NOONE-{n % 10_000_000:D7}");
+        var json = template
+            .Replace(OrderId, (910_000_000_000_000_000L + n).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace(ShopifyPayloads.SyntheticCustomerId.ToString(CultureInfo.InvariantCulture), (120_000_000_000_000_000L + n).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("jane.referred@example.com", Format.Invariant($"buyer-{runId}-{n}@example.com"), StringComparison.Ordinal)
+            .Replace(LoadServer.AdvocateCode, code, StringComparison.Ordinal);
+        var body = Encoding.UTF8.GetBytes(json);
+        var message = new HttpRequestMessage(HttpMethod.Post, ShopifyWebhookDelivery.Path) { Content = Json(body) };
+        message.Headers.TryAddWithoutValidation("X-Shopify-Topic", "orders/paid");
+        message.Headers.TryAddWithoutValidation("X-Shopify-Shop-Domain", LoadServer.Shop);
+        message.Headers.TryAddWithoutValidation("X-Shopify-Hmac-Sha256", Convert.ToBase64String(HMACSHA256.HashData(key, body)));
+        message.Headers.TryAddWithoutValidation("X-Shopify-Webhook-Id", Format.Invariant($"wh-{runId}-{n}"));
+        message.Headers.TryAddWithoutValidation("X-Shopify-Event-Id", Format.Invariant($"ev-{runId}-{n}"));
+        message.Headers.TryAddWithoutValidation("X-Shopify-API-Version", "2026-10");
+        return message;
     }
 
     private static async Task Report(TextWriter output, List<LoadResult> results, LoadResult result, LoadResult? baseline, string memory)

@@ -3,6 +3,6 @@ using Referrals.Core.Persistence;
 namespace Referrals.Benchmarks.Load;
 
 /// <summary>What the load command runs: databases, concurrency, phase length, open-loop rates, warm-up, and which bridge
-/// phases (<c>ingest</c>, <c>drain</c>, <c>redirect</c>; the baselines always run).</summary>
+/// phases (<c>ingest</c>, <c>drain</c>, <c>redirect</c>, <c>sustained</c>; the baselines always run), and the sustained drain's size.</summary>
 internal sealed record LoadOptions(IReadOnlyList<StorageProvider> Providers, int Connections, TimeSpan Duration, IReadOnlyList<double> Rates,
-    TimeSpan WarmUp, IReadOnlySet<string> Phases);
+    TimeSpan WarmUp, IReadOnlySet<string> Phases, LoadCommand.SustainedDrain? Drain = null);

@@ -40,6 +40,21 @@ internal static class LoadServer
     /// <summary>Runs the inbox drain job until the inbox is empty or <c>?seconds=</c> have passed; answers "processed seconds".</summary>
     public const string DrainPath = "/_load/drain";
 
+    /// <summary>
+    /// Runs the real <see cref="Referrals.Core.Jobs.DrainInboxJob"/> (what Hangfire runs) until the inbox is empty;
+    /// answers "processed seconds cpu-seconds" (this process's CPU time over the drain).
+    /// </summary>
+    public const string DrainAllPath = "/_load/drain-all";
+
+    /// <summary>Dead-letters every inbox message still waiting (what earlier phases left); answers how many.</summary>
+    public const string SetAsidePath = "/_load/set-aside";
+
+    /// <summary>Advocates seeded with a code each (<see cref="SustainedCode"/>), for the sustained drain's referred orders.</summary>
+    public const int SustainedAdvocates = 200;
+
+    /// <summary>The code of the sustained drain's advocate <paramref name="index"/> (same length as <see cref="AdvocateCode"/>).</summary>
+    public static string SustainedCode(int index) => FormattableString.Invariant($"ADVOC-{index:D7}");
+
     /// <summary>Answers the managed heap after the last GC and the GC's committed memory, in MB: "heap committed".</summary>
     public const string MemoryPath = "/_load/memory";
 
@@ -121,6 +136,8 @@ internal static class LoadServer
         var app = builder.Build();
         app.UseShopifyBridge();
         app.MapPost(DrainPath, DrainAsync);
+        app.MapPost(DrainAllPath, DrainAllAsync);
+        app.MapPost(SetAsidePath, SetAsideAsync);
         app.MapGet(MemoryPath, () =>
         {
             var info = GC.GetGCMemoryInfo();
@@ -179,6 +196,38 @@ internal static class LoadServer
         return Results.Text(FormattableString.Invariant($"{processed} {watch.Elapsed.TotalSeconds:0.000}"));
     }
 
+    private static async Task<IResult> DrainAllAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        var processed = 0;
+        while (true)
+        {
+            // Each run is one job as Hangfire would start it (up to 50 batches); the next run picks up what is left.
+            await using var scope = services.CreateAsyncScope();
+            var result = await scope.ServiceProvider.GetRequiredService<Referrals.Core.Jobs.DrainInboxJob>().RunAsync(cancellationToken);
+            processed += result.Succeeded;
+            if (result.Claimed == 0)
+            {
+                break;
+            }
+        }
+
+        var elapsed = watch.Elapsed.TotalSeconds;
+        var used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        return Results.Text(FormattableString.Invariant($"{processed} {elapsed:0.000} {used:0.000}"));
+    }
+
+    private static async Task<IResult> SetAsideAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReferralsDbContext>();
+        var now = TimeProvider.System.GetUtcNow();
+        var count = await db.Inbox.Where(m => m.ProcessedAt == null && m.DeadLetteredAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.DeadLetteredAt, now).SetProperty(m => m.LastError, "Set aside by the load bench."), cancellationToken);
+        return Results.Text(FormattableString.Invariant($"{count}"));
+    }
+
     private static async Task SeedAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
@@ -193,6 +242,21 @@ internal static class LoadServer
             .UpsertAsync(db, tenant.Id, new CustomerInfo { Email = "alice@example.com", FirstName = "Alice", ExternalId = "gid://shopify/Customer/42" }, ContactKind.Client, CancellationToken.None);
         db.ReferralCodes.Add(new ReferralCode(tenant.Id, advocate.Id, AdvocateCode, ReferralCodeKey.Create(AdvocateCode), TimeProvider.System.GetUtcNow()));
         await db.SaveChangesAsync();
+
+        // The sustained drain's advocates: its referred orders go round-robin, so none reaches the velocity limit early.
+        var contacts = scope.ServiceProvider.GetRequiredService<ContactDirectory>();
+        for (var i = 0; i < SustainedAdvocates; i++)
+        {
+            var other = await contacts.UpsertAsync(db, tenant.Id, new CustomerInfo
+            {
+                Email = FormattableString.Invariant($"advocate-{i}@example.com"),
+                FirstName = "Advocate",
+                ExternalId = FormattableString.Invariant($"gid://shopify/Customer/{7_000_000 + i}"),
+            }, ContactKind.Client, CancellationToken.None);
+            var code = SustainedCode(i);
+            db.ReferralCodes.Add(new ReferralCode(tenant.Id, other.Id, code, ReferralCodeKey.Create(code), TimeProvider.System.GetUtcNow()));
+            await db.SaveChangesAsync();
+        }
     }
 
     private sealed class DroppingJobClient : IBackgroundJobClient

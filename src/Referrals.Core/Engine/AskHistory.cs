@@ -18,4 +18,11 @@ internal sealed record AskHistory(DateTimeOffset? LastSentAt, bool OpenAskExists
             || await asks.AnyAsync(a => a.State == AskState.Scheduled, cancellationToken);
         return new AskHistory(lastSentAt, open);
     }
+
+    /// <summary>The history from the tracked asks alone: for a contact not saved yet, whose asks cannot be in the database.</summary>
+    public static AskHistory InMemory(ReferralsDbContext db, Guid tenantId, Guid contactId, Guid? exceptAskId)
+    {
+        var asks = db.Asks.Local.Where(a => a.TenantId == tenantId && a.ContactId == contactId && a.Id != exceptAskId).ToList();
+        return new AskHistory(asks.Max(a => a.SentAt), asks.Any(a => a.State == AskState.Scheduled));
+    }
 }

@@ -32,15 +32,26 @@ public sealed class AskScheduler
     /// <exception cref="ArgumentException"><paramref name="sourceKey"/> is empty.</exception>
     /// <exception cref="InvalidOperationException">The contact does not exist in this tenant.</exception>
     /// <remarks>A concurrent call for the same event fails on the unique key when saving; retry it and it returns the stored ask.</remarks>
-    public async Task<Ask> ScheduleAsync(ReferralsDbContext db, Tenant tenant, Guid contactId, AskTrigger trigger, string sourceKey,
-        DateTimeOffset eventTime, CancellationToken cancellationToken)
+    public Task<Ask> ScheduleAsync(ReferralsDbContext db, Tenant tenant, Guid contactId, AskTrigger trigger, string sourceKey,
+        DateTimeOffset eventTime, CancellationToken cancellationToken) =>
+        ScheduleAsync(db, tenant, contactId, trigger, sourceKey, eventTime, save: true, contactAddedHere: false, cancellationToken);
+
+    /// <summary>
+    /// Plans the ask like the public overload. Without <paramref name="save"/> the caller saves (nothing may read the
+    /// contact's asks from the database before that). <paramref name="contactAddedHere"/> says the contact was added
+    /// through this context and it was not cleared since, so all of its asks are tracked and none is read from the database.
+    /// </summary>
+    internal async Task<Ask> ScheduleAsync(ReferralsDbContext db, Tenant tenant, Guid contactId, AskTrigger trigger, string sourceKey,
+        DateTimeOffset eventTime, bool save, bool contactAddedHere, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(tenant);
         ArgumentException.ThrowIfNullOrWhiteSpace(sourceKey);
+        // A contact added in this unit of work has nothing in the database yet: its asks, if any, are all in memory.
+        var newContact = contactAddedHere || db.Contacts.Local.FindEntry(contactId)?.State == EntityState.Added;
         var existing = db.Asks.Local.FirstOrDefault(a => Same(a, tenant.Id, contactId, trigger, sourceKey))
-            ?? await db.Asks.FirstOrDefaultAsync(
-                a => a.TenantId == tenant.Id && a.ContactId == contactId && a.Trigger == trigger && a.SourceKey == sourceKey, cancellationToken);
+            ?? (newContact ? null : await db.Asks.FirstOrDefaultAsync(
+                a => a.TenantId == tenant.Id && a.ContactId == contactId && a.Trigger == trigger && a.SourceKey == sourceKey, cancellationToken));
         if (existing is not null)
         {
             return existing;
@@ -52,7 +63,9 @@ public sealed class AskScheduler
             throw new InvalidOperationException($"Contact {contactId} does not exist in tenant {tenant.Key}.");
         }
 
-        var history = await AskHistory.LoadAsync(db, tenant.Id, contactId, exceptAskId: null, cancellationToken);
+        var history = newContact
+            ? AskHistory.InMemory(db, tenant.Id, contactId, exceptAskId: null)
+            : await AskHistory.LoadAsync(db, tenant.Id, contactId, exceptAskId: null, cancellationToken);
         var plan = AskPlanner.Plan(new AskPlanInput
         {
             Trigger = trigger,
@@ -67,7 +80,11 @@ public sealed class AskScheduler
         });
         var ask = Ask.FromPlan(tenant.Id, contactId, trigger, sourceKey, plan, _clock.GetUtcNow());
         db.Asks.Add(ask);
-        await db.SaveChangesAsync(cancellationToken);
+        if (save)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return ask;
     }
 

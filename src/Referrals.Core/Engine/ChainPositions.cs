@@ -9,11 +9,15 @@ internal static class ChainPositions
 {
     public static async Task<ChainPosition> ForAdvocateAsync(ReferralsDbContext db, Guid tenantId, Guid advocateContactId, CancellationToken cancellationToken)
     {
-        var advocatesOwn = await db.Referrals
-            .Where(r => r.TenantId == tenantId && r.FriendContactId == advocateContactId
-                && (r.State == ReferralState.Converted || r.State == ReferralState.Rewarded))
-            .OrderBy(r => r.ConvertedAt)
-            .FirstOrDefaultAsync(cancellationToken);
+        // The state and the earliest are picked here, not in SQL: with a state filter or an ORDER BY ConvertedAt there,
+        // SQLite's planner (without statistics) walks a tenant-wide state or ConvertedAt index (all of the tenant's
+        // conversions) instead of the (TenantId, FriendContactId) index (the advocate's own few referrals).
+        var advocatesOwn = (await db.Referrals
+                .Where(r => r.TenantId == tenantId && r.FriendContactId == advocateContactId)
+                .ToListAsync(cancellationToken))
+            .Where(r => r.State is ReferralState.Converted or ReferralState.Rewarded)
+            .OrderBy(r => r.ConvertedAt).ThenBy(r => r.Id)
+            .FirstOrDefault();
         return ChainPosition.For(advocateContactId, advocatesOwn);
     }
 }

@@ -25,7 +25,7 @@ public sealed class ContactDirectory
         ArgumentNullException.ThrowIfNull(customer);
         var now = _clock.GetUtcNow();
         var email = EmailNormalizer.Normalize(customer.Email);
-        var contact = await FindAsync(db, tenantId, customer.ExternalSystem, customer.ExternalId, email, cancellationToken);
+        var (contact, externalIdKnown) = await FindWithIdAsync(db, tenantId, customer.ExternalSystem, customer.ExternalId, email, cancellationToken);
         if (contact is null)
         {
             contact = new Contact(tenantId, kind, customer.Email, email, now);
@@ -60,9 +60,9 @@ public sealed class ContactDirectory
         }
         contact.UpdatedAt = now;
 
-        if (customer.ExternalId is { Length: > 0 } externalId
-            && !db.ContactExternalIds.Local.Any(x => x.TenantId == tenantId && x.System == customer.ExternalSystem && x.Value == externalId)
-            && !await db.ContactExternalIds.AnyAsync(x => x.TenantId == tenantId && x.System == customer.ExternalSystem && x.Value == externalId, cancellationToken))
+        // The lookup above already said whether the id is stored (also when it names a redacted contact).
+        if (customer.ExternalId is { Length: > 0 } externalId && !externalIdKnown
+            && !db.ContactExternalIds.Local.Any(x => x.TenantId == tenantId && x.System == customer.ExternalSystem && x.Value == externalId))
         {
             db.ContactExternalIds.Add(new ContactExternalId(tenantId, contact.Id, customer.ExternalSystem, externalId));
         }
@@ -74,18 +74,33 @@ public sealed class ContactDirectory
     public static async Task<Contact?> FindAsync(ReferralsDbContext db, Guid tenantId, string system, string? externalId, string? normalizedEmail, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        return (await FindWithIdAsync(db, tenantId, system, externalId, normalizedEmail, cancellationToken)).Contact;
+    }
+
+    // The contact as FindAsync finds it, and whether the external id is stored at all (it may name a redacted contact).
+    private static async Task<(Contact? Contact, bool ExternalIdKnown)> FindWithIdAsync(ReferralsDbContext db, Guid tenantId, string system, string? externalId,
+        string? normalizedEmail, CancellationToken cancellationToken)
+    {
+        var externalIdKnown = false;
         if (externalId is { Length: > 0 })
         {
+            // One statement answers both questions: the id's contact, redacted or not (the key is unique, so one row at most).
             var byId = await db.ContactExternalIds
                 .Where(x => x.TenantId == tenantId && x.System == system && x.Value == externalId)
                 .Join(db.Contacts, x => x.ContactId, c => c.Id, (_, c) => c)
-                .FirstOrDefaultAsync(c => c.RedactedAt == null, cancellationToken);
-            if (byId is not null)
+                .FirstOrDefaultAsync(cancellationToken);
+            externalIdKnown = byId is not null;
+            if (byId is { RedactedAt: null })
             {
-                return byId;
+                return (byId, true);
             }
         }
 
+        return (await FindByEmailAsync(db, tenantId, normalizedEmail, cancellationToken), externalIdKnown);
+    }
+
+    private static async Task<Contact?> FindByEmailAsync(ReferralsDbContext db, Guid tenantId, string? normalizedEmail, CancellationToken cancellationToken)
+    {
         if (normalizedEmail is null)
         {
             return null;

@@ -61,6 +61,8 @@ public sealed class OrderEventProcessor
             return OrderOutcome.AlreadyProcessed;
         }
 
+        // No stub: nothing about this order came before (a refund, cancellation or fulfilment would have made one).
+        var firstEvent = order is null;
         if (order is null)
         {
             order = new Order(tenant.Id, paid.OrderId, paid.Total.Currency, now);
@@ -74,31 +76,41 @@ public sealed class OrderEventProcessor
         order.PaidAt = paid.PaidAt ?? paid.PlacedAt;
 
         var buyer = await _contacts.UpsertAsync(db, tenant.Id, paid.Customer, ContactKind.Client, cancellationToken);
+        var newBuyer = db.Entry(buyer).State == EntityState.Added;
         var previousOrders = Math.Max(buyer.OrdersCount, paid.PreviousOrderCount ?? 0);
         RecordPurchase(buyer, paid, order.PaidAt.Value);
         order.ContactId = buyer.Id;
-        await db.SaveChangesAsync(cancellationToken);
 
+        // Not saved yet: nothing until the ledger reads the new order, contact or referral back from the database, so
+        // they go in with its save (or the asks', or the last one): one SaveChanges instead of three.
         var outcome = await AttributeAsync(db, tenant, order, paid, buyer, previousOrders, now, cancellationToken);
 
         // Refunds and a cancellation that arrived before the payment take effect now, as if they had come after it.
-        await ApplyWaitingRefundsAsync(db, order, buyer, cancellationToken);
+        if (!firstEvent)
+        {
+            await ApplyWaitingRefundsAsync(db, order, buyer, cancellationToken);
+        }
+
         if (order.CancelledAt is not null)
         {
             await UndoConversionAsync(db, order, "The order was cancelled.", now, cancellationToken);
         }
 
-        await RescoreAsync(db, buyer, tenant.Settings.Currency, now, cancellationToken);
-        if (outcome.ReferralId is { } convertedId && await db.Referrals.FindAsync([convertedId], cancellationToken) is { } converted
+        // A contact created by this order has made no referrals: its count is 0 without asking.
+        var converted = outcome.ReferralId is { } convertedId ? await db.Referrals.FindAsync([convertedId], cancellationToken) : null;
+        await RescoreAsync(db, buyer, newBuyer ? 0 : null, converted, tenant.Settings.Currency, now, cancellationToken);
+        if (converted is not null
             && await db.Contacts.FindAsync([converted.AdvocateContactId], cancellationToken) is { } advocate && advocate.Id != buyer.Id)
         {
-            await RescoreAsync(db, advocate, tenant.Settings.Currency, now, cancellationToken);
+            await RescoreAsync(db, advocate, null, converted, tenant.Settings.Currency, now, cancellationToken);
         }
 
         // The buyer's own post-purchase ask, per the timeline (scheduled, or skipped with the reason).
         if (order.CancelledAt is null)
         {
-            await _asks.ScheduleAsync(db, tenant, buyer.Id, AskTrigger.Purchase, order.ExternalId, order.PaidAt.Value, cancellationToken);
+            // Saved with the rest below, unless the fulfilment ask reads it back from the database first.
+            await _asks.ScheduleAsync(db, tenant, buyer.Id, AskTrigger.Purchase, order.ExternalId, order.PaidAt.Value,
+                save: order.FulfilledAt is not null, contactAddedHere: newBuyer, cancellationToken);
         }
 
         // A fulfilment reported before the payment plans its ask now, as if it had come after it.
@@ -273,8 +285,8 @@ public sealed class OrderEventProcessor
 
         if (fraud.Outcome == FraudOutcome.Rejected)
         {
+            // Saved by the caller with the rest of the order.
             referral.RejectConversion(order.ExternalId, revenue, rule, "Self-referral: " + reasons, now);
-            await db.SaveChangesAsync(cancellationToken);
             return new OrderOutcome(OrderStatus.Rejected, referral.Id, decision.Rule, decision.Outcome, fraud.Outcome, fraud.Reasons);
         }
 
@@ -294,7 +306,7 @@ public sealed class OrderEventProcessor
                 new FollowUpEmailMessage(advocate.Id, ReferralId: referral.Id), now, cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        // The ledger's save writes the order, buyer, referral, task and e-mail with its entries.
         await _ledger.WritePendingRewardsAsync(db, tenant, referral, order, advocate.CauseId, cancellationToken);
         return new OrderOutcome(flagged ? OrderStatus.UnderReview : OrderStatus.Converted, referral.Id, decision.Rule, decision.Outcome, fraud.Outcome, fraud.Reasons);
     }
@@ -302,7 +314,9 @@ public sealed class OrderEventProcessor
     private static async Task<ReferralParty> PartyOfAsync(ReferralsDbContext db, Contact contact, string system, CancellationToken cancellationToken) => new()
     {
         NormalizedEmail = contact.NormalizedEmail,
-        CustomerId = await db.ContactExternalIds.Where(x => x.ContactId == contact.Id && x.System == system).Select(x => x.Value).FirstOrDefaultAsync(cancellationToken),
+        // An id added by this order (the buyer found as the advocate by e-mail) is not saved yet.
+        CustomerId = db.ContactExternalIds.Local.FirstOrDefault(x => x.ContactId == contact.Id && x.System == system)?.Value
+            ?? await db.ContactExternalIds.Where(x => x.ContactId == contact.Id && x.System == system).Select(x => x.Value).FirstOrDefaultAsync(cancellationToken),
         AddressFingerprint = contact.AddressFingerprint,
         NormalizedPhone = contact.NormalizedPhone,
         IpAddress = contact.LastIpAddress,
@@ -346,13 +360,23 @@ public sealed class OrderEventProcessor
     }
 
     // Best customers are asked first: the score weighs recency, frequency, spend, satisfaction and referrals made.
-    private async Task RescoreAsync(ReferralsDbContext db, Contact contact, string currency, DateTimeOffset now, CancellationToken cancellationToken)
+    // The referral this order converted may not be saved yet: it is counted from memory, the others from the database.
+    private async Task RescoreAsync(ReferralsDbContext db, Contact contact, int? knownReferralsMade, Referral? converted, string currency, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
-        var referralsMade = await db.Referrals.CountAsync(
-            r => r.TenantId == contact.TenantId && r.AdvocateContactId == contact.Id && (r.State == ReferralState.Converted || r.State == ReferralState.Rewarded), cancellationToken);
+        var referralsMade = knownReferralsMade ?? await CountReferralsMadeAsync(db, contact, converted, cancellationToken);
         var spent = contact.OrdersCount > 0 ? new Money(contact.TotalSpent, currency) : (Money?)null;
         var stats = new OrderStats(contact.OrdersCount, spent, contact.FirstOrderAt, contact.LastOrderAt);
         contact.BestCustomerScore = BestCustomerScorer.Score(stats, contact.LastSatisfactionScore, referralsMade, now, _scoring).Total;
+    }
+
+    private static async Task<int> CountReferralsMadeAsync(ReferralsDbContext db, Contact contact, Referral? converted, CancellationToken cancellationToken)
+    {
+        var otherId = converted?.AdvocateContactId == contact.Id ? converted.Id : Guid.Empty;
+        var stored = await db.Referrals.CountAsync(
+            r => r.TenantId == contact.TenantId && r.AdvocateContactId == contact.Id && r.Id != otherId
+                && (r.State == ReferralState.Converted || r.State == ReferralState.Rewarded), cancellationToken);
+        return stored + (otherId != Guid.Empty && converted!.State is ReferralState.Converted or ReferralState.Rewarded ? 1 : 0);
     }
 
     private static void RecordPurchase(Contact buyer, PaidOrder paid, DateTimeOffset paidAt)

@@ -19,6 +19,7 @@ internal static class ReferralMatcher
     {
         var candidates = new List<AttributionCandidate>();
         var codeIds = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        List<Referral>? open = null;
         foreach (var sighting in CodeSightingExtractor.Extract(facts))
         {
             var code = await AdvocateCodes.FindAsync(db, tenantId, sighting.RawValue, cancellationToken);
@@ -28,28 +29,42 @@ internal static class ReferralMatcher
             }
 
             codeIds[code.LookupKey] = code.Id;
-            var open = await OpenReferralsFor(db, tenantId, buyer)
-                .Where(r => r.AdvocateContactId == code.AdvocateContactId)
-                .OrderByDescending(r => r.CreatedAt).FirstOrDefaultAsync(cancellationToken);
-            candidates.Add(new AttributionCandidate(sighting.Rule, code.AdvocateContactId, code.LookupKey, open?.Id, open?.TouchedAt));
+            open ??= await OpenReferralsForAsync(db, tenantId, buyer, cancellationToken);
+            var latest = open.Where(r => r.AdvocateContactId == code.AdvocateContactId)
+                .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).FirstOrDefault();
+            candidates.Add(new AttributionCandidate(sighting.Rule, code.AdvocateContactId, code.LookupKey, latest?.Id, latest?.TouchedAt));
         }
 
         if (buyer.NormalizedEmail is not null)
         {
-            var invitations = await db.Referrals
-                .Where(r => r.TenantId == tenantId && r.FriendNormalizedEmail == buyer.NormalizedEmail
-                    && (r.State == ReferralState.Invited || r.State == ReferralState.Visited))
-                .OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken);
-            candidates.AddRange(invitations.Select(r => new AttributionCandidate(AttributionRule.InvitedEmail, r.AdvocateContactId, null, r.Id, r.TouchedAt)));
+            open ??= await OpenReferralsForAsync(db, tenantId, buyer, cancellationToken);
+            candidates.AddRange(open.Where(r => r.FriendNormalizedEmail == buyer.NormalizedEmail).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)
+                .Select(r => new AttributionCandidate(AttributionRule.InvitedEmail, r.AdvocateContactId, null, r.Id, r.TouchedAt)));
         }
 
         return (candidates, codeIds);
     }
 
-    private static IQueryable<Referral> OpenReferralsFor(ReferralsDbContext db, Guid tenantId, Contact buyer) =>
-        db.Referrals.Where(r => r.TenantId == tenantId
-            && (r.State == ReferralState.Invited || r.State == ReferralState.Visited)
-            && (r.FriendContactId == buyer.Id || (buyer.NormalizedEmail != null && r.FriendNormalizedEmail == buyer.NormalizedEmail)));
+    // The open (invited or visited) referrals naming the buyer, by contact or by e-mail: read once for all the order's
+    // codes and its invitations. Each lookup filters on one friend column only, and the state and the order are applied
+    // here: with a state or an ORDER BY in the SQL, SQLite's planner (without statistics) walks a tenant-wide state or
+    // date index (every open referral, or every referral, of the tenant) instead of the friend index (the buyer's few rows).
+    private static async Task<List<Referral>> OpenReferralsForAsync(ReferralsDbContext db, Guid tenantId, Contact buyer, CancellationToken cancellationToken)
+    {
+        var found = new List<Referral>();
+        if (buyer.NormalizedEmail is { } email)
+        {
+            found.AddRange(await db.Referrals.Where(r => r.TenantId == tenantId && r.FriendNormalizedEmail == email).ToListAsync(cancellationToken));
+        }
+
+        // A contact added by this order is in no stored referral yet.
+        if (db.Entry(buyer).State != EntityState.Added)
+        {
+            found.AddRange(await db.Referrals.Where(r => r.TenantId == tenantId && r.FriendContactId == buyer.Id).ToListAsync(cancellationToken));
+        }
+
+        return found.Where(r => r.State is ReferralState.Invited or ReferralState.Visited).DistinctBy(r => r.Id).ToList();
+    }
 
     /// <summary>The winner's open referral, or a new one placed in the advocate's chain.</summary>
     public static async Task<Referral> OpenReferralAsync(ReferralsDbContext db, Tenant tenant, AttributionCandidate winner, Contact advocate,

@@ -18,13 +18,18 @@ public sealed class TenantDirectory
         _clock = clock;
     }
 
-    /// <summary>The tenant with <paramref name="key"/> (case-insensitive), or null.</summary>
-    public static Task<Tenant?> FindAsync(ReferralsDbContext db, string key, CancellationToken cancellationToken)
+    /// <summary>
+    /// The tenant with <paramref name="key"/> (case-insensitive), or null. One the context already tracks is returned
+    /// without a query (a query would return that same instance); the inbox drain keeps a shop's tenant tracked across
+    /// the messages of one transaction, so it is read once per group.
+    /// </summary>
+    public static async Task<Tenant?> FindAsync(ReferralsDbContext db, string key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         var normalized = key.Trim().ToLowerInvariant();
-        return db.Tenants.FirstOrDefaultAsync(t => t.Key == normalized, cancellationToken);
+        return db.Tenants.Local.FirstOrDefault(t => t.Key == normalized && db.Entry(t).State != EntityState.Added)
+            ?? await db.Tenants.FirstOrDefaultAsync(t => t.Key == normalized, cancellationToken);
     }
 
     /// <summary>The tenant with <paramref name="key"/>, created with the configured program defaults when new. Saves.</summary>

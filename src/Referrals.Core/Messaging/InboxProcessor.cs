@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Referrals.Core.Persistence;
+using Referrals.Core.Tenants;
 
 namespace Referrals.Core.Messaging;
 
@@ -103,6 +104,7 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
             foreach (var claimed in group)
             {
                 await transaction.CreateSavepointAsync(GroupSavepoint, cancellationToken);
+                var keepTenants = false;
                 try
                 {
                     var handler = handlers.FirstOrDefault(h => h.Source == claimed.Source && h.Handles(claimed.Topic))
@@ -116,6 +118,7 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
                     else
                     {
                         await transaction.ReleaseSavepointAsync(GroupSavepoint, cancellationToken);
+                        keepTenants = true;
                     }
 
                     handled += outcome == GroupedOutcome.Handled ? 1 : 0;
@@ -129,8 +132,10 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
                 }
                 finally
                 {
-                    // Every message starts from an empty tracker: cheap change detection, and nothing of a failed one stays.
-                    db.ChangeTracker.Clear();
+                    // Every message starts from an empty tracker (cheap change detection, nothing of a failed one stays),
+                    // except for the tenants a committed one left as stored: the next message of the shop finds its tenant
+                    // there and does not read it again (TenantDirectory.FindAsync).
+                    ForgetMessage(db, keepTenants);
                 }
             }
 
@@ -147,6 +152,34 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
         }
 
         return (done, new DrainResult(done, handled, 0, 0), failure);
+    }
+
+    // Detaches what the message tracked. Tenants stay when the message's work stands and they are as saved: Unchanged
+    // after its SaveChanges, which detected every change made to them. After a rollback everything goes, since a
+    // tenant's values may then differ from the database's.
+    private static void ForgetMessage(ReferralsDbContext db, bool keepTenants)
+    {
+        if (!keepTenants)
+        {
+            db.ChangeTracker.Clear();
+            return;
+        }
+
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            foreach (var entry in db.ChangeTracker.Entries().ToList())
+            {
+                if (entry.Entity is not Tenant || entry.State != EntityState.Unchanged)
+                {
+                    entry.State = EntityState.Detached;
+                }
+            }
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
     }
 
     private async Task<GroupedOutcome> HandleInGroupAsync(ReferralsDbContext db, IInboxHandler handler, InboxMessage claimed, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Referrals.Core.Attribution;
+using Referrals.Core.Contacts;
 using Referrals.Core.Engine;
 using Referrals.Core.Fraud;
 using Referrals.Core.Persistence;
@@ -63,6 +64,27 @@ public sealed class OrderEventProcessorTests
             Assert.That(reward.Amount, Is.EqualTo(10m));
             Assert.That(reward.State, Is.EqualTo(LedgerEntryState.Pending));
             Assert.That(reward.HoldUntil, Is.EqualTo(Now.AddDays(30)));
+        });
+    }
+
+    [Test]
+    public async Task ProcessPaid_ScoresTheAdvocateWithEveryConversion_WhenTheLatestIsSavedWithTheOrder()
+    {
+        var (advocate, code) = await _engine.CreateAdvocateAsync(_tenant, "anna@example.com");
+
+        await _engine.PayAsync(_tenant, PaidOrders.Paid("1001", "bo@example.com", 90m, Now, code.Display));
+        await _engine.PayAsync(_tenant, PaidOrders.Paid("1002", "cy@example.com", 60m, Now, code.Display));
+
+        await _engine.RunAsync(async (db, sp) =>
+        {
+            var scoring = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<BestCustomerScoringOptions>>().Value;
+            int ScoreOf(Contact c, int referralsMade) => BestCustomerScorer.Score(
+                new OrderStats(c.OrdersCount, c.OrdersCount > 0 ? new Money(c.TotalSpent, _tenant.Settings.Currency) : null, c.FirstOrderAt, c.LastOrderAt),
+                c.LastSatisfactionScore, referralsMade, Now, scoring).Total;
+            var stored = await db.Contacts.SingleAsync(c => c.Id == advocate.Id);
+            Assert.That(stored.BestCustomerScore, Is.EqualTo(ScoreOf(stored, 2)), "both conversions count, the one saved with the second order included");
+            var friend = await db.Contacts.SingleAsync(c => c.NormalizedEmail == "cy@example.com");
+            Assert.That(friend.BestCustomerScore, Is.EqualTo(ScoreOf(friend, 0)), "a new buyer has made no referrals");
         });
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Referrals.Core.Engine;
 using Referrals.Core.Jobs;
 using Referrals.Core.Messaging;
 using Referrals.Core.Persistence;
@@ -17,6 +18,7 @@ public sealed class InboxProcessorTests
     private readonly StorageProvider _provider;
     private EngineHarness _engine = null!;
     private CountingHandler _handler = null!;
+    private readonly TenantRenamingHandler _renamer = new();
 
     public InboxProcessorTests(StorageProvider provider)
     {
@@ -32,7 +34,7 @@ public sealed class InboxProcessorTests
             o.Jobs.BatchSize = 3;
             o.Jobs.MaxAttempts = 3;
             o.Jobs.LeaseSeconds = 60;
-        }, services: s => s.AddSingleton<IInboxHandler>(_handler));
+        }, services: s => s.AddSingleton<IInboxHandler>(_handler).AddSingleton<IInboxHandler>(_renamer));
     }
 
     [TearDown]
@@ -95,6 +97,25 @@ public sealed class InboxProcessorTests
             Assert.That(failed.ProcessedAt, Is.Null);
             Assert.That(await db.Inbox.CountAsync(m => m.ProcessedAt != null), Is.EqualTo(4));
         });
+    }
+
+    [Test]
+    public async Task Drain_GivesEachMessageTheTenantAsStored_WhenAnEarlierOneRenamedItOrFailedAfterRenaming()
+    {
+        var tenant = await _engine.CreateTenantAsync();
+        var original = tenant.DisplayName;
+        await Store.TryAddAsync(Renaming("r-0", "read"));
+        await Store.TryAddAsync(Renaming("r-1", "rename:Lost|fail"));
+        await Store.TryAddAsync(Renaming("r-2", "read"));
+        await Store.TryAddAsync(Renaming("r-3", "rename:Kept"));
+        await Store.TryAddAsync(Renaming("r-4", "read"));
+
+        var result = await Processor.RunAsync();
+
+        Assert.That(result.Succeeded, Is.EqualTo(4));
+        Assert.That(_renamer.Seen, Is.EqualTo(new[] { original, original, original, original, "Kept" }),
+            "each message sees the tenant as stored: not the rolled-back rename, and the committed one");
+        await _engine.RunAsync(async (db, _) => Assert.That((await db.Tenants.SingleAsync()).DisplayName, Is.EqualTo("Kept")));
     }
 
     [Test]
@@ -242,6 +263,35 @@ public sealed class InboxProcessorTests
     private InboxMessage Message(string deliveryId, string topic = "orders/paid", string? eventId = null, bool permanent = false) =>
         new("test", deliveryId, eventId, topic, "acme.myshopify.com",
             Encoding.UTF8.GetBytes(permanent ? "{\"permanent\":true}" : $"{{\"id\":\"{deliveryId}\"}}"), _engine.Clock.GetUtcNow());
+
+    private InboxMessage Renaming(string deliveryId, string payload) =>
+        new("tenant-test", deliveryId, null, "tenant/rename", "acme.myshopify.com", Encoding.UTF8.GetBytes(payload), _engine.Clock.GetUtcNow());
+
+    // Looks the tenant up like the hosts' handlers do, records its name, and may rename it (saved) and then fail.
+    private sealed class TenantRenamingHandler : IInboxHandler
+    {
+        public ConcurrentQueue<string> Seen { get; } = new();
+
+        public string Source => "tenant-test";
+
+        public bool Handles(string topic) => topic == "tenant/rename";
+
+        public async Task HandleAsync(InboxMessage message, ReferralsDbContext db, CancellationToken cancellationToken)
+        {
+            var tenant = await TenantDirectory.FindAsync(db, message.TenantKey, cancellationToken) ?? throw new InvalidOperationException("No tenant.");
+            Seen.Enqueue(tenant.DisplayName);
+            var payload = Encoding.UTF8.GetString(message.Payload);
+            if (payload.StartsWith("rename:", StringComparison.Ordinal))
+            {
+                tenant.DisplayName = payload["rename:".Length..].Split('|')[0];
+                await db.SaveChangesAsync(cancellationToken);
+                if (payload.EndsWith("|fail", StringComparison.Ordinal))
+                {
+                    throw new InvalidOperationException("fails after renaming");
+                }
+            }
+        }
+    }
 
     private sealed class CountingHandler : IInboxHandler
     {

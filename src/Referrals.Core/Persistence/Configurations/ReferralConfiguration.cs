@@ -34,8 +34,9 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         // Revenue: each referred order's referral looked up by id and standing state, from the index alone (SQLite
         // chooses it over the primary key because the state is part of the join condition).
         builder.HasIndex(x => new { x.Id, x.State });
-        // Velocity checks count an advocate's conversions in a recent window.
-        builder.HasIndex(x => new { x.TenantId, x.AdvocateContactId, x.ConvertedAt });
+        // Velocity checks count an advocate's conversions in a recent window, from the index alone: with the state in
+        // it, SQLite's planner prefers it to the tenant-wide ConvertedAt index above (all of the tenant's conversions).
+        builder.HasIndex(x => new { x.TenantId, x.AdvocateContactId, x.ConvertedAt, x.State });
         builder.HasIndex(x => new { x.TenantId, x.RootAdvocateContactId });
         builder.HasIndex(x => new { x.TenantId, x.FriendNormalizedEmail });
         builder.HasIndex(x => new { x.TenantId, x.FriendContactId });

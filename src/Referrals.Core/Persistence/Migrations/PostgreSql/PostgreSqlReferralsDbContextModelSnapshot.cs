@@ -827,11 +827,11 @@ namespace Referrals.Core.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("TenantId", "VisitedAt");
 
-                    b.HasIndex("TenantId", "AdvocateContactId", "ConvertedAt");
-
                     b.HasIndex("TenantId", "AdvocateContactId", "State");
 
                     b.HasIndex("TenantId", "State", "ConvertedAt");
+
+                    b.HasIndex("TenantId", "AdvocateContactId", "ConvertedAt", "State");
 
                     b.HasIndex("TenantId", "CreatedAt", "State", "AdvocateContactId");
 
