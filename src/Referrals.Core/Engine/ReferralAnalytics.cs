@@ -64,7 +64,7 @@ public sealed class ReferralAnalytics
             NpsCounts.Compute(promoters, answered.Sum(a => a.N) - promoters - detractors, detractors),
             rollups ? await RevenueAsync(db, tenant.Id, period, cancellationToken) : Revenue(await AnalyticsQueries.Revenue(db, tenant.Id, period).ToListAsync(cancellationToken)),
             rollups ? await RewardCostAsync(db, tenant.Id, period, cancellationToken) : RewardCost(await AnalyticsQueries.Ledger(db, tenant.Id, period).ToListAsync(cancellationToken)),
-            await ViralAsync(db, tenant.Id, period, cohort, cancellationToken),
+            await ViralAsync(db, tenant.Id, period, cohort, rollups, cancellationToken),
             await GoalAsync(db, tenant, rollups, cancellationToken),
             await TopAdvocatesAsync(db, tenant.Id, currency, period, top, byRevenue: false, cancellationToken),
             await TopAdvocatesAsync(db, tenant.Id, currency, period, top, byRevenue: true, cancellationToken),
@@ -179,14 +179,17 @@ public sealed class ReferralAnalytics
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(period);
         var (_, _, cohort) = await FunnelAsync(db, tenantId, period, cancellationToken);
-        return await ViralAsync(db, tenantId, period, cohort, cancellationToken);
+        return await ViralAsync(db, tenantId, period, cohort, fast: true, cancellationToken);
     }
 
-    // Distinct advocates do not add up over hours: always counted from the raw referrals.
+    // Distinct advocates do not add up over hours: always counted from the raw referrals, either as the referrals that
+    // are their advocate's first of the period (fast: a range count) or with DISTINCT (raw: the reference).
     private static async Task<ViralCoefficient> ViralAsync(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period,
-        List<AnalyticsQueries.BucketCohort> started, CancellationToken cancellationToken)
+        List<AnalyticsQueries.BucketCohort> started, bool fast, CancellationToken cancellationToken)
     {
-        var advocates = await AnalyticsQueries.CohortAdvocates(db, tenantId, period).CountAsync(cancellationToken);
+        var advocates = fast
+            ? await AnalyticsQueries.CohortAdvocateFirsts(db, tenantId, period).CountAsync(cancellationToken)
+            : await AnalyticsQueries.CohortAdvocates(db, tenantId, period).CountAsync(cancellationToken);
         return new ViralCoefficient(advocates, started.Sum(s => s.N), started.Sum(s => s.Converted));
     }
 

@@ -26,14 +26,17 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         // Analytics: funnel by state and week, top advocates, trees.
         builder.HasIndex(x => new { x.TenantId, x.State, x.ConvertedAt });
         // Analytics (ReferralAnalytics), each covering its queries so they read no table rows: referrals started
-        // (funnel, K-factor), first visits, and conversions (funnel, goal, top advocates, chains).
-        builder.HasIndex(x => new { x.TenantId, x.CreatedAt, x.State, x.AdvocateContactId });
+        // (funnel, K-factor: each advocate's previous start makes the distinct count a range count), first visits, and
+        // conversions (funnel, goal, top advocates, chains).
+        builder.HasIndex(x => new { x.TenantId, x.CreatedAt, x.State, x.AdvocateContactId, x.AdvocatePreviousStartedAt });
         builder.HasIndex(x => new { x.TenantId, x.VisitedAt });
         builder.HasIndex(x => new { x.TenantId, x.ConvertedAt, x.State, x.AdvocateContactId, x.RootAdvocateContactId, x.Depth, x.Currency, x.Revenue });
         builder.HasIndex(x => new { x.TenantId, x.AdvocateContactId, x.State });
         // Revenue: each referred order's referral looked up by id and standing state, from the index alone (SQLite
         // chooses it over the primary key because the state is part of the join condition).
         builder.HasIndex(x => new { x.Id, x.State });
+        // A new referral's advocate's latest start (AdvocatePreviousStarts), one seek per advocate.
+        builder.HasIndex(x => new { x.TenantId, x.AdvocateContactId, x.CreatedAt });
         // Velocity checks count an advocate's conversions in a recent window.
         builder.HasIndex(x => new { x.TenantId, x.AdvocateContactId, x.ConvertedAt });
         builder.HasIndex(x => new { x.TenantId, x.RootAdvocateContactId });
