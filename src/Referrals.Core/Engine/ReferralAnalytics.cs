@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Referrals.Core.Analytics;
 using Referrals.Core.Persistence;
+using Referrals.Core.Referrals;
 using Referrals.Core.Tenants;
 
 namespace Referrals.Core.Engine;
@@ -29,8 +30,9 @@ public sealed class ReferralAnalytics
     /// Every figure of <paramref name="tenant"/> for <paramref name="period"/>, with the current UTC month's goal
     /// pacing. The additive figures (funnel, NPS, revenue, reward cost, the cohort's size and conversions, the month's
     /// conversions) come from the hourly rollups for the period's whole hours and from the raw tables for the hours cut
-    /// by its bounds and week boundaries; distinct advocates, the rankings, the chains and the deepest level from the raw
-    /// tables. The answer equals <see cref="RawOverviewAsync"/>'s as long as the rollups are current (they are kept by
+    /// by its bounds and week boundaries (none for <see cref="AnalyticsPeriod.Last90Days"/>); the rankings, the chains
+    /// and the deepest level from the raw tables; distinct advocates as a range count of the period's referrals whose
+    /// advocate's previous one started before it (<see cref="Referral.AdvocatePreviousStartedAt"/>). The answer equals <see cref="RawOverviewAsync"/>'s as long as the rollups are current (they are kept by
     /// every save, and rebuilt by <see cref="AnalyticsRollups.RebuildAsync"/> after bulk loads).
     /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
