@@ -39,6 +39,20 @@ public sealed record AnalyticsPeriod
     /// <summary>The start of each week bucket, in order; the first is <see cref="From"/>.</summary>
     public IReadOnlyList<DateTimeOffset> WeekStarts { get; }
 
-    /// <summary>The 90 days up to <paramref name="now"/>: the dashboard's default period.</summary>
-    public static AnalyticsPeriod Last90Days(DateTimeOffset now) => new(now.AddDays(-90), now);
+    /// <summary>
+    /// The dashboard's default period: 90 days ending at the end of the hour holding <paramref name="now"/> (at
+    /// <paramref name="now"/> itself when it is on the hour). Nothing has happened after now, so the figures are the same
+    /// as up to now, while every bound and week boundary falls on a whole hour, which the rollups answer alone.
+    /// </summary>
+    public static AnalyticsPeriod Last90Days(DateTimeOffset now)
+    {
+        var end = HourEnd(now.ToUniversalTime());
+        return new(end.AddDays(-90), end);
+    }
+
+    private static DateTimeOffset HourEnd(DateTimeOffset utc)
+    {
+        var intoTheHour = utc.UtcTicks % TimeSpan.TicksPerHour;
+        return intoTheHour == 0 ? utc : utc.AddTicks(TimeSpan.TicksPerHour - intoTheHour);
+    }
 }

@@ -96,6 +96,11 @@ internal static class AnalyticsQueries
     public static IQueryable<Guid> CohortAdvocates(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period) =>
         Started(db, tenantId, period).Select(r => r.AdvocateContactId).Distinct();
 
+    // The same advocates counted without DISTINCT: each advocate's first referral of the period is the one whose
+    // previous start (kept on every referral) is before the period or absent. Count it.
+    public static IQueryable<Referral> CohortAdvocateFirsts(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period) =>
+        Started(db, tenantId, period).Where(r => r.AdvocatePreviousStartedAt == null || r.AdvocatePreviousStartedAt < period.From);
+
     // One pass over the period's orders (a covering index range); each referred order's referral is looked up in the
     // (Id, State) index through a left join whose condition holds the standing states, so a match means it stands and
     // neither plain orders nor the lookups read a table row.

@@ -10,8 +10,9 @@ namespace Referrals.Core.Engine;
 
 /// <summary>
 /// Recomputes a tenant's analytics rollups (<see cref="Analytics.AnalyticsHour"/>, <see cref="Analytics.AnalyticsRevenueHour"/>,
-/// <see cref="Analytics.AnalyticsLedgerHour"/>) from the raw asks, referrals, orders and ledger entries, in SQL (three
-/// <c>INSERT … SELECT … GROUP BY</c> statements). Used after bulk loads that bypass the engine (imports, the bench seed)
+/// <see cref="Analytics.AnalyticsLedgerHour"/>) and each referral's <see cref="Referral.AdvocatePreviousStartedAt"/> from the
+/// raw asks, referrals, orders and ledger entries, in SQL (three <c>INSERT … SELECT … GROUP BY</c> statements and one
+/// <c>UPDATE</c>). Used after bulk loads that bypass the engine (imports, the bench seed)
 /// and as a repair. Every engine write keeps the rollups current by itself; this is not needed in normal operation.
 /// </summary>
 public sealed class AnalyticsRollups
@@ -102,12 +103,30 @@ public sealed class AnalyticsRollups
             + $"WHERE {Q("TenantId")} = {t} GROUP BY {H(Q("CreatedAt"))}, {Q("Currency")}, {Q("Type")}, {Q("State")}",
             tenantId, cancellationToken);
 
+        await ExecuteAsync(db, PreviousStartsSql(db.Provider, Q, t), tenantId, cancellationToken);
+
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
         }
 
         return written;
+    }
+
+    // Every referral's advocate's previous start (Referral.AdvocatePreviousStartedAt), recomputed with LAG; only the
+    // rows whose value differs are written. Ties in start time are ordered by id, as any order counts the same.
+    private static string PreviousStartsSql(StorageProvider provider, Func<string, string> q, string tenant)
+    {
+        var column = q(nameof(Referral.AdvocatePreviousStartedAt));
+        var chained = $"SELECT {q("Id")} AS id, LAG({q("CreatedAt")}) OVER (PARTITION BY {q("AdvocateContactId")} ORDER BY {q("CreatedAt")}, {q("Id")}) AS p "
+            + $"FROM {q("Referrals")} WHERE {q("TenantId")} = {tenant}";
+        return provider switch
+        {
+            StorageProvider.Sqlite => $"UPDATE {q("Referrals")} SET {column} = x.p FROM ({chained}) AS x WHERE {q("Referrals")}.{q("Id")} = x.id AND {q("Referrals")}.{column} IS NOT x.p",
+            StorageProvider.PostgreSql => $"UPDATE {q("Referrals")} SET {column} = x.p FROM ({chained}) AS x WHERE {q("Referrals")}.{q("Id")} = x.id AND {q("Referrals")}.{column} IS DISTINCT FROM x.p",
+            // EXISTS (… EXCEPT …) is SQL Server's null-safe "differs" before IS DISTINCT FROM (2022).
+            _ => $"UPDATE r SET r.{column} = x.p FROM {q("Referrals")} AS r JOIN ({chained}) AS x ON r.{q("Id")} = x.id WHERE EXISTS (SELECT r.{column} EXCEPT SELECT x.p)",
+        };
     }
 
     // The hour number of a time column: UTC ticks ÷ ticks per hour, as RollupHours.Of computes it in .NET.

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Referrals.Core.Analytics;
 using Referrals.Core.Persistence;
+using Referrals.Core.Referrals;
 using Referrals.Core.Tenants;
 
 namespace Referrals.Core.Engine;
@@ -29,8 +30,9 @@ public sealed class ReferralAnalytics
     /// Every figure of <paramref name="tenant"/> for <paramref name="period"/>, with the current UTC month's goal
     /// pacing. The additive figures (funnel, NPS, revenue, reward cost, the cohort's size and conversions, the month's
     /// conversions) come from the hourly rollups for the period's whole hours and from the raw tables for the hours cut
-    /// by its bounds and week boundaries; distinct advocates, the rankings, the chains and the deepest level from the raw
-    /// tables. The answer equals <see cref="RawOverviewAsync"/>'s as long as the rollups are current (they are kept by
+    /// by its bounds and week boundaries (none for <see cref="AnalyticsPeriod.Last90Days"/>); the rankings, the chains
+    /// and the deepest level from the raw tables; distinct advocates as a range count of the period's referrals whose
+    /// advocate's previous one started before it (<see cref="Referral.AdvocatePreviousStartedAt"/>). The answer equals <see cref="RawOverviewAsync"/>'s as long as the rollups are current (they are kept by
     /// every save, and rebuilt by <see cref="AnalyticsRollups.RebuildAsync"/> after bulk loads).
     /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
@@ -64,7 +66,7 @@ public sealed class ReferralAnalytics
             NpsCounts.Compute(promoters, answered.Sum(a => a.N) - promoters - detractors, detractors),
             rollups ? await RevenueAsync(db, tenant.Id, period, cancellationToken) : Revenue(await AnalyticsQueries.Revenue(db, tenant.Id, period).ToListAsync(cancellationToken)),
             rollups ? await RewardCostAsync(db, tenant.Id, period, cancellationToken) : RewardCost(await AnalyticsQueries.Ledger(db, tenant.Id, period).ToListAsync(cancellationToken)),
-            await ViralAsync(db, tenant.Id, period, cohort, cancellationToken),
+            await ViralAsync(db, tenant.Id, period, cohort, rollups, cancellationToken),
             await GoalAsync(db, tenant, rollups, cancellationToken),
             await TopAdvocatesAsync(db, tenant.Id, currency, period, top, byRevenue: false, cancellationToken),
             await TopAdvocatesAsync(db, tenant.Id, currency, period, top, byRevenue: true, cancellationToken),
@@ -179,14 +181,17 @@ public sealed class ReferralAnalytics
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(period);
         var (_, _, cohort) = await FunnelAsync(db, tenantId, period, cancellationToken);
-        return await ViralAsync(db, tenantId, period, cohort, cancellationToken);
+        return await ViralAsync(db, tenantId, period, cohort, fast: true, cancellationToken);
     }
 
-    // Distinct advocates do not add up over hours: always counted from the raw referrals.
+    // Distinct advocates do not add up over hours: always counted from the raw referrals, either as the referrals that
+    // are their advocate's first of the period (fast: a range count) or with DISTINCT (raw: the reference).
     private static async Task<ViralCoefficient> ViralAsync(ReferralsDbContext db, Guid tenantId, AnalyticsPeriod period,
-        List<AnalyticsQueries.BucketCohort> started, CancellationToken cancellationToken)
+        List<AnalyticsQueries.BucketCohort> started, bool fast, CancellationToken cancellationToken)
     {
-        var advocates = await AnalyticsQueries.CohortAdvocates(db, tenantId, period).CountAsync(cancellationToken);
+        var advocates = fast
+            ? await AnalyticsQueries.CohortAdvocateFirsts(db, tenantId, period).CountAsync(cancellationToken)
+            : await AnalyticsQueries.CohortAdvocates(db, tenantId, period).CountAsync(cancellationToken);
         return new ViralCoefficient(advocates, started.Sum(s => s.N), started.Sum(s => s.Converted));
     }
 

@@ -6,6 +6,9 @@ namespace Referrals.Core.Persistence;
 /// <summary>Prepares the database: creates it, applies the provider's migrations, and switches SQLite to WAL.</summary>
 public static class ReferralsDatabase
 {
+    // How long one migration command may run.
+    private static readonly TimeSpan MigrationCommandTimeout = TimeSpan.FromMinutes(30);
+
     /// <summary>Applies pending migrations (skipped, after one query of the history table, when there are none). Safe to call on every start.</summary>
     /// <exception cref="InvalidOperationException">The database cannot be reached; the message says which one.</exception>
     public static async Task MigrateAsync(ReferralsDbContextFactory factory, CancellationToken cancellationToken = default)
@@ -22,6 +25,9 @@ public static class ReferralsDatabase
             // Most starts find nothing to apply: asking first skips Migrate's lock and its model-versus-snapshot check.
             if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
             {
+                // A migration that fills a new column of every row (a backfill) takes minutes on a shop with millions of
+                // referrals, far over the 30 s default a command may take.
+                db.Database.SetCommandTimeout(MigrationCommandTimeout);
                 await db.Database.MigrateAsync(cancellationToken);
             }
 

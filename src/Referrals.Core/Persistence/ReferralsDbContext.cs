@@ -98,18 +98,25 @@ public abstract class ReferralsDbContext : DbContext
     /// <summary>
     /// Saves like <see cref="DbContext.SaveChangesAsync(bool, CancellationToken)"/> and, in the same transaction, moves
     /// the analytics rollups by what the saved asks, referrals, orders and ledger entries change (one place, so no write
-    /// path can forget it). Without a caller's transaction it opens one for the save and the rollups.
+    /// path can forget it), and gives each new referral its advocate's previous start (<see cref="AdvocatePreviousStarts"/>).
+    /// Without a caller's transaction it opens one for the save and the rollups.
     /// </summary>
     /// <exception cref="DbUpdateException">The save failed; the rollups are not changed.</exception>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var delta = await AnalyticsRollupTracker.CollectAsync(this, cancellationToken);
-        if (delta.IsEmpty)
+        var referralsAdded = AdvocatePreviousStarts.AnyAdded(this);
+        if (delta.IsEmpty && !referralsAdded)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
         await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        if (referralsAdded)
+        {
+            await AdvocatePreviousStarts.AssignAsync(this, cancellationToken);
+        }
+
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await AnalyticsRollupWriter.ApplyAsync(this, delta, cancellationToken);
         if (own is not null)

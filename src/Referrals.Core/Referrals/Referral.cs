@@ -94,6 +94,13 @@ public sealed class Referral
     /// <summary>When it started.</summary>
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>
+    /// When the same advocate's previous referral started (null for their first), set when the referral is saved
+    /// (<c>Persistence/AdvocatePreviousStarts</c>). It lets analytics count a period's distinct advocates as the
+    /// period's referrals whose advocate had none since the period began: a range count instead of a distinct count.
+    /// </summary>
+    public DateTimeOffset? AdvocatePreviousStartedAt { get; internal set; }
+
     /// <summary>When the friend first visited.</summary>
     public DateTimeOffset? VisitedAt { get; private set; }
 

@@ -37,12 +37,10 @@ internal sealed class OverviewController : ReferralsApiController
     public async Task<ActionResult<OverviewModel>> Get([FromQuery] DateTimeOffset? from, [FromQuery] DateTimeOffset? to, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
-        var end = to ?? now;
-        var start = from ?? end.AddDays(-90);
         AnalyticsPeriod period;
         try
         {
-            period = new AnalyticsPeriod(start, end);
+            period = from is null && to is null ? AnalyticsPeriod.Last90Days(now) : new AnalyticsPeriod(from ?? (to ?? now).AddDays(-90), to ?? now);
         }
         catch (ArgumentException ex)
         {

@@ -24,6 +24,15 @@ public sealed class AnalyticsPeriodTests
     }
 
     [Test]
+    public void Last90Days_WithinAnHour_EndsAtTheEndOfThatHour()
+    {
+        var period = AnalyticsPeriod.Last90Days(new DateTimeOffset(2026, 11, 2, 9, 37, 13, TimeSpan.FromHours(2)).AddTicks(5));
+
+        var end = new DateTimeOffset(2026, 11, 2, 8, 0, 0, TimeSpan.Zero);
+        Assert.That((period.From, period.To), Is.EqualTo((end.AddDays(-90), end)));
+    }
+
+    [Test]
     public void Constructor_ConvertsToUtc()
     {
         var period = new AnalyticsPeriod(new DateTimeOffset(2026, 11, 2, 2, 0, 0, TimeSpan.FromHours(2)), Monday.AddDays(1));

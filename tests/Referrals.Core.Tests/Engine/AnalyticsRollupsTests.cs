@@ -93,12 +93,13 @@ public sealed class AnalyticsRollupsTests
         }
 
         var maintained = await RowsAsync(_tenant.Id);
-        // A bulk load bypasses SaveChanges: here, the rollups are simply lost.
+        // A bulk load bypasses SaveChanges: here, the rollups and the advocates' previous starts are simply lost.
         await _engine.RunAsync(async (db, _) =>
         {
             await db.AnalyticsHours.ExecuteDeleteAsync();
             await db.AnalyticsRevenueHours.ExecuteDeleteAsync();
             await db.AnalyticsLedgerHours.ExecuteDeleteAsync();
+            await db.Referrals.ExecuteUpdateAsync(s => s.SetProperty(r => r.AdvocatePreviousStartedAt, (DateTimeOffset?)null));
         });
         Assume.That(await RowsAsync(_tenant.Id), Is.Not.EqualTo(maintained));
 

@@ -26,8 +26,9 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         // Analytics: funnel by state and week, top advocates, trees.
         builder.HasIndex(x => new { x.TenantId, x.State, x.ConvertedAt });
         // Analytics (ReferralAnalytics), each covering its queries so they read no table rows: referrals started
-        // (funnel, K-factor), first visits, and conversions (funnel, goal, top advocates, chains).
-        builder.HasIndex(x => new { x.TenantId, x.CreatedAt, x.State, x.AdvocateContactId });
+        // (funnel, K-factor: each advocate's previous start makes the distinct count a range count), first visits, and
+        // conversions (funnel, goal, top advocates, chains).
+        builder.HasIndex(x => new { x.TenantId, x.CreatedAt, x.State, x.AdvocateContactId, x.AdvocatePreviousStartedAt });
         builder.HasIndex(x => new { x.TenantId, x.VisitedAt });
         builder.HasIndex(x => new { x.TenantId, x.ConvertedAt, x.State, x.AdvocateContactId, x.RootAdvocateContactId, x.Depth, x.Currency, x.Revenue });
         builder.HasIndex(x => new { x.TenantId, x.AdvocateContactId, x.State });
@@ -37,6 +38,8 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         // Velocity checks count an advocate's conversions in a recent window, from the index alone: with the state in
         // it, SQLite's planner prefers it to the tenant-wide ConvertedAt index above (all of the tenant's conversions).
         builder.HasIndex(x => new { x.TenantId, x.AdvocateContactId, x.ConvertedAt, x.State });
+        // A new referral's advocate's latest start (AdvocatePreviousStarts), one seek per advocate.
+        builder.HasIndex(x => new { x.TenantId, x.AdvocateContactId, x.CreatedAt });
         builder.HasIndex(x => new { x.TenantId, x.RootAdvocateContactId });
         builder.HasIndex(x => new { x.TenantId, x.FriendNormalizedEmail });
         builder.HasIndex(x => new { x.TenantId, x.FriendContactId });
