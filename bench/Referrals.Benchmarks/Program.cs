@@ -23,6 +23,11 @@ public static class Program
             return await LoadCommand.RunAsync(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == Probe.StartupProbe.Name)
+        {
+            return await Probe.StartupProbe.RunAsync();
+        }
+
         if (args.Length > 0 && args[0] == LoadServer.ServeName)
         {
             return await LoadServer.ServeAsync(args[1..]);

@@ -1,15 +1,13 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Referrals.Core.Persistence.Conversions;
 using Referrals.Core.Tenants;
 
 namespace Referrals.Core.Persistence.Configurations;
 
 internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
 {
-    private static readonly JsonSerializerOptions SettingsJson = new(JsonSerializerDefaults.Web);
-
     public void Configure(EntityTypeBuilder<Tenant> builder)
     {
         builder.ToTable("Tenants");
@@ -20,12 +18,12 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         // Settings are read and written whole, so one JSON column keeps the schema stable as the program grows.
         builder.Property(t => t.Settings)
             .HasConversion(
-                s => JsonSerializer.Serialize(s, SettingsJson),
-                s => JsonSerializer.Deserialize<ProgramSettings>(s, SettingsJson) ?? new ProgramSettings(),
+                s => ProgramSettingsJson.Write(s),
+                s => ProgramSettingsJson.Read(s),
                 new ValueComparer<ProgramSettings>(
-                    (a, b) => JsonSerializer.Serialize(a, SettingsJson) == JsonSerializer.Serialize(b, SettingsJson),
-                    s => JsonSerializer.Serialize(s, SettingsJson).GetHashCode(StringComparison.Ordinal),
-                    s => JsonSerializer.Deserialize<ProgramSettings>(JsonSerializer.Serialize(s, SettingsJson), SettingsJson)!))
+                    (a, b) => ProgramSettingsJson.Write(a!) == ProgramSettingsJson.Write(b!),
+                    s => ProgramSettingsJson.Write(s).GetHashCode(StringComparison.Ordinal),
+                    s => ProgramSettingsJson.Copy(s)))
             .HasColumnName("SettingsJson")
             .IsRequired();
     }
