@@ -12,7 +12,7 @@ namespace Referrals.Core.Persistence.CompiledModels.PostgreSql
     public partial class PostgreSqlReferralsDbContextModel
     {
         private PostgreSqlReferralsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9cb0b022-cac6-4802-b8ae-33faa451808e"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("99da6172-e62a-4b98-80b4-9e35fc6abdd8"), entityTypeCount: 22)
         {
         }
 

@@ -22,8 +22,8 @@ namespace Referrals.Core.Persistence.CompiledModels.PostgreSql
                 "Referrals.Core.Referrals.Referral",
                 typeof(Referral),
                 baseEntityType,
-                propertyCount: 25,
-                unnamedIndexCount: 12,
+                propertyCount: 26,
+                unnamedIndexCount: 13,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -43,6 +43,15 @@ namespace Referrals.Core.Persistence.CompiledModels.PostgreSql
                 fieldInfo: typeof(Referral).GetField("<AdvocateContactId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             advocateContactId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var advocatePreviousStartedAt = runtimeEntityType.AddProperty(
+                "AdvocatePreviousStartedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(Referral).GetProperty("AdvocatePreviousStartedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Referral).GetField("<AdvocatePreviousStartedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new ToUtcConverter());
+            advocatePreviousStartedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var attributionRule = runtimeEntityType.AddProperty(
                 "AttributionRule",
@@ -275,7 +284,7 @@ namespace Referrals.Core.Persistence.CompiledModels.PostgreSql
                 new[] { tenantId, visitedAt });
 
             var index6 = runtimeEntityType.AddIndex(
-                new[] { tenantId, advocateContactId, convertedAt });
+                new[] { tenantId, advocateContactId, createdAt });
 
             var index7 = runtimeEntityType.AddIndex(
                 new[] { tenantId, advocateContactId, state });
@@ -284,9 +293,12 @@ namespace Referrals.Core.Persistence.CompiledModels.PostgreSql
                 new[] { tenantId, state, convertedAt });
 
             var index9 = runtimeEntityType.AddIndex(
-                new[] { tenantId, createdAt, state, advocateContactId });
+                new[] { tenantId, advocateContactId, convertedAt, state });
 
             var index10 = runtimeEntityType.AddIndex(
+                new[] { tenantId, createdAt, state, advocateContactId, advocatePreviousStartedAt });
+
+            var index11 = runtimeEntityType.AddIndex(
                 new[] { tenantId, convertedAt, state, advocateContactId, rootAdvocateContactId, depth, currency, revenue });
 
             return runtimeEntityType;

@@ -21,8 +21,8 @@ namespace Referrals.Core.Persistence.CompiledModels.Sqlite
                 "Referrals.Core.Referrals.Referral",
                 typeof(Referral),
                 baseEntityType,
-                propertyCount: 25,
-                unnamedIndexCount: 12,
+                propertyCount: 26,
+                unnamedIndexCount: 13,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -40,6 +40,14 @@ namespace Referrals.Core.Persistence.CompiledModels.Sqlite
                 propertyInfo: typeof(Referral).GetProperty("AdvocateContactId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Referral).GetField("<AdvocateContactId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            var advocatePreviousStartedAt = runtimeEntityType.AddProperty(
+                "AdvocatePreviousStartedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(Referral).GetProperty("AdvocatePreviousStartedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Referral).GetField("<AdvocatePreviousStartedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcTicksConverter());
 
             var attributionRule = runtimeEntityType.AddProperty(
                 "AttributionRule",
@@ -250,7 +258,7 @@ namespace Referrals.Core.Persistence.CompiledModels.Sqlite
                 new[] { tenantId, visitedAt });
 
             var index6 = runtimeEntityType.AddIndex(
-                new[] { tenantId, advocateContactId, convertedAt });
+                new[] { tenantId, advocateContactId, createdAt });
 
             var index7 = runtimeEntityType.AddIndex(
                 new[] { tenantId, advocateContactId, state });
@@ -259,9 +267,12 @@ namespace Referrals.Core.Persistence.CompiledModels.Sqlite
                 new[] { tenantId, state, convertedAt });
 
             var index9 = runtimeEntityType.AddIndex(
-                new[] { tenantId, createdAt, state, advocateContactId });
+                new[] { tenantId, advocateContactId, convertedAt, state });
 
             var index10 = runtimeEntityType.AddIndex(
+                new[] { tenantId, createdAt, state, advocateContactId, advocatePreviousStartedAt });
+
+            var index11 = runtimeEntityType.AddIndex(
                 new[] { tenantId, convertedAt, state, advocateContactId, rootAdvocateContactId, depth, currency, revenue });
 
             return runtimeEntityType;

@@ -11,7 +11,7 @@ namespace Referrals.Core.Persistence.CompiledModels.Sqlite
     public partial class SqliteReferralsDbContextModel
     {
         private SqliteReferralsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c8ddf86b-7a9f-4553-a94f-d02af8655680"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("d0392e80-c48c-4412-a110-54e5c5d80a48"), entityTypeCount: 22)
         {
         }
 

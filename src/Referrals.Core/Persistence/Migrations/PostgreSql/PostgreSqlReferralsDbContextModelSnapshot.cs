@@ -726,6 +726,9 @@ namespace Referrals.Core.Persistence.Migrations.PostgreSql
                     b.Property<Guid>("AdvocateContactId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("AdvocatePreviousStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("AttributionRule")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
@@ -827,13 +830,15 @@ namespace Referrals.Core.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("TenantId", "VisitedAt");
 
+                    b.HasIndex("TenantId", "AdvocateContactId", "CreatedAt");
+
                     b.HasIndex("TenantId", "AdvocateContactId", "State");
 
                     b.HasIndex("TenantId", "State", "ConvertedAt");
 
                     b.HasIndex("TenantId", "AdvocateContactId", "ConvertedAt", "State");
 
-                    b.HasIndex("TenantId", "CreatedAt", "State", "AdvocateContactId");
+                    b.HasIndex("TenantId", "CreatedAt", "State", "AdvocateContactId", "AdvocatePreviousStartedAt");
 
                     b.HasIndex("TenantId", "ConvertedAt", "State", "AdvocateContactId", "RootAdvocateContactId", "Depth", "Currency", "Revenue");
 

@@ -726,6 +726,9 @@ namespace Referrals.Core.Persistence.Migrations.SqlServer
                     b.Property<Guid>("AdvocateContactId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset?>("AdvocatePreviousStartedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("AttributionRule")
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
@@ -828,13 +831,15 @@ namespace Referrals.Core.Persistence.Migrations.SqlServer
 
                     b.HasIndex("TenantId", "VisitedAt");
 
+                    b.HasIndex("TenantId", "AdvocateContactId", "CreatedAt");
+
                     b.HasIndex("TenantId", "AdvocateContactId", "State");
 
                     b.HasIndex("TenantId", "State", "ConvertedAt");
 
                     b.HasIndex("TenantId", "AdvocateContactId", "ConvertedAt", "State");
 
-                    b.HasIndex("TenantId", "CreatedAt", "State", "AdvocateContactId");
+                    b.HasIndex("TenantId", "CreatedAt", "State", "AdvocateContactId", "AdvocatePreviousStartedAt");
 
                     b.HasIndex("TenantId", "ConvertedAt", "State", "AdvocateContactId", "RootAdvocateContactId", "Depth", "Currency", "Revenue");
 

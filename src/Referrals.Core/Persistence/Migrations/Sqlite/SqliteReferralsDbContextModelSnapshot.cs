@@ -709,6 +709,9 @@ namespace Referrals.Core.Persistence.Migrations.Sqlite
                     b.Property<Guid>("AdvocateContactId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AdvocatePreviousStartedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("AttributionRule")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -810,13 +813,15 @@ namespace Referrals.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "VisitedAt");
 
+                    b.HasIndex("TenantId", "AdvocateContactId", "CreatedAt");
+
                     b.HasIndex("TenantId", "AdvocateContactId", "State");
 
                     b.HasIndex("TenantId", "State", "ConvertedAt");
 
                     b.HasIndex("TenantId", "AdvocateContactId", "ConvertedAt", "State");
 
-                    b.HasIndex("TenantId", "CreatedAt", "State", "AdvocateContactId");
+                    b.HasIndex("TenantId", "CreatedAt", "State", "AdvocateContactId", "AdvocatePreviousStartedAt");
 
                     b.HasIndex("TenantId", "ConvertedAt", "State", "AdvocateContactId", "RootAdvocateContactId", "Depth", "Currency", "Revenue");
 
