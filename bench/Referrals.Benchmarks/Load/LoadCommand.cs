@@ -87,14 +87,7 @@ internal static class LoadCommand
                 // Unique webhook id and order id (same length, so the body stays 2,216 bytes), signed like Shopify.
                 var n = Interlocked.Increment(ref sequence);
                 var body = Encoding.UTF8.GetBytes(template.Replace(OrderId, (900_000_000_000_000_000L + n).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
-                var message = new HttpRequestMessage(HttpMethod.Post, ShopifyWebhookDelivery.Path) { Content = Json(body) };
-                message.Headers.TryAddWithoutValidation("X-Shopify-Topic", "orders/paid");
-                message.Headers.TryAddWithoutValidation("X-Shopify-Shop-Domain", LoadServer.Shop);
-                message.Headers.TryAddWithoutValidation("X-Shopify-Hmac-Sha256", Convert.ToBase64String(HMACSHA256.HashData(key, body)));
-                message.Headers.TryAddWithoutValidation("X-Shopify-Webhook-Id", Format.Invariant($"wh-{runId}-{n}"));
-                message.Headers.TryAddWithoutValidation("X-Shopify-Event-Id", Format.Invariant($"ev-{runId}-{n}"));
-                message.Headers.TryAddWithoutValidation("X-Shopify-API-Version", "2026-10");
-                return message;
+                return SignedPaidOrder(body, key, runId, n);
             }
 
             // Every answer 200 is a stored delivery (ids are unique); an error may or may not have been stored.
@@ -240,7 +233,12 @@ internal static class LoadCommand
             .Replace(ShopifyPayloads.SyntheticCustomerId.ToString(CultureInfo.InvariantCulture), (120_000_000_000_000_000L + n).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("jane.referred@example.com", Format.Invariant($"buyer-{runId}-{n}@example.com"), StringComparison.Ordinal)
             .Replace(LoadServer.AdvocateCode, code, StringComparison.Ordinal);
-        var body = Encoding.UTF8.GetBytes(json);
+        return SignedPaidOrder(Encoding.UTF8.GetBytes(json), key, runId, n);
+    }
+
+    // An orders/paid delivery of the load shop with its own webhook and event ids, signed like Shopify.
+    private static HttpRequestMessage SignedPaidOrder(byte[] body, byte[] key, string runId, long n)
+    {
         var message = new HttpRequestMessage(HttpMethod.Post, ShopifyWebhookDelivery.Path) { Content = Json(body) };
         message.Headers.TryAddWithoutValidation("X-Shopify-Topic", "orders/paid");
         message.Headers.TryAddWithoutValidation("X-Shopify-Shop-Domain", LoadServer.Shop);

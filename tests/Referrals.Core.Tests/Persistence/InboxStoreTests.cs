@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -139,23 +138,6 @@ public sealed class InboxStoreTests
         Assert.That(await StoredIdsAsync(), Is.EquivalentTo(new[] { "a", "b", "c" }), "written before DisposeAsync returned");
         // Each caller's own continuation runs on the thread pool after its outcome is set, so it may still be pending here.
         Assert.That(await Task.WhenAll(calls), Is.All.True);
-    }
-
-    [Test]
-    public async Task TryAdd_CopiesTheWalIntoTheDatabaseFile_InTheBackground_WhenManyDeliveriesArrive()
-    {
-        Assume.That(_provider, Is.EqualTo(StorageProvider.Sqlite), "WAL checkpoints are SQLite's");
-        var file = new SqliteConnectionStringBuilder(_database.Storage.ConnectionString).DataSource;
-        var before = new FileInfo(file).Length;
-        var payload = new byte[2048];
-        var rows = SqliteWalCheckpointer.RowsPerCheckpoint * 2;
-
-        await Task.WhenAll(Enumerable.Range(0, rows).Select(i =>
-            _store.TryAddAsync(new InboxMessage("test", $"d-{i}", null, "orders/paid", "acme.myshopify.com", payload, Now))));
-        await _store.DisposeAsync();
-
-        // The writer's own connection does not checkpoint, so only the background checkpoint can have grown the file.
-        Assert.That(new FileInfo(file).Length - before, Is.GreaterThan(rows / 2 * payload.Length), "at least half the rows were checkpointed");
     }
 
     private static InboxMessage Message(string deliveryId) =>

@@ -1,0 +1,46 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Referrals.Core.Messaging;
+using Referrals.Core.Persistence;
+using Referrals.Testing.Databases;
+
+namespace Referrals.Core.Tests.Persistence;
+
+/// <summary>The inbox on SQLite only: its writer leaves WAL checkpoints to a background checkpointer.</summary>
+[TestFixture]
+public sealed class InboxStoreSqliteTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 3, 0, 0, TimeSpan.Zero);
+    private TestDatabase _database = null!;
+    private InboxStore _store = null!;
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        _database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        _store = new InboxStore(_database.Factory, NullLogger<InboxStore>.Instance);
+    }
+
+    [TearDown]
+    public async Task TearDown()
+    {
+        await _store.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Test]
+    public async Task TryAdd_CopiesTheWalIntoTheDatabaseFile_InTheBackground_WhenManyDeliveriesArrive()
+    {
+        var file = new SqliteConnectionStringBuilder(_database.Storage.ConnectionString).DataSource;
+        var before = new FileInfo(file).Length;
+        var payload = new byte[2048];
+        var rows = SqliteWalCheckpointer.RowsPerCheckpoint * 2;
+
+        await Task.WhenAll(Enumerable.Range(0, rows).Select(i =>
+            _store.TryAddAsync(new InboxMessage("test", $"d-{i}", null, "orders/paid", "acme.myshopify.com", payload, Now))));
+        await _store.DisposeAsync();
+
+        // The writer's own connection does not checkpoint, so only the background checkpoint can have grown the file.
+        Assert.That(new FileInfo(file).Length - before, Is.GreaterThan(rows / 2 * payload.Length), "at least half the rows were checkpointed");
+    }
+}
