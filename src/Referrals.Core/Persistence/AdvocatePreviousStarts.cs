@@ -14,13 +14,12 @@ internal static class AdvocatePreviousStarts
     // An application-chosen namespace for PostgreSQL's two-key advisory locks ("RFPS"), apart from other users' keys.
     private const int AdvisoryLockClass = 0x52465053;
 
-    /// <summary>True when the save adds referrals (and so needs <see cref="AssignAsync"/>).</summary>
-    public static bool AnyAdded(ReferralsDbContext db) =>
-        db.ChangeTracker.Entries<Referral>().Any(e => e.State == EntityState.Added);
+    /// <summary>The referrals the save adds, as the last <c>DetectChanges</c> found them.</summary>
+    public static List<Referral> Added(ReferralsDbContext db) =>
+        [.. ChangeTrackerEntries.AsDetected<Referral>(db.ChangeTracker).Where(e => e.State == EntityState.Added).Select(e => e.Entity)];
 
-    public static async Task AssignAsync(ReferralsDbContext db, CancellationToken cancellationToken)
+    public static async Task AssignAsync(ReferralsDbContext db, List<Referral> added, CancellationToken cancellationToken)
     {
-        var added = db.ChangeTracker.Entries<Referral>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         if (added.Count == 0)
         {
             return;

@@ -110,8 +110,9 @@ internal static class AnalyticsRollupTracker
         }
     }
 
+    // Both callers have just detected changes.
     private static IEnumerable<EntityEntry> Changed(ReferralsDbContext db) =>
-        db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+        ChangeTrackerEntries.AsDetected(db.ChangeTracker).Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
 
     private static Guid? ReferralOf(EntityEntry order, bool before) => before
         ? (order.State == EntityState.Added ? null : order.OriginalValues.GetValue<Guid?>(nameof(Order.ReferralId)))

@@ -95,41 +95,31 @@ internal sealed class ReferralLookupInvalidator : SaveChangesInterceptor, IDbCom
             return;
         }
 
-        var tracker = context.ChangeTracker;
-        var detect = tracker.AutoDetectChangesEnabled;
-        tracker.AutoDetectChangesEnabled = false;
-        try
+        Pending? pending = null;
+        foreach (var entry in ChangeTrackerEntries.AsDetected<ReferralCode>(context.ChangeTracker))
         {
-            Pending? pending = null;
-            foreach (var entry in tracker.Entries<ReferralCode>())
+            if (Changed(entry, nameof(ReferralCode.IsActive), nameof(ReferralCode.LookupKey), nameof(ReferralCode.TenantId)))
             {
-                if (Changed(entry, nameof(ReferralCode.IsActive), nameof(ReferralCode.LookupKey), nameof(ReferralCode.TenantId)))
+                pending ??= _pending.GetOrCreateValue(context);
+                pending.Add((entry.Entity.TenantId, entry.Entity.LookupKey));
+                if (entry.State != EntityState.Added)
                 {
-                    pending ??= _pending.GetOrCreateValue(context);
-                    pending.Add((entry.Entity.TenantId, entry.Entity.LookupKey));
-                    if (entry.State != EntityState.Added)
-                    {
-                        pending.Add(((Guid)entry.Property(nameof(ReferralCode.TenantId)).OriginalValue!, (string)entry.Property(nameof(ReferralCode.LookupKey)).OriginalValue!));
-                    }
-                }
-            }
-
-            foreach (var entry in tracker.Entries<Tenant>())
-            {
-                if (Changed(entry, nameof(Tenant.State), nameof(Tenant.Key), nameof(Tenant.Key)))
-                {
-                    pending ??= _pending.GetOrCreateValue(context);
-                    pending.Add(entry.Entity.Key);
-                    if (entry.State != EntityState.Added)
-                    {
-                        pending.Add((string)entry.Property(nameof(Tenant.Key)).OriginalValue!);
-                    }
+                    pending.Add(((Guid)entry.Property(nameof(ReferralCode.TenantId)).OriginalValue!, (string)entry.Property(nameof(ReferralCode.LookupKey)).OriginalValue!));
                 }
             }
         }
-        finally
+
+        foreach (var entry in ChangeTrackerEntries.AsDetected<Tenant>(context.ChangeTracker))
         {
-            tracker.AutoDetectChangesEnabled = detect;
+            if (Changed(entry, nameof(Tenant.State), nameof(Tenant.Key), nameof(Tenant.Key)))
+            {
+                pending ??= _pending.GetOrCreateValue(context);
+                pending.Add(entry.Entity.Key);
+                if (entry.State != EntityState.Added)
+                {
+                    pending.Add((string)entry.Property(nameof(Tenant.Key)).OriginalValue!);
+                }
+            }
         }
     }
 

@@ -105,17 +105,14 @@ public abstract class ReferralsDbContext : DbContext
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var delta = await AnalyticsRollupTracker.CollectAsync(this, cancellationToken);
-        var referralsAdded = AdvocatePreviousStarts.AnyAdded(this);
-        if (delta.IsEmpty && !referralsAdded)
+        var referralsAdded = AdvocatePreviousStarts.Added(this);
+        if (delta.IsEmpty && referralsAdded.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
         await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        if (referralsAdded)
-        {
-            await AdvocatePreviousStarts.AssignAsync(this, cancellationToken);
-        }
+        await AdvocatePreviousStarts.AssignAsync(this, referralsAdded, cancellationToken);
 
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await AnalyticsRollupWriter.ApplyAsync(this, delta, cancellationToken);

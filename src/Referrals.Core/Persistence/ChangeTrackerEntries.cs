@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Referrals.Core.Persistence;
+
+/// <summary>
+/// The tracked entries as the last <c>DetectChanges</c> left them. <see cref="ChangeTracker.Entries()"/> runs a
+/// <c>DetectChanges</c> pass of its own (every tracked entity compared, a tenant's settings serialized to JSON to do so);
+/// the code that looks at a pending save has just run one, and the save runs another.
+/// </summary>
+internal static class ChangeTrackerEntries
+{
+    public static List<EntityEntry> AsDetected(ChangeTracker tracker) => Read(tracker, t => t.Entries().ToList());
+
+    public static List<EntityEntry<TEntity>> AsDetected<TEntity>(ChangeTracker tracker)
+        where TEntity : class => Read(tracker, t => t.Entries<TEntity>().ToList());
+
+    private static T Read<T>(ChangeTracker tracker, Func<ChangeTracker, T> read)
+    {
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return read(tracker);
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+}
