@@ -35,7 +35,7 @@ public sealed class BenchPaidOrderHandler : IInboxHandler
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var tenant = await TenantDirectory.FindAsync(db, message.TenantKey, cancellationToken)
+            var tenant = await TenantDirectory.FindForReadingAsync(db, message.TenantKey, cancellationToken)
                 ?? throw new PermanentMessageException($"No tenant '{message.TenantKey}'.");
             var outcome = await recorder.Processor.ProcessPaidAsync(db, tenant, recorder.NextOrder(index), cancellationToken);
             recorder.Record(index, Stopwatch.GetTimestamp() - started, outcome.Status, tally);

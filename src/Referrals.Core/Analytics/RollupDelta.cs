@@ -103,6 +103,45 @@ internal sealed class RollupDelta
         Ledger[key] = change;
     }
 
+    /// <summary>Adds every change of <paramref name="other"/> to this one (several saves written as one).</summary>
+    public void Add(RollupDelta other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        foreach (var (key, counts) in other.Counts)
+        {
+            if (!Counts.TryGetValue(key, out var mine))
+            {
+                mine = new int[CountColumns];
+                Counts[key] = mine;
+            }
+
+            for (var column = 0; column < CountColumns; column++)
+            {
+                mine[column] += counts[column];
+            }
+        }
+
+        foreach (var (key, change) in other.Revenue)
+        {
+            var mine = Revenue.TryGetValue(key, out var found) ? found : new RevenueChange();
+            mine.Orders += change.Orders;
+            mine.Gross += change.Gross;
+            mine.Refunded += change.Refunded;
+            mine.ReferralOrders += change.ReferralOrders;
+            mine.ReferralGross += change.ReferralGross;
+            mine.ReferralRefunded += change.ReferralRefunded;
+            Revenue[key] = mine;
+        }
+
+        foreach (var (key, change) in other.Ledger)
+        {
+            var mine = Ledger.TryGetValue(key, out var found) ? found : new LedgerChange();
+            mine.Entries += change.Entries;
+            mine.Amount += change.Amount;
+            Ledger[key] = mine;
+        }
+    }
+
     private void Count(Guid tenant, DateTimeOffset time, int column, int sign)
     {
         var key = (tenant, RollupHours.Of(time));

@@ -32,6 +32,42 @@ public sealed class TenantDirectory
             ?? await db.Tenants.FirstOrDefaultAsync(t => t.Key == normalized, cancellationToken);
     }
 
+    /// <summary>
+    /// The tenant with <paramref name="key"/> (case-insensitive), or null, for code that reads its settings and never changes
+    /// it (the order drain). A tenant the context tracks is returned as it is, changes included; otherwise the tenant
+    /// is read without tracking, once per context, and later calls return that instance. Changes made to it are not saved.
+    /// </summary>
+    /// <remarks>
+    /// A tracked tenant makes every change-detection pass of the context compare its settings, serialized to JSON; the
+    /// order drain runs several per order. Reading once per context keeps what <see cref="FindAsync"/> gave the drain: a
+    /// settings change committed elsewhere is seen from the next drain group on.
+    /// </remarks>
+    public static async Task<Tenant?> FindForReadingAsync(ReferralsDbContext db, string key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        var normalized = key.Trim().ToLowerInvariant();
+        var tracked = ChangeTrackerEntries.AsDetected<Tenant>(db.ChangeTracker)
+            .FirstOrDefault(e => e.Entity.Key == normalized && e.State != EntityState.Added);
+        if (tracked is not null)
+        {
+            return tracked.Entity;
+        }
+
+        if (db.ReadOnlyTenants.TryGet(normalized, out var known))
+        {
+            return known;
+        }
+
+        var tenant = await db.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Key == normalized, cancellationToken);
+        if (tenant is not null)
+        {
+            db.ReadOnlyTenants.Remember(tenant);
+        }
+
+        return tenant;
+    }
+
     /// <summary>The tenant with <paramref name="key"/>, created with the configured program defaults when new. Saves.</summary>
     public async Task<Tenant> GetOrCreateAsync(ReferralsDbContext db, string key, TenantKind kind, string displayName, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Referrals.Core.Analytics;
 using Referrals.Core.Persistence;
 using Referrals.Core.Tenants;
 
@@ -101,9 +102,11 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
             var db = scope.ServiceProvider.GetRequiredService<ReferralsDbContext>();
             var handlers = scope.ServiceProvider.GetServices<IInboxHandler>().ToList();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var rollups = new RollupDelta();
             foreach (var claimed in group)
             {
                 await transaction.CreateSavepointAsync(GroupSavepoint, cancellationToken);
+                db.DeferRollups();
                 var keepTenants = false;
                 try
                 {
@@ -118,6 +121,7 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
                     else
                     {
                         await transaction.ReleaseSavepointAsync(GroupSavepoint, cancellationToken);
+                        rollups.Add(db.StopDeferringRollups()!);
                         keepTenants = true;
                     }
 
@@ -132,6 +136,8 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
                 }
                 finally
                 {
+                    // A rolled-back message's rollup changes are dropped with it.
+                    db.StopDeferringRollups();
                     // Every message starts from an empty tracker (cheap change detection, nothing of a failed one stays),
                     // except for the tenants a committed one left as stored: the next message of the shop finds its tenant
                     // there and does not read it again (TenantDirectory.FindAsync).
@@ -141,6 +147,8 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
 
             if (done > 0)
             {
+                // The committed messages' rollup changes, summed: one UPDATE per rollup row for the whole group.
+                await db.WriteRollupsAsync(rollups, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
         }
@@ -155,13 +163,14 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
     }
 
     // Detaches what the message tracked. Tenants stay when the message's work stands and they are as saved: Unchanged
-    // after its SaveChanges, which detected every change made to them. After a rollback everything goes, since a
-    // tenant's values may then differ from the database's.
+    // after its SaveChanges, which detected every change made to them. After a rollback everything goes, the tenants read
+    // for reading only included, since a tenant's values may then differ from the database's.
     private static void ForgetMessage(ReferralsDbContext db, bool keepTenants)
     {
         if (!keepTenants)
         {
             db.ChangeTracker.Clear();
+            db.ReadOnlyTenants.Clear();
             return;
         }
 

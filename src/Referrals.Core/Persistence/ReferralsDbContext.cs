@@ -20,6 +20,8 @@ namespace Referrals.Core.Persistence;
 /// </summary>
 public abstract class ReferralsDbContext : DbContext
 {
+    private RollupDelta? _deferredRollups;
+
     /// <summary>Creates the context.</summary>
     protected ReferralsDbContext(DbContextOptions options)
         : base(options)
@@ -96,6 +98,28 @@ public abstract class ReferralsDbContext : DbContext
     public abstract StorageProvider Provider { get; }
 
     /// <summary>
+    /// From now on, saves made inside the caller's transaction collect their rollup changes instead of writing them
+    /// (the caller writes them with <see cref="WriteRollupsAsync"/>). The inbox drain defers a group's rollups to its end: one
+    /// <c>UPDATE</c> per rollup row per group instead of two to four per message.
+    /// </summary>
+    internal void DeferRollups() => _deferredRollups = new RollupDelta();
+
+    /// <summary>Drops the rollup changes collected since <see cref="DeferRollups"/> (their saves were rolled back) and stops deferring.</summary>
+    internal RollupDelta? StopDeferringRollups()
+    {
+        var collected = _deferredRollups;
+        _deferredRollups = null;
+        return collected;
+    }
+
+    /// <summary>Writes <paramref name="delta"/> to the rollups in the caller's transaction.</summary>
+    internal Task WriteRollupsAsync(RollupDelta delta, CancellationToken cancellationToken) =>
+        AnalyticsRollupWriter.ApplyAsync(this, delta, cancellationToken);
+
+    /// <summary>Tenants read for reading only during this context's life (see <c>TenantDirectory.FindForReadingAsync</c>).</summary>
+    internal ReadOnlyTenants ReadOnlyTenants { get; } = new();
+
+    /// <summary>
     /// Saves like <see cref="DbContext.SaveChangesAsync(bool, CancellationToken)"/> and, in the same transaction, moves
     /// the analytics rollups by what the saved asks, referrals, orders and ledger entries change (one place, so no write
     /// path can forget it), and gives each new referral its advocate's previous start (<see cref="AdvocatePreviousStarts"/>).
@@ -115,7 +139,15 @@ public abstract class ReferralsDbContext : DbContext
         await AdvocatePreviousStarts.AssignAsync(this, referralsAdded, cancellationToken);
 
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await AnalyticsRollupWriter.ApplyAsync(this, delta, cancellationToken);
+        if (_deferredRollups is not null && own is null)
+        {
+            _deferredRollups.Add(delta);
+        }
+        else
+        {
+            await AnalyticsRollupWriter.ApplyAsync(this, delta, cancellationToken);
+        }
+
         if (own is not null)
         {
             await own.CommitAsync(cancellationToken);

@@ -18,7 +18,7 @@ public sealed class InboxProcessorTests
     private readonly StorageProvider _provider;
     private EngineHarness _engine = null!;
     private CountingHandler _handler = null!;
-    private readonly TenantRenamingHandler _renamer = new();
+    private TenantRenamingHandler _renamer = null!;
 
     public InboxProcessorTests(StorageProvider provider)
     {
@@ -29,6 +29,7 @@ public sealed class InboxProcessorTests
     public async Task SetUp()
     {
         _handler = new CountingHandler();
+        _renamer = new TenantRenamingHandler();
         _engine = await EngineHarness.CreateAsync(_provider, o =>
         {
             o.Jobs.BatchSize = 3;
@@ -116,6 +117,24 @@ public sealed class InboxProcessorTests
         Assert.That(_renamer.Seen, Is.EqualTo(new[] { original, original, original, original, "Kept" }),
             "each message sees the tenant as stored: not the rolled-back rename, and the committed one");
         await _engine.RunAsync(async (db, _) => Assert.That((await db.Tenants.SingleAsync()).DisplayName, Is.EqualTo("Kept")));
+    }
+
+    [Test]
+    public async Task Drain_GivesReadersTheTenantAsStored_UntrackedUnlessAnEarlierMessageTracksIt()
+    {
+        var tenant = await _engine.CreateTenantAsync();
+        var original = tenant.DisplayName;
+        await Store.TryAddAsync(Renaming("r-0", "read-only"));
+        await Store.TryAddAsync(Renaming("r-1", "rename:Lost|fail"));
+        await Store.TryAddAsync(Renaming("r-2", "read-only"));
+        await Store.TryAddAsync(Renaming("r-3", "rename:Kept"));
+        await Store.TryAddAsync(Renaming("r-4", "read-only"));
+
+        var result = await Processor.RunAsync();
+
+        Assert.That(result.Succeeded, Is.EqualTo(4));
+        Assert.That(_renamer.Seen, Is.EqualTo(new[] { $"{original} (untracked)", original, $"{original} (untracked)", original, "Kept (tracked)" }),
+            "readers get an untracked tenant as stored, never the rolled-back rename; once a message tracks the tenant, they get that one");
     }
 
     [Test]
@@ -267,7 +286,8 @@ public sealed class InboxProcessorTests
     private InboxMessage Renaming(string deliveryId, string payload) =>
         new("tenant-test", deliveryId, null, "tenant/rename", "acme.myshopify.com", Encoding.UTF8.GetBytes(payload), _engine.Clock.GetUtcNow());
 
-    // Looks the tenant up like the hosts' handlers do, records its name, and may rename it (saved) and then fail.
+    // Looks the tenant up like the hosts' handlers do (tracked, or for reading only), records its name, and may rename it
+    // (saved) and then fail.
     private sealed class TenantRenamingHandler : IInboxHandler
     {
         public ConcurrentQueue<string> Seen { get; } = new();
@@ -278,9 +298,16 @@ public sealed class InboxProcessorTests
 
         public async Task HandleAsync(InboxMessage message, ReferralsDbContext db, CancellationToken cancellationToken)
         {
+            var payload = Encoding.UTF8.GetString(message.Payload);
+            if (payload == "read-only")
+            {
+                var read = await TenantDirectory.FindForReadingAsync(db, message.TenantKey, cancellationToken) ?? throw new InvalidOperationException("No tenant.");
+                Seen.Enqueue($"{read.DisplayName} ({(db.Entry(read).State == EntityState.Detached ? "untracked" : "tracked")})");
+                return;
+            }
+
             var tenant = await TenantDirectory.FindAsync(db, message.TenantKey, cancellationToken) ?? throw new InvalidOperationException("No tenant.");
             Seen.Enqueue(tenant.DisplayName);
-            var payload = Encoding.UTF8.GetString(message.Payload);
             if (payload.StartsWith("rename:", StringComparison.Ordinal))
             {
                 tenant.DisplayName = payload["rename:".Length..].Split('|')[0];

@@ -21,6 +21,9 @@ internal sealed class OrderCancelledHandler : ShopifyInboxHandler
 
     public override bool Handles(string topic) => topic == ShopifyTopics.OrdersCancelled;
 
+    // The engine reads the program's settings; nothing here changes the tenant.
+    protected override bool OnlyReadsTenant => true;
+
     protected override async Task HandleAsync(InboxMessage message, ReferralsDbContext db, Tenant tenant, CancellationToken cancellationToken)
     {
         var cancelled = OrderMapper.ToCancelled(ShopifyPayload.Read(message, ShopifyJsonContext.Default.OrderPayload), message.Topic, message.ReceivedAt);

@@ -28,6 +28,9 @@ internal sealed class OrderFulfilledHandler : ShopifyInboxHandler
 
     public override bool Handles(string topic) => topic == ShopifyTopics.OrdersFulfilled;
 
+    // The engine reads the program's settings; nothing here changes the tenant.
+    protected override bool OnlyReadsTenant => true;
+
     protected override async Task HandleAsync(InboxMessage message, ReferralsDbContext db, Tenant tenant, CancellationToken cancellationToken)
     {
         var order = ShopifyPayload.Read(message, ShopifyJsonContext.Default.OrderPayload);

@@ -21,6 +21,9 @@ internal sealed class OrderPaidHandler : ShopifyInboxHandler
 
     public override bool Handles(string topic) => topic == ShopifyTopics.OrdersPaid;
 
+    // The engine reads the program's settings; nothing here changes the tenant.
+    protected override bool OnlyReadsTenant => true;
+
     protected override async Task HandleAsync(InboxMessage message, ReferralsDbContext db, Tenant tenant, CancellationToken cancellationToken)
     {
         var paid = OrderMapper.ToPaidOrder(ShopifyPayload.Read(message, ShopifyJsonContext.Default.OrderPayload), message.Topic);

@@ -21,6 +21,9 @@ internal sealed class RefundCreatedHandler : ShopifyInboxHandler
 
     public override bool Handles(string topic) => topic == ShopifyTopics.RefundsCreate;
 
+    // The engine reads the program's settings; nothing here changes the tenant.
+    protected override bool OnlyReadsTenant => true;
+
     protected override async Task HandleAsync(InboxMessage message, ReferralsDbContext db, Tenant tenant, CancellationToken cancellationToken)
     {
         var refund = RefundMapper.ToRefund(ShopifyPayload.Read(message, ShopifyJsonContext.Default.RefundPayload), message.Topic, message.ReceivedAt);

@@ -24,6 +24,13 @@ internal abstract class ShopifyInboxHandler : IInboxHandler
     /// <summary>Whether the handler also runs for a shop that uninstalled the app (privacy requests must still be honoured).</summary>
     protected virtual bool RunsForUninstalledShops => false;
 
+    /// <summary>
+    /// Whether the handler only reads the tenant (its settings, its state). Such handlers get one untracked tenant per drain
+    /// group (<see cref="TenantDirectory.FindForReadingAsync"/>), which spares every change-detection pass the comparison of
+    /// the settings; a handler that changes the tenant must leave this false, or its change is not saved.
+    /// </summary>
+    protected virtual bool OnlyReadsTenant => false;
+
     protected ILogger Logger { get; }
 
     public abstract bool Handles(string topic);
@@ -38,7 +45,9 @@ internal abstract class ShopifyInboxHandler : IInboxHandler
             throw new PermanentMessageException($"The {message.Topic} message names no shop.");
         }
 
-        var tenant = await TenantDirectory.FindAsync(db, message.TenantKey, cancellationToken)
+        var tenant = await (OnlyReadsTenant
+                ? TenantDirectory.FindForReadingAsync(db, message.TenantKey, cancellationToken)
+                : TenantDirectory.FindAsync(db, message.TenantKey, cancellationToken))
             ?? throw new PermanentMessageException(
                 $"No connected shop is '{message.TenantKey}', so the {message.Topic} webhook cannot be applied. Connect the shop, then re-queue the message.");
         if (tenant.State != TenantState.Active && !RunsForUninstalledShops)
