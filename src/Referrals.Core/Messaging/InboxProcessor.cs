@@ -103,6 +103,7 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
             var handlers = scope.ServiceProvider.GetServices<IInboxHandler>().ToList();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var rollups = new RollupDelta();
+            var rows = await InboxGroupRows.ReadAsync(db, group, cancellationToken);
             foreach (var claimed in group)
             {
                 await transaction.CreateSavepointAsync(GroupSavepoint, cancellationToken);
@@ -112,7 +113,8 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
                 {
                     var handler = handlers.FirstOrDefault(h => h.Source == claimed.Source && h.Handles(claimed.Topic))
                         ?? throw new PermanentMessageException($"No handler accepts {claimed.Source} topic '{claimed.Topic}'.");
-                    var outcome = await HandleInGroupAsync(db, handler, claimed, cancellationToken);
+                    var row = rows.Held(claimed);
+                    var outcome = row is null ? GroupedOutcome.NotHeld : await HandleInGroupAsync(db, handler, claimed, row, rows.IsRepeat(row), cancellationToken);
                     if (outcome == GroupedOutcome.ClaimLost)
                     {
                         // Another worker holds the row now: our work on it rolls back, the group goes on.
@@ -123,6 +125,10 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
                         await transaction.ReleaseSavepointAsync(GroupSavepoint, cancellationToken);
                         rollups.Add(db.StopDeferringRollups()!);
                         keepTenants = true;
+                        if (outcome == GroupedOutcome.Handled)
+                        {
+                            rows.Processed(row!);
+                        }
                     }
 
                     handled += outcome == GroupedOutcome.Handled ? 1 : 0;
@@ -191,15 +197,9 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
         }
     }
 
-    private async Task<GroupedOutcome> HandleInGroupAsync(ReferralsDbContext db, IInboxHandler handler, InboxMessage claimed, CancellationToken cancellationToken)
+    private async Task<GroupedOutcome> HandleInGroupAsync(ReferralsDbContext db, IInboxHandler handler, InboxMessage claimed, InboxMessage row, bool isRepeat, CancellationToken cancellationToken)
     {
-        var row = await MessageQueue<InboxMessage>.FindClaimedAsync(db, claimed, cancellationToken);
-        if (row is null)
-        {
-            return GroupedOutcome.NotHeld;
-        }
-
-        if (!await IsRepeatOfProcessedEventAsync(db, row, cancellationToken))
+        if (!isRepeat)
         {
             await handler.HandleAsync(row, db, cancellationToken);
         }

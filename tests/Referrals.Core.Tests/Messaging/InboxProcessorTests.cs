@@ -245,6 +245,36 @@ public sealed class InboxProcessorTests
     }
 
     [Test]
+    public async Task Drain_HandlesAnEventOnce_WhenItsSecondDeliveryArrivesAfterTheFirstWasProcessed()
+    {
+        await Store.TryAddAsync(Message("d-1", eventId: "e-1"));
+        await Processor.RunAsync();
+        await Store.TryAddAsync(Message("d-0", eventId: "e-0"));
+        await Store.TryAddAsync(Message("d-2", eventId: "e-1"));
+
+        await Processor.RunAsync();
+
+        Assert.That(_handler.Handled.Select(m => m.DeliveryId), Is.EqualTo(new[] { "d-1", "d-0" }));
+        await _engine.RunAsync(async (db, _) => Assert.That(await db.Inbox.CountAsync(m => m.ProcessedAt != null), Is.EqualTo(3)));
+    }
+
+    [Test]
+    public async Task Drain_HandlesTheSecondDelivery_WhenTheFirstOfTheSameEventFailed()
+    {
+        _handler.FailTimes("d-1", 1);
+        await Store.TryAddAsync(Message("d-1", eventId: "e-1"));
+        await Store.TryAddAsync(Message("d-2", eventId: "e-1"));
+
+        var result = await Processor.RunAsync();
+        _engine.Clock.Advance(TimeSpan.FromHours(1));
+        await Processor.RunAsync();
+
+        Assert.That(result, Is.EqualTo(new DrainResult(2, 1, 1, 0)));
+        Assert.That(_handler.Handled.Select(m => m.DeliveryId), Is.EqualTo(new[] { "d-2" }), "the failed one's retry is then a repeat");
+        await _engine.RunAsync(async (db, _) => Assert.That(await db.Inbox.CountAsync(m => m.ProcessedAt != null), Is.EqualTo(2)));
+    }
+
+    [Test]
     public async Task Sweeper_RecoversMessagesOfACrashedWorker_AfterTheLease()
     {
         await Store.TryAddAsync(Message("d-1"));
