@@ -17,7 +17,7 @@ public sealed class Ask
     private Ask(Guid tenantId, Guid contactId, AskTrigger trigger, string sourceKey, AskPlan plan, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sourceKey);
-        Id = Guid.NewGuid();
+        Id = Guid.CreateVersion7();
         TenantId = tenantId;
         ContactId = contactId;
         Trigger = trigger;

@@ -18,7 +18,7 @@ public sealed class Contact
     /// <param name="now">When it was created.</param>
     public Contact(Guid tenantId, ContactKind kind, string? email, string? normalizedEmail, DateTimeOffset now)
     {
-        Id = Guid.NewGuid();
+        Id = Guid.CreateVersion7();
         TenantId = tenantId;
         Kind = kind;
         Email = email;

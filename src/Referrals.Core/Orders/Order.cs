@@ -16,7 +16,7 @@ public sealed class Order
     public Order(Guid tenantId, string externalId, string currency, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(externalId);
-        Id = Guid.NewGuid();
+        Id = Guid.CreateVersion7();
         TenantId = tenantId;
         ExternalId = externalId;
         Currency = currency;

@@ -28,7 +28,7 @@ public sealed class DataRequest
         ArgumentException.ThrowIfNullOrEmpty(protectedExport);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(requestId.Length, MaxReferenceLength, nameof(requestId));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(customerRef?.Length ?? 0, MaxReferenceLength, nameof(customerRef));
-        Id = Guid.NewGuid();
+        Id = Guid.CreateVersion7();
         TenantId = tenantId;
         RequestId = requestId;
         ContactId = contactId;

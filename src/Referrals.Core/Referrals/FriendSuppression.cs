@@ -16,7 +16,7 @@ public sealed class FriendSuppression
     /// <summary>Creates the row for a friend first introduced at <paramref name="now"/>.</summary>
     public FriendSuppression(Guid tenantId, string emailHash, DateTimeOffset now)
     {
-        Id = Guid.NewGuid();
+        Id = Guid.CreateVersion7();
         TenantId = tenantId;
         EmailHash = emailHash;
         CreatedAt = now;

@@ -13,7 +13,7 @@ public sealed class Referral
     /// <summary>Starts a referral.</summary>
     public Referral(Guid tenantId, Guid advocateContactId, ReferralSource source, ChainPosition chain, string currency, DateTimeOffset now)
     {
-        Id = Guid.NewGuid();
+        Id = Guid.CreateVersion7();
         TenantId = tenantId;
         AdvocateContactId = advocateContactId;
         Source = source;

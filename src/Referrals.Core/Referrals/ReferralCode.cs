@@ -15,7 +15,7 @@ public sealed class ReferralCode
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(display);
         ArgumentException.ThrowIfNullOrWhiteSpace(lookupKey);
-        Id = Guid.NewGuid();
+        Id = Guid.CreateVersion7();
         TenantId = tenantId;
         AdvocateContactId = advocateContactId;
         Display = display;

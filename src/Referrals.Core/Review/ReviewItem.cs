@@ -15,7 +15,7 @@ public sealed class ReviewItem
     public ReviewItem(Guid tenantId, Guid referralId, string reasons, DateTimeOffset flaggedAt, DateTimeOffset deadline)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reasons);
-        Id = Guid.NewGuid();
+        Id = Guid.CreateVersion7();
         TenantId = tenantId;
         ReferralId = referralId;
         Reasons = reasons;

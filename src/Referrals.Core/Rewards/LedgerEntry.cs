@@ -86,7 +86,7 @@ public sealed class LedgerEntry
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount.Amount);
         return new LedgerEntry
         {
-            Id = Guid.NewGuid(),
+            Id = Guid.CreateVersion7(),
             TenantId = tenantId,
             Type = LedgerEntryType.Reward,
             Beneficiary = beneficiary,
@@ -199,7 +199,7 @@ public sealed class LedgerEntry
 
     private static LedgerEntry Reversal(LedgerEntry original, LedgerEntryType type, string sourceEventId, decimal signedAmount, LedgerEntryState state, DateTimeOffset now) => new()
     {
-        Id = Guid.NewGuid(),
+        Id = Guid.CreateVersion7(),
         TenantId = original.TenantId,
         Type = type,
         Beneficiary = original.Beneficiary,

@@ -15,7 +15,7 @@ public sealed class Tenant
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         ArgumentException.ThrowIfNullOrWhiteSpace(displayName);
-        Id = Guid.NewGuid();
+        Id = Guid.CreateVersion7();
         Key = key.Trim().ToLowerInvariant();
         Kind = kind;
         DisplayName = displayName;

@@ -27,7 +27,7 @@ public sealed class StaffTask
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sourceKey);
         ArgumentNullException.ThrowIfNull(suggestedMessage);
-        Id = Guid.NewGuid();
+        Id = Guid.CreateVersion7();
         TenantId = tenantId;
         ContactId = contactId;
         Kind = kind;
