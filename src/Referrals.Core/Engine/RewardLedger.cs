@@ -188,6 +188,9 @@ public sealed class RewardLedger
 
             reward.Approve(now);
             // Debt left by an earlier claw-back that could not be collected is paid off before anything is paid out.
+            // The debt is the person's, not the order's: another pass may be approving a reward of another of their
+            // orders right now, so the debt is read and consumed under the person's lock (after the order's, as everywhere).
+            await BeneficiaryLocks.LockAsync(db, reward.TenantId, reward.BeneficiaryKey, cancellationToken);
             var payout = reward.Amount - await ClawedBackAsync(db, reward, cancellationToken);
             var beneficiaryEntries = await db.Ledger.Where(e => e.TenantId == reward.TenantId && e.BeneficiaryKey == reward.BeneficiaryKey).ToListAsync(cancellationToken);
             var offset = DebtOffsetCalculator.OffsetFor(payout, DebtOffsetCalculator.OutstandingDebt(beneficiaryEntries));
