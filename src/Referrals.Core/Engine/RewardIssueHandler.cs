@@ -28,6 +28,17 @@ internal sealed class RewardIssueHandler : IOutboxHandler
     public async Task<string?> HandleAsync(OutboxMessage message, ReferralsDbContext db, CancellationToken cancellationToken)
     {
         var entry = await LedgerEntries.FindAsync(db, message, cancellationToken);
+        if (entry.State == LedgerEntryState.Voided && await RewardLedger.RepaidDebtAsync(db, entry, cancellationToken))
+        {
+            // Voided by a refund, cancellation or rejection before its payout started: it will never be paid, so the
+            // debt it paid off is owed again. A void is final, so the unlocked read above stays true.
+            await db.Database.BeginTransactionAsync(cancellationToken);
+            await OrderLocks.LockAsync(db, entry.TenantId, entry.OrderId, cancellationToken);
+            await db.Entry(entry).ReloadAsync(cancellationToken);
+            await RewardLedger.ReturnUncoveredRepaymentAsync(db, entry, _clock.GetUtcNow(), cancellationToken);
+            return entry.ExternalRef;
+        }
+
         if (entry.State != LedgerEntryState.Approved)
         {
             // Issued by an earlier attempt, or voided by a refund while it waited.
@@ -65,7 +76,13 @@ internal sealed class RewardIssueHandler : IOutboxHandler
         var now = _clock.GetUtcNow();
         if (paidRef is null)
         {
-            // Nothing was paid, so a void or claw-back meanwhile needs nothing back.
+            // Nothing was paid, so a void or claw-back meanwhile needs nothing back; but the debt this reward paid off
+            // and no longer covers (refunded beyond what it kept for the debt, or voided) is owed again.
+            if (entry.State is LedgerEntryState.Approved or LedgerEntryState.Voided)
+            {
+                await RewardLedger.ReturnUncoveredRepaymentAsync(db, entry, now, cancellationToken);
+            }
+
             if (entry.State == LedgerEntryState.Approved)
             {
                 entry.MarkIssued("nothing-to-pay", now);
