@@ -192,8 +192,7 @@ public sealed class RewardLedger
             // orders right now, so the debt is read and consumed under the person's lock (after the order's, as everywhere).
             await BeneficiaryLocks.LockAsync(db, reward.TenantId, reward.BeneficiaryKey, cancellationToken);
             var payout = reward.Amount - await ClawedBackAsync(db, reward, cancellationToken);
-            var beneficiaryEntries = await db.Ledger.Where(e => e.TenantId == reward.TenantId && e.BeneficiaryKey == reward.BeneficiaryKey).ToListAsync(cancellationToken);
-            var offset = DebtOffsetCalculator.OffsetFor(payout, DebtOffsetCalculator.OutstandingDebt(beneficiaryEntries));
+            var offset = DebtOffsetCalculator.OffsetFor(payout, await OutstandingDebtAsync(db, reward, cancellationToken));
             if (offset > 0)
             {
                 db.Ledger.Add(LedgerEntry.DebtOffsetOf(reward, offset, now));
@@ -313,6 +312,14 @@ public sealed class RewardLedger
     private static async Task<bool> StillPendingAsync(ReferralsDbContext db, LedgerEntry reward, DateTimeOffset now, CancellationToken cancellationToken) =>
         await db.Ledger.Where(e => e.Id == reward.Id && e.State == LedgerEntryState.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.UpdatedAt, now), cancellationToken) == 1;
+
+    // The beneficiary's debt in the reward's currency (a debt in another currency is not paid off with it). Read without
+    // tracking: a copy tracked by an earlier reward of this pass would hide a claw-back that became outstanding since.
+    private static async Task<decimal> OutstandingDebtAsync(ReferralsDbContext db, LedgerEntry reward, CancellationToken cancellationToken) =>
+        DebtOffsetCalculator.OutstandingDebt(await db.Ledger.AsNoTracking()
+            .Where(e => e.TenantId == reward.TenantId && e.BeneficiaryKey == reward.BeneficiaryKey && e.Currency == reward.Currency
+                && (e.Type == LedgerEntryType.DebtOffset || (e.Type == LedgerEntryType.ClawBack && e.State == LedgerEntryState.Outstanding)))
+            .ToListAsync(cancellationToken));
 
     private static IQueryable<LedgerEntry> RewardsOf(ReferralsDbContext db, Guid tenantId, string orderId) =>
         db.Ledger.Where(e => e.TenantId == tenantId && e.OrderId == orderId && e.Type == LedgerEntryType.Reward);

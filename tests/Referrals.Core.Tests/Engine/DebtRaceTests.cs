@@ -15,8 +15,9 @@ namespace Referrals.Core.Tests.Engine;
 /// <summary>
 /// Two maturation passes (two instances) approving rewards of different orders of one advocate who owes a claw-back
 /// that could not be collected. The orders' locks do not meet, so only a lock on the advocate's debt keeps both from
-/// paying off the same debt. The interleaving is forced: the first pass is held right after it read the debt (inside
-/// its transaction) while the second pass runs until it finishes or waits for a lock.
+/// paying off the same debt. The interleaving is forced: the first pass is held right after it read the debt and
+/// decided its offset (inside its transaction, nothing saved yet) while the second pass runs until it finishes or
+/// waits for a lock.
 /// </summary>
 [TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.All))]
 public sealed class DebtRaceTests
@@ -68,15 +69,16 @@ public sealed class DebtRaceTests
         _engine.Clock.Advance(TimeSpan.FromDays(31));
         var itemId = await _engine.RunAsync((db, _) => db.ReviewItems.Select(i => i.Id).SingleAsync());
 
-        // The first pass skips 1002 (under review) and reads Anna's debt for 1003. Held there, an editor approves 1002
-        // and a second instance's pass matures it: a different order, so its order lock does not wait for the first pass.
+        // The first pass skips 1002 (under review), reads Anna's debt for 1003 and decides its offset. Held there, before
+        // it saves, an editor approves 1002 and a second instance's pass matures it: a different order, so its order
+        // lock does not wait for the first pass.
         var other = Task.CompletedTask;
         await _engine.RunAsync(async (db, sp) =>
         {
             var held = false;
             db.ChangeTracker.Tracked += (_, e) =>
             {
-                if (e.Entry.Entity is LedgerEntry { Type: LedgerEntryType.ClawBack } && !held)
+                if (e.Entry.Entity is LedgerEntry { Type: LedgerEntryType.DebtOffset } && !held)
                 {
                     held = true;
                     other = Task.Run(async () =>
@@ -88,7 +90,7 @@ public sealed class DebtRaceTests
                 }
             };
             await sp.GetRequiredService<RewardLedger>().MatureAsync(db, 50, CancellationToken.None);
-            Assert.That(held, Is.True, "arranged: the first pass read the debt");
+            Assert.That(held, Is.True, "arranged: the first pass paid off the debt with 1003");
         });
         await other;
         await ProcessOutboxAsync();

@@ -29,6 +29,7 @@ public sealed class DebtRepaymentTests
     private EngineHarness _engine = null!;
     private Tenant _tenant = null!;
     private Contact _advocate = null!;
+    private string _code = null!;
 
     public DebtRepaymentTests(StorageProvider provider)
     {
@@ -49,6 +50,7 @@ public sealed class DebtRepaymentTests
         await _engine.RefundAsync(_tenant, new OrderRefunded("1001", "r1", new Money(40m, "EUR"), Now));
         await ProcessOutboxAsync();
         await _engine.PayAsync(_tenant, PaidOrders.Paid("1002", "cy@example.com", 100m, Now, code.Display));
+        _code = code.Display;
         Assert.That((await BalanceAsync()).Debt, Is.EqualTo(Debt), "arranged: Anna owes 4");
     }
 
@@ -154,6 +156,27 @@ public sealed class DebtRepaymentTests
         var balance = await BalanceAsync();
         Assert.That(balance.Debt, Is.EqualTo(7.5m), "the claw-back of 7.50 could not be collected");
         Assert.That(balance.Balances, Is.True, balance.ToString());
+    }
+
+    [Test]
+    public async Task Mature_LeavesTheDebtForLaterRewards_WhenTheRewardIsInAnotherCurrency()
+    {
+        await _engine.RefundAsync(_tenant, new OrderRefunded("1002", "r1", new Money(100m, "EUR"), Now));
+        var order = PaidOrders.Paid("1003", "di@example.com", 100m, Now, _code);
+        await _engine.PayAsync(_tenant, order with { Total = new Money(100m, "USD") });
+        _engine.Clock.Advance(TimeSpan.FromDays(31));
+
+        await MatureAsync();
+        await ProcessOutboxAsync();
+
+        await _engine.RunAsync(async (db, _) =>
+        {
+            var reward = await db.Ledger.SingleAsync(e => e.OrderId == "1003" && e.Type == LedgerEntryType.Reward);
+            Assert.That(reward.Currency, Is.EqualTo("USD"), "arranged: a reward in dollars");
+            Assert.That(_engine.Issuer.Issued.Last().Amount, Is.EqualTo(reward.Money), "paid in full: a debt in euros is not paid off in dollars");
+            Assert.That(await db.Ledger.CountAsync(e => e.Type == LedgerEntryType.DebtOffset), Is.Zero);
+        });
+        Assert.That((await BalanceAsync()).Debt, Is.EqualTo(Debt), "still owed in euros");
     }
 
     private async Task ApplyAsync(IEnumerable<string> events)
