@@ -7,10 +7,12 @@ using Referrals.Core.Rewards;
 namespace Referrals.Core.Engine;
 
 /// <summary>
-/// Pays an approved reward through the <see cref="IRewardIssuer"/>. Idempotent: an issued or voided entry is left
-/// alone, and the issuer gets the same key on every attempt. A refund, cancellation or rejection that voids the reward
+/// Pays an approved reward through the <see cref="IRewardIssuer"/>. Idempotent: an issued entry is left alone, a voided
+/// one is never paid, and the issuer gets the same key on every attempt. A refund, cancellation or rejection that voids the reward
 /// or settles a claw-back while the payout is on its way is not lost: the payout is recorded under the order's lock and
-/// what it paid too much is clawed back (<see cref="RewardLedger.RecordPayoutAsync"/>).
+/// what it paid too much is clawed back (<see cref="RewardLedger.RecordPayoutAsync"/>). A reward that will not be paid
+/// (voided before its payout, or left with nothing to pay) gives back to the debt the repayment it no longer covers
+/// (<see cref="RewardLedger.ReturnUncoveredRepaymentAsync"/>).
 /// </summary>
 internal sealed class RewardIssueHandler : IOutboxHandler
 {
@@ -31,11 +33,16 @@ internal sealed class RewardIssueHandler : IOutboxHandler
         if (entry.State == LedgerEntryState.Voided && await RewardLedger.RepaidDebtAsync(db, entry, cancellationToken))
         {
             // Voided by a refund, cancellation or rejection before its payout started: it will never be paid, so the
-            // debt it paid off is owed again. A void is final, so the unlocked read above stays true.
+            // debt it paid off is owed again. Re-checked under the lock: only a worker that paid it after all (its
+            // lease ran out meanwhile) moves a voided reward on, to Issued, and then the repayment stands.
             await db.Database.BeginTransactionAsync(cancellationToken);
             await OrderLocks.LockAsync(db, entry.TenantId, entry.OrderId, cancellationToken);
             await db.Entry(entry).ReloadAsync(cancellationToken);
-            await RewardLedger.ReturnUncoveredRepaymentAsync(db, entry, _clock.GetUtcNow(), cancellationToken);
+            if (entry.State == LedgerEntryState.Voided)
+            {
+                await RewardLedger.ReturnUncoveredRepaymentAsync(db, entry, _clock.GetUtcNow(), cancellationToken);
+            }
+
             return entry.ExternalRef;
         }
 
