@@ -7,6 +7,10 @@ namespace Referrals.Testing.Engine;
 /// out less what was collected back equals what the rewards are still worth after refunds plus the debt still owed.
 /// A debt repayment kept by a reward that was refunded, or one debt paid off twice, breaks the equality.
 /// </summary>
+/// <param name="PaidOut">What the issuer paid out.</param>
+/// <param name="Collected">What claw-backs collected back through the issuer.</param>
+/// <param name="Earned">The rewards not voided, less all their claw-backs.</param>
+/// <param name="Debt">The debt still owed (<see cref="DebtOffsetCalculator.OutstandingDebt"/>).</param>
 public sealed record LedgerBalance(decimal PaidOut, decimal Collected, decimal Earned, decimal Debt)
 {
     /// <summary>Reads the balance from the beneficiary's entries and what the issuer paid (each payout key once).</summary>
