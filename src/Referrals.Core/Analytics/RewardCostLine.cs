@@ -4,7 +4,7 @@ namespace Referrals.Core.Analytics;
 
 /// <summary>Ledger entries of one currency, type and state written in a period, and their signed sum.</summary>
 /// <param name="Currency">The ISO 4217 currency.</param>
-/// <param name="Type">Reward (positive), claw-back or debt offset (both stored negative).</param>
+/// <param name="Type">Reward (positive), claw-back or debt offset (both stored negative; a debt offset returned to the debt is positive).</param>
 /// <param name="State">The entries' state now.</param>
 /// <param name="Entries">How many entries.</param>
 /// <param name="Amount">Their signed sum.</param>

@@ -11,8 +11,9 @@ namespace Referrals.Core.Engine;
 /// <remarks>
 /// A no-op UPDATE: on PostgreSQL (read committed) and SQL Server it holds the row until the commit, and another
 /// transaction asking for it waits; on SQLite the transaction already holds the database's write lock from its
-/// BEGIN IMMEDIATE. Taken before any ledger row, always, so two of these transactions never wait for each other in a
-/// circle. An order with no row (not stored) locks nothing.
+/// BEGIN IMMEDIATE. Taken before any other lock and any ledger row, always, so two of these transactions never wait for
+/// each other in a circle: the order first, then a beneficiary's debt (<see cref="BeneficiaryLocks"/>), then ledger
+/// rows. An order with no row (not stored) locks nothing.
 /// </remarks>
 internal static class OrderLocks
 {

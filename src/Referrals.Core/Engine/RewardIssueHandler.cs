@@ -7,10 +7,12 @@ using Referrals.Core.Rewards;
 namespace Referrals.Core.Engine;
 
 /// <summary>
-/// Pays an approved reward through the <see cref="IRewardIssuer"/>. Idempotent: an issued or voided entry is left
-/// alone, and the issuer gets the same key on every attempt. A refund, cancellation or rejection that voids the reward
+/// Pays an approved reward through the <see cref="IRewardIssuer"/>. Idempotent: an issued entry is left alone, a voided
+/// one is never paid, and the issuer gets the same key on every attempt. A refund, cancellation or rejection that voids the reward
 /// or settles a claw-back while the payout is on its way is not lost: the payout is recorded under the order's lock and
-/// what it paid too much is clawed back (<see cref="RewardLedger.RecordPayoutAsync"/>).
+/// what it paid too much is clawed back (<see cref="RewardLedger.RecordPayoutAsync"/>). A reward that will not be paid
+/// (voided before its payout, or left with nothing to pay) gives back to the debt the repayment it no longer covers
+/// (<see cref="RewardLedger.ReturnUncoveredRepaymentAsync"/>).
 /// </summary>
 internal sealed class RewardIssueHandler : IOutboxHandler
 {
@@ -28,6 +30,22 @@ internal sealed class RewardIssueHandler : IOutboxHandler
     public async Task<string?> HandleAsync(OutboxMessage message, ReferralsDbContext db, CancellationToken cancellationToken)
     {
         var entry = await LedgerEntries.FindAsync(db, message, cancellationToken);
+        if (entry.State == LedgerEntryState.Voided && await RewardLedger.RepaidDebtAsync(db, entry, cancellationToken))
+        {
+            // Voided by a refund, cancellation or rejection before its payout started: it will never be paid, so the
+            // debt it paid off is owed again. Re-checked under the lock: only a worker that paid it after all (its
+            // lease ran out meanwhile) moves a voided reward on, to Issued, and then the repayment stands.
+            await db.Database.BeginTransactionAsync(cancellationToken);
+            await OrderLocks.LockAsync(db, entry.TenantId, entry.OrderId, cancellationToken);
+            await db.Entry(entry).ReloadAsync(cancellationToken);
+            if (entry.State == LedgerEntryState.Voided)
+            {
+                await RewardLedger.ReturnUncoveredRepaymentAsync(db, entry, _clock.GetUtcNow(), cancellationToken);
+            }
+
+            return entry.ExternalRef;
+        }
+
         if (entry.State != LedgerEntryState.Approved)
         {
             // Issued by an earlier attempt, or voided by a refund while it waited.
@@ -65,7 +83,13 @@ internal sealed class RewardIssueHandler : IOutboxHandler
         var now = _clock.GetUtcNow();
         if (paidRef is null)
         {
-            // Nothing was paid, so a void or claw-back meanwhile needs nothing back.
+            // Nothing was paid, so a void or claw-back meanwhile needs nothing back; but the debt this reward paid off
+            // and no longer covers (refunded beyond what it kept for the debt, or voided) is owed again.
+            if (entry.State is LedgerEntryState.Approved or LedgerEntryState.Voided)
+            {
+                await RewardLedger.ReturnUncoveredRepaymentAsync(db, entry, now, cancellationToken);
+            }
+
             if (entry.State == LedgerEntryState.Approved)
             {
                 entry.MarkIssued("nothing-to-pay", now);

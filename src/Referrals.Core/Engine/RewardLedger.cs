@@ -188,9 +188,11 @@ public sealed class RewardLedger
 
             reward.Approve(now);
             // Debt left by an earlier claw-back that could not be collected is paid off before anything is paid out.
+            // The debt is the person's, not the order's: another pass may be approving a reward of another of their
+            // orders right now, so the debt is read and consumed under the person's lock (after the order's, as everywhere).
+            await BeneficiaryLocks.LockAsync(db, reward.TenantId, reward.BeneficiaryKey, cancellationToken);
             var payout = reward.Amount - await ClawedBackAsync(db, reward, cancellationToken);
-            var beneficiaryEntries = await db.Ledger.Where(e => e.TenantId == reward.TenantId && e.BeneficiaryKey == reward.BeneficiaryKey).ToListAsync(cancellationToken);
-            var offset = DebtOffsetCalculator.OffsetFor(payout, DebtOffsetCalculator.OutstandingDebt(beneficiaryEntries));
+            var offset = DebtOffsetCalculator.OffsetFor(payout, await OutstandingDebtAsync(db, reward, cancellationToken));
             if (offset > 0)
             {
                 db.Ledger.Add(LedgerEntry.DebtOffsetOf(reward, offset, now));
@@ -265,6 +267,38 @@ public sealed class RewardLedger
         return true;
     }
 
+    /// <summary>
+    /// Returns to the debt the part of the debt repayment <paramref name="reward"/> carried that it no longer covers:
+    /// all of it when the reward was voided, the excess over what is left after its claw-backs when it was refunded
+    /// in part (<see cref="DebtOffsetCalculator.RepaymentToReturn"/>). Called once the payout's fate is final and
+    /// nothing was paid: by the payout handler, under the order's lock, for a reward voided before its payout or
+    /// left with nothing to pay. Idempotent: a second call finds nothing left to return.
+    /// </summary>
+    /// <remarks>
+    /// Not at the refund or void itself: a payout already on its way may have used the repayment (it paid the reward
+    /// less its offsets), and then the ledger ends as if the refund came after the payout, keeping the repayment and
+    /// clawing back the whole reward (<see cref="RecordPayoutAsync"/>). Returning at the void would have to be undone
+    /// then, after another reward may already have paid off the returned debt again.
+    /// </remarks>
+    /// <param name="db">The context, in a transaction holding the reward's order lock.</param>
+    /// <param name="reward">The reward, reloaded after the lock; approved or voided, not paid.</param>
+    /// <param name="now">The time.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    internal static async Task ReturnUncoveredRepaymentAsync(ReferralsDbContext db, LedgerEntry reward, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var related = await db.Ledger.Where(e => e.RelatedEntryId == reward.Id && (e.Type == LedgerEntryType.ClawBack || e.Type == LedgerEntryType.DebtOffset))
+            .ToListAsync(cancellationToken);
+        var amount = DebtOffsetCalculator.RepaymentToReturn(reward, related);
+        if (amount > 0)
+        {
+            db.Ledger.Add(LedgerEntry.DebtReturnOf(reward, amount, now));
+        }
+    }
+
+    /// <summary>Whether <paramref name="reward"/> paid off debt (it has an offset); such offsets are only written when it is approved.</summary>
+    internal static Task<bool> RepaidDebtAsync(ReferralsDbContext db, LedgerEntry reward, CancellationToken cancellationToken) =>
+        db.Ledger.AnyAsync(e => e.RelatedEntryId == reward.Id && e.Type == LedgerEntryType.DebtOffset, cancellationToken);
+
     /// <summary>The settled claw-backs and offsets of <paramref name="reward"/>, which its payout subtracts.</summary>
     internal static async Task<IReadOnlyList<(Guid Id, decimal Amount)>> SettledReductionsAsync(ReferralsDbContext db, LedgerEntry reward, CancellationToken cancellationToken) =>
         (await db.Ledger.Where(e => e.RelatedEntryId == reward.Id && e.State == LedgerEntryState.Settled).Select(e => new { e.Id, e.Amount }).ToListAsync(cancellationToken))
@@ -278,6 +312,14 @@ public sealed class RewardLedger
     private static async Task<bool> StillPendingAsync(ReferralsDbContext db, LedgerEntry reward, DateTimeOffset now, CancellationToken cancellationToken) =>
         await db.Ledger.Where(e => e.Id == reward.Id && e.State == LedgerEntryState.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.UpdatedAt, now), cancellationToken) == 1;
+
+    // The beneficiary's debt in the reward's currency (a debt in another currency is not paid off with it). Read without
+    // tracking: a copy tracked by an earlier reward of this pass would hide a claw-back that became outstanding since.
+    private static async Task<decimal> OutstandingDebtAsync(ReferralsDbContext db, LedgerEntry reward, CancellationToken cancellationToken) =>
+        DebtOffsetCalculator.OutstandingDebt(await db.Ledger.AsNoTracking()
+            .Where(e => e.TenantId == reward.TenantId && e.BeneficiaryKey == reward.BeneficiaryKey && e.Currency == reward.Currency
+                && (e.Type == LedgerEntryType.DebtOffset || (e.Type == LedgerEntryType.ClawBack && e.State == LedgerEntryState.Outstanding)))
+            .ToListAsync(cancellationToken));
 
     private static IQueryable<LedgerEntry> RewardsOf(ReferralsDbContext db, Guid tenantId, string orderId) =>
         db.Ledger.Where(e => e.TenantId == tenantId && e.OrderId == orderId && e.Type == LedgerEntryType.Reward);

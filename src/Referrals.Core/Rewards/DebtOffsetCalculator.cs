@@ -1,11 +1,13 @@
 namespace Referrals.Core.Rewards;
 
 /// <summary>
-/// Debt is what claw-backs could not collect after a payout. A new reward pays it off before anything is paid out.
+/// Debt is what claw-backs could not collect after a payout. A new reward pays it off before anything is paid out;
+/// when that reward is then refunded or voided before it is paid, the part of the repayment it no longer covers goes
+/// back to the debt (a positive offset, a "return").
 /// </summary>
 public static class DebtOffsetCalculator
 {
-    /// <summary>The beneficiary's debt from their ledger entries: uncollected claw-backs less offsets already made.</summary>
+    /// <summary>The beneficiary's debt from their ledger entries: uncollected claw-backs less offsets already made (net of returns).</summary>
     public static decimal OutstandingDebt(IEnumerable<LedgerEntry> beneficiaryEntries)
     {
         ArgumentNullException.ThrowIfNull(beneficiaryEntries);
@@ -23,6 +25,41 @@ public static class DebtOffsetCalculator
         }
 
         return Math.Max(0m, uncollected - offset);
+    }
+
+    /// <summary>
+    /// How much of the debt that an unpaid <paramref name="reward"/> paid off goes back to the debt: all of it when the
+    /// reward was voided, otherwise what its offsets exceed what is left of the reward after its claw-backs. Zero once
+    /// that was returned (the return is one of <paramref name="related"/>), so applying it again changes nothing.
+    /// </summary>
+    /// <param name="reward">A reward that was approved but not paid out (approved, or voided before its payout).</param>
+    /// <param name="related">The entries related to <paramref name="reward"/>: its claw-backs, offsets and returns.</param>
+    /// <returns>A positive amount to return, or zero.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static decimal RepaymentToReturn(LedgerEntry reward, IEnumerable<LedgerEntry> related)
+    {
+        ArgumentNullException.ThrowIfNull(reward);
+        ArgumentNullException.ThrowIfNull(related);
+        decimal clawedBack = 0, repaid = 0;
+        foreach (var entry in related)
+        {
+            if (entry.RelatedEntryId != reward.Id)
+            {
+                continue;
+            }
+
+            if (entry.Type == LedgerEntryType.ClawBack)
+            {
+                clawedBack -= entry.Amount;
+            }
+            else if (entry.Type == LedgerEntryType.DebtOffset)
+            {
+                repaid -= entry.Amount;
+            }
+        }
+
+        var covered = reward.State == LedgerEntryState.Voided ? 0m : Math.Max(0m, reward.Amount - clawedBack);
+        return Math.Max(0m, repaid - covered);
     }
 
     /// <summary>How much of a payout of <paramref name="payout"/> goes to paying off <paramref name="debt"/>.</summary>

@@ -10,6 +10,9 @@ namespace Referrals.Core.Rewards;
 /// </remarks>
 public sealed class LedgerEntry
 {
+    // The source of a debt return, beside the offset's own (the reward's id).
+    private const string ReturnSourcePrefix = "return:";
+
     private LedgerEntry()
     {
         OrderId = BeneficiaryKey = Currency = SourceEventId = "";
@@ -42,13 +45,13 @@ public sealed class LedgerEntry
     /// <summary>The external id of the order the entry is about.</summary>
     public string OrderId { get; private set; }
 
-    /// <summary>The event that caused it beyond the order: the refund id for a claw-back, the reward id for an offset; empty for rewards.</summary>
+    /// <summary>The event that caused it beyond the order: the refund id for a claw-back, the reward id for an offset (<c>return:</c> and the reward id for a return); empty for rewards.</summary>
     public string SourceEventId { get; private set; }
 
     /// <summary>How it is paid.</summary>
     public RewardKind Kind { get; private set; }
 
-    /// <summary>The amount: positive for rewards, negative for claw-backs and offsets.</summary>
+    /// <summary>The amount: positive for rewards, negative for claw-backs and offsets, positive for an offset's return to the debt.</summary>
     public decimal Amount { get; private set; }
 
     /// <summary>The ISO 4217 currency.</summary>
@@ -129,6 +132,19 @@ public sealed class LedgerEntry
         ArgumentNullException.ThrowIfNull(reward);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
         return Reversal(reward, LedgerEntryType.DebtOffset, reward.Id.ToString("N"), -amount, LedgerEntryState.Settled, now);
+    }
+
+    /// <summary>
+    /// Writes the return of <paramref name="amount"/> (positive, stored positive) of the debt <paramref name="reward"/>
+    /// paid off, because the reward was voided or refunded before it was paid. One per reward: its idempotency key is
+    /// the reward's, so the database refuses a second.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is not positive.</exception>
+    public static LedgerEntry DebtReturnOf(LedgerEntry reward, decimal amount, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(reward);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
+        return Reversal(reward, LedgerEntryType.DebtOffset, ReturnSourcePrefix + reward.Id.ToString("N"), amount, LedgerEntryState.Settled, now);
     }
 
     /// <summary>The beneficiary key for the idempotency index.</summary>
