@@ -37,10 +37,6 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
         while (next < batch.Count)
         {
             var group = batch.Skip(next).Take(GroupSize).ToList();
-            // The batch's lease started when it was claimed: renew the group's rows before their transaction starts
-            // (inside it, SQLite's write lock would make the renewal wait on ourselves). A row lost anyway rolls back
-            // at its completion.
-            await Queue.RenewClaimsAsync(group, cancellationToken);
             var (done, result, failure) = await ProcessGroupAsync(group, cancellationToken);
             total = total.Plus(result);
             next += done;
@@ -103,6 +99,9 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
             var handlers = scope.ServiceProvider.GetServices<IInboxHandler>().ToList();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var rollups = new RollupDelta();
+            // The batch's lease started when it was claimed: the group's rows are renewed first, in its transaction. A
+            // row lost anyway is not held (InboxGroupRows) or rolls back at its completion.
+            await Queue.RenewClaimsAsync(db, group, cancellationToken);
             var rows = await InboxGroupRows.ReadAsync(db, group, cancellationToken);
             foreach (var claimed in group)
             {

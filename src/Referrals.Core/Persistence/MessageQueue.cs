@@ -114,17 +114,18 @@ public sealed class MessageQueue<T>
     }
 
     /// <summary>
-    /// Extends the leases of the rows of <paramref name="claimed"/> this worker still holds, in one statement (for a group
-    /// handled in one transaction, whose rows cannot be renewed one by one from inside it on SQLite). Rows already lost
-    /// are left alone; <see cref="CompleteAsync"/> finds them out.
+    /// Extends the leases of the rows of <paramref name="claimed"/> this worker still holds, one statement per claim, on
+    /// <paramref name="db"/>: inside the transaction of a group handled together, as its first statement, so the renewal
+    /// costs no commit of its own (on PostgreSQL its row locks also make a competing claim wait for the group's commit,
+    /// after which the rows are no longer due). Rows already lost are left alone; <see cref="CompleteAsync"/> finds them out.
     /// </summary>
     /// <returns>How many rows were renewed.</returns>
-    public async Task<int> RenewClaimsAsync(IReadOnlyCollection<T> claimed, CancellationToken cancellationToken = default)
+    public async Task<int> RenewClaimsAsync(ReferralsDbContext db, IReadOnlyCollection<T> claimed, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(claimed);
         var until = _clock.GetUtcNow().AddSeconds(_jobs.LeaseSeconds);
         var renewed = 0;
-        await using var db = _factory.CreateDbContext();
         foreach (var token in claimed.Select(m => m.ClaimToken).Distinct())
         {
             var ids = claimed.Where(m => m.ClaimToken == token).Select(m => m.Id).ToList();
