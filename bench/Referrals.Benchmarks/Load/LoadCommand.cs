@@ -280,7 +280,7 @@ internal static class LoadCommand
         {
             using var client = new HttpClient { BaseAddress = bridge.Address, Timeout = TimeSpan.FromSeconds(10) };
             var answer = (await client.GetStringAsync(new Uri(LoadServer.MemoryPath.TrimStart('/'), UriKind.Relative))).Split(' ');
-            heap = Format.Invariant($"heap {answer[0]} / GC committed {answer[1]}");
+            heap = Format.Invariant($"heap {answer[0]} / GC committed {answer[1]}; SQLite {answer[2]} (peak {answer[3]})");
         }
         catch (HttpRequestException)
         {
