@@ -140,9 +140,13 @@ internal static class LoadServer
         app.MapPost(SetAsidePath, SetAsideAsync);
         app.MapGet(MemoryPath, () =>
         {
-            // SQLite's own allocations (page caches, schema, statements) are native memory the GC figures do not show.
+            // SQLite's own allocations (page caches, schema, statements) are native memory the GC figures do not show; on
+            // PostgreSQL the SQLite library is not loaded at all.
             var info = GC.GetGCMemoryInfo();
-            return Results.Text(FormattableString.Invariant($"{info.HeapSizeBytes / 1048576.0:0} {info.TotalCommittedBytes / 1048576.0:0} {SQLitePCL.raw.sqlite3_memory_used() / 1048576.0:0.0} {SQLitePCL.raw.sqlite3_memory_highwater(0) / 1048576.0:0.0}"));
+            var sqlite = provider == StorageProvider.Sqlite
+                ? FormattableString.Invariant($"{SQLitePCL.raw.sqlite3_memory_used() / 1048576.0:0.0} {SQLitePCL.raw.sqlite3_memory_highwater(0) / 1048576.0:0.0}")
+                : "- -";
+            return Results.Text(FormattableString.Invariant($"{info.HeapSizeBytes / 1048576.0:0} {info.TotalCommittedBytes / 1048576.0:0} {sqlite}"));
         });
         app.MapGet(InboxPath, async (ReferralsDbContextFactory factory, CancellationToken cancellationToken) =>
         {
