@@ -25,7 +25,7 @@ public sealed class StorageOptions
     /// opens; 64–1,048,576). Default <see cref="DefaultSqliteCacheSizeKiB"/>. Every pooled connection fills its own cache
     /// as it reads, so this times the number of pooled connections is native memory the process holds; the operating
     /// system's file cache still holds the database, so a smaller cache costs little on the hot paths
-    /// (docs/performance.md, "Bridge memory"). Ignored by other providers.
+    /// (docs/performance.md, "Bridge memory under load"). Ignored by other providers.
     /// </summary>
     public int SqliteCacheSizeKiB { get; set; } = DefaultSqliteCacheSizeKiB;
 }
