@@ -30,27 +30,48 @@ internal sealed class ChildServer : IAsyncDisposable
     /// <summary>What the child printed (its own start-up figure).</summary>
     public List<string> Output { get; } = [];
 
-    public static async Task<ChildServer> StartAsync(params string[] arguments)
+    /// <summary>
+    /// Starts this program again as <paramref name="arguments"/>[0]; the bridge child (<c>load-serve</c>) from
+    /// <paramref name="directory"/> (a published copy of the bench, <see cref="BridgePublisher"/>) or, when null, from this
+    /// build output. The bridge child runs under the
+    /// bridge's runtimeconfig (copied next to the bench, as for any referenced application), so the GC, tiering and
+    /// thread-pool settings of <c>Referrals.ShopifyBridge.csproj</c> apply to it and not the bench's.
+    /// </summary>
+    public static async Task<ChildServer> StartAsync(string? directory, params string[] arguments)
     {
         var port = FreePort();
-        // The bench started through its apphost starts the apphost again; otherwise (`dotnet <dll>`, or a test host that
-        // loaded this assembly) the dotnet host runs this assembly.
         var self = typeof(ChildServer).Assembly;
-        var viaHost = Assembly.GetEntryAssembly() != self || Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet";
-        var info = new ProcessStartInfo(viaHost ? DotnetHost() : Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardInput = true, UseShellExecute = false };
-        if (viaHost)
-        {
-            info.ArgumentList.Add(self.Location);
-        }
-
+        var application = directory is null ? self.Location : Path.Combine(directory, Path.GetFileName(self.Location));
+        var bridgeConfig = Path.Combine(Path.GetDirectoryName(application)!, "Referrals.ShopifyBridge.runtimeconfig.json");
+        ProcessStartInfo info;
         if (arguments[0] == LoadServer.ServeName)
         {
-            // The bridge's own GC and thread-pool settings (Referrals.ShopifyBridge.csproj): this child runs under the bench's runtimeconfig.
-            info.Environment.TryAdd("DOTNET_gcServer", "0");
-            info.Environment.TryAdd("DOTNET_gcConcurrent", "0");
-            info.Environment.TryAdd("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit", "0");
+            if (!File.Exists(bridgeConfig))
+            {
+                throw new InvalidOperationException($"{bridgeConfig} is missing: the bridge child runs under the bridge's runtimeconfig, copied there by the build of a project that references the bridge.");
+            }
+
+            info = new ProcessStartInfo(DotnetHost());
+            info.ArgumentList.Add("exec");
+            info.ArgumentList.Add("--runtimeconfig");
+            info.ArgumentList.Add(bridgeConfig);
+            info.ArgumentList.Add(application);
+        }
+        else
+        {
+            // The bench started through its apphost starts the apphost again; otherwise (`dotnet <dll>`, or a test host
+            // that loaded this assembly) the dotnet host runs this assembly.
+            var viaHost = Assembly.GetEntryAssembly() != self || Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet";
+            info = new ProcessStartInfo(viaHost ? DotnetHost() : Environment.ProcessPath!);
+            if (viaHost)
+            {
+                info.ArgumentList.Add(self.Location);
+            }
         }
 
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardInput = true;
+        info.UseShellExecute = false;
         info.ArgumentList.Add(arguments[0]);
         info.ArgumentList.Add(port.ToString(CultureInfo.InvariantCulture));
         foreach (var argument in arguments.Skip(1))
@@ -122,11 +143,14 @@ internal sealed class ChildServer : IAsyncDisposable
         return (Field(status, "VmRSS:"), Field(status, "VmHWM:"));
     }
 
-    /// <summary>What the resident set is made of, in MB: anonymous (heaps, stacks), file-backed (mapped assemblies, native libraries), shared memory (the JIT's double-mapped code).</summary>
-    public (double AnonMb, double FileMb, double ShmemMb) MemoryParts()
+    /// <summary>What the resident set is made of, in MB: anonymous (heaps, stacks), file-backed (mapped assemblies, native libraries), shared memory (the JIT's double-mapped code); and the thread count.</summary>
+    public (double AnonMb, double FileMb, double ShmemMb, int Threads) MemoryParts()
     {
         var status = File.ReadAllLines($"/proc/{_process.Id}/status");
-        return (Field(status, "RssAnon:"), Field(status, "RssFile:"), Field(status, "RssShmem:"));
+        var threads = status.FirstOrDefault(l => l.StartsWith("Threads:", StringComparison.Ordinal)) is { } line
+            ? int.Parse(line["Threads:".Length..].Trim(), CultureInfo.InvariantCulture)
+            : 0;
+        return (Field(status, "RssAnon:"), Field(status, "RssFile:"), Field(status, "RssShmem:"), threads);
     }
 
     private static double Field(string[] lines, string name) =>

@@ -11,13 +11,15 @@ namespace Referrals.Benchmarks.Load;
 
 /// <summary>
 /// <c>load [--provider sqlite|postgresql|all] [--connections 32] [--seconds 10] [--rates 1000,2000] [--warmup 1]
-/// [--phases ingest,drain,redirect,sustained] [--drain-orders 3000] [--drain-warmup 1000]</c>: starts a bare Kestrel
+/// [--phases ingest,drain,redirect,sustained] [--drain-orders 3000] [--drain-warmup 1000] [--bridge published|build|DIRECTORY]</c>: starts a bare Kestrel
 /// baseline and the real bridge as child processes and measures, in one run, the baseline (POST of the order body, GET),
 /// webhook ingest at saturation and at fixed rates, the inbox drain (its cold first seconds), the app-proxy redirect
 /// <c>/shopify/proxy/r/{code}</c>, and a sustained drain (the leftovers set aside, warm-up orders ingested and drained,
 /// then N more ingested and drained to the end), with the bridge's start-up time and memory. Prints Markdown rows, the
 /// inbox writer's cycle and the bridge's CPU per request after each ingest phase, and checks at the end that every
-/// delivery answered 200 is in the inbox (exit code 1 and a FAILED line otherwise).
+/// delivery answered 200 is in the inbox (exit code 1 and a FAILED line otherwise). <c>--bridge published</c> (the default)
+/// runs the bridge child from the bench published ReadyToRun, as the bridge ships (<see cref="BridgePublisher"/>);
+/// <c>--bridge build</c> from this build output (JIT only); <c>--bridge DIRECTORY</c> from a bench published there before.
 /// </summary>
 internal static class LoadCommand
 {
@@ -38,7 +40,16 @@ internal static class LoadCommand
         var drain = new SustainedDrain(
             int.Parse(Option(args, "--drain-orders", "3000"), CultureInfo.InvariantCulture),
             int.Parse(Option(args, "--drain-warmup", "1000"), CultureInfo.InvariantCulture));
-        var report = await MeasureAsync(new LoadOptions(providers, connections, duration, rates, warmUp, phases, drain), Console.Out);
+        var bridge = Option(args, "--bridge", "published");
+        var directory = bridge switch
+        {
+            "published" => await BridgePublisher.PublishAsync(Console.Out),
+            "build" => null,
+            // A copy published before (for example one per variant, to compare them back to back).
+            _ when File.Exists(Path.Combine(bridge, "Referrals.Benchmarks.dll")) => Path.GetFullPath(bridge),
+            _ => throw new ArgumentException($"--bridge is 'published' (the bench published ReadyToRun, as the bridge ships; the default), 'build' (this build output) or the directory of a published bench, not '{bridge}'."),
+        };
+        var report = await MeasureAsync(new LoadOptions(providers, connections, duration, rates, warmUp, phases, drain, directory), Console.Out);
         foreach (var failure in report.Failures)
         {
             await Console.Out.WriteLineAsync("FAILED: " + failure);
@@ -50,7 +61,7 @@ internal static class LoadCommand
     /// <summary>Runs every phase and writes a row per phase as it ends; returns the results and the end-state checks.</summary>
     public static async Task<LoadReport> MeasureAsync(LoadOptions options, TextWriter output)
     {
-        var (providers, connections, duration, rates, warmUp, phases, _) = options;
+        var (providers, connections, duration, rates, warmUp, phases, _, _) = options;
         var report = new LoadReport();
         var results = report.Results;
         var template = Encoding.UTF8.GetString(ShopifyFixtures.Read(ShopifyFixtures.SyntheticPaidOrder));
@@ -61,7 +72,7 @@ internal static class LoadCommand
 
         LoadResult postBaseline;
         LoadResult getBaseline;
-        await using (var hello = await ChildServer.StartAsync(LoadServer.HelloName))
+        await using (var hello = await ChildServer.StartAsync(directory: null, LoadServer.HelloName))
         {
             using var client = Client(hello.Address, connections);
             await WarmUpAsync(client, _ => new HttpRequestMessage(HttpMethod.Post, "hello") { Content = Json(plainBody) }, connections, warmUp);
@@ -75,7 +86,7 @@ internal static class LoadCommand
 
         foreach (var provider in providers)
         {
-            await using var bridge = await ChildServer.StartAsync(LoadServer.ServeName, provider.ToString());
+            await using var bridge = await ChildServer.StartAsync(options.BridgeDirectory, LoadServer.ServeName, provider.ToString());
             await output.WriteLineAsync(Format.Invariant(
                 $"{provider}: bridge start-up (process start to first 200 on /healthz) {bridge.StartUp.TotalMilliseconds:0} ms; child says: {string.Join("; ", bridge.Output)}; RSS idle {await MemoryAsync(bridge)} MB"));
             using var client = Client(bridge.Address, connections);
@@ -269,14 +280,14 @@ internal static class LoadCommand
         {
             using var client = new HttpClient { BaseAddress = bridge.Address, Timeout = TimeSpan.FromSeconds(10) };
             var answer = (await client.GetStringAsync(new Uri(LoadServer.MemoryPath.TrimStart('/'), UriKind.Relative))).Split(' ');
-            heap = Format.Invariant($"heap {answer[0]} / GC committed {answer[1]}");
+            heap = Format.Invariant($"heap {answer[0]} / GC committed {answer[1]}; SQLite {answer[2]} (peak {answer[3]})");
         }
         catch (HttpRequestException)
         {
         }
 
-        var (anon, file, shmem) = bridge.MemoryParts();
-        return Format.Invariant($"{rss:0} / {peak:0} ({heap}; anon {anon:0}, file {file:0}, shmem {shmem:0})");
+        var (anon, file, shmem, threads) = bridge.MemoryParts();
+        return Format.Invariant($"{rss:0} / {peak:0} ({heap}; anon {anon:0}, file {file:0}, shmem {shmem:0}; {threads} threads)");
     }
 
     private static ByteArrayContent Json(byte[] body)

@@ -55,7 +55,7 @@ internal static class LoadServer
     /// <summary>The code of the sustained drain's advocate <paramref name="index"/> (same length as <see cref="AdvocateCode"/>).</summary>
     public static string SustainedCode(int index) => FormattableString.Invariant($"ADVOC-{index:D7}");
 
-    /// <summary>Answers the managed heap after the last GC and the GC's committed memory, in MB: "heap committed".</summary>
+    /// <summary>Answers the managed heap after the last GC, the GC's committed memory and SQLite's allocations now and at their peak, in MB: "heap committed sqlite sqlite-peak".</summary>
     public const string MemoryPath = "/_load/memory";
 
     /// <summary>
@@ -140,8 +140,13 @@ internal static class LoadServer
         app.MapPost(SetAsidePath, SetAsideAsync);
         app.MapGet(MemoryPath, () =>
         {
+            // SQLite's own allocations (page caches, schema, statements) are native memory the GC figures do not show; on
+            // PostgreSQL the SQLite library is not loaded at all.
             var info = GC.GetGCMemoryInfo();
-            return Results.Text(FormattableString.Invariant($"{info.HeapSizeBytes / 1048576.0:0} {info.TotalCommittedBytes / 1048576.0:0}"));
+            var sqlite = provider == StorageProvider.Sqlite
+                ? FormattableString.Invariant($"{SQLitePCL.raw.sqlite3_memory_used() / 1048576.0:0.0} {SQLitePCL.raw.sqlite3_memory_highwater(0) / 1048576.0:0.0}")
+                : "- -";
+            return Results.Text(FormattableString.Invariant($"{info.HeapSizeBytes / 1048576.0:0} {info.TotalCommittedBytes / 1048576.0:0} {sqlite}"));
         });
         app.MapGet(InboxPath, async (ReferralsDbContextFactory factory, CancellationToken cancellationToken) =>
         {

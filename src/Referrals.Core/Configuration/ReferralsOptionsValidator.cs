@@ -37,6 +37,11 @@ public sealed class ReferralsOptionsValidator : IValidateOptions<ReferralsOption
             failures.Add($"{storage}:ConnectionString does not look like a PostgreSQL connection string. Use \"Host=...;Database=...;Username=...;Password=...\".");
         }
 
+        if (options.Storage.SqliteCacheSizeKiB is < 64 or > 1_048_576)
+        {
+            failures.Add($"{storage}:SqliteCacheSizeKiB: {options.Storage.SqliteCacheSizeKiB} is outside 64-1048576 (KiB of page cache per SQLite connection). {StorageOptions.DefaultSqliteCacheSizeKiB} is the default.");
+        }
+
         if (options.Jobs.Storage is not ("InMemory" or "PostgreSql" or "SqlServer"))
         {
             failures.Add($"{jobs}:Storage: '{options.Jobs.Storage}' is not a job storage. Use InMemory, PostgreSql or SqlServer.");

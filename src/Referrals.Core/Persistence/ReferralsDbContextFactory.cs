@@ -50,7 +50,7 @@ public sealed class ReferralsDbContextFactory
         {
             StorageProvider.Sqlite => Build<SqliteReferralsDbContext>(b => b
                 .UseSqlite(storage.ConnectionString)
-                .AddInterceptors([SqliteConnectionTuning.Instance, SqliteMoneyArithmeticGuard.Instance, .. shared]),
+                .AddInterceptors([new SqliteConnectionTuning(storage.SqliteCacheSizeKiB), SqliteMoneyArithmeticGuard.Instance, .. shared]),
                 compiledModel ? SqliteReferralsDbContextModel.Instance : null, o => new SqliteReferralsDbContext(o)),
             StorageProvider.PostgreSql => Build<PostgreSqlReferralsDbContext>(b => b.UseNpgsql(storage.ConnectionString).AddInterceptors(shared),
                 compiledModel ? PostgreSqlReferralsDbContextModel.Instance : null, o => new PostgreSqlReferralsDbContext(o)),
@@ -86,24 +86,25 @@ public sealed class ReferralsDbContextFactory
     }
 
     /// <summary>Per-connection SQLite settings: WAL is a property of the file, these are not.</summary>
-    private sealed class SqliteConnectionTuning : DbConnectionInterceptor
+    private sealed class SqliteConnectionTuning(int cacheSizeKiB) : DbConnectionInterceptor
     {
-        public static readonly SqliteConnectionTuning Instance = new();
-
-        // NORMAL is durable in WAL mode except against power loss in the last commit; FULL would double fsyncs.
-        private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+        // NORMAL is durable in WAL mode except against power loss in the last commit; FULL would double fsyncs. A negative
+        // cache_size is in KiB: each pooled connection keeps its own page cache, native memory the process holds
+        // (StorageOptions.SqliteCacheSizeKiB).
+        private readonly string _pragmas = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000; PRAGMA cache_size=-{cacheSizeKiB};");
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
+            command.CommandText = _pragmas;
             command.ExecuteNonQuery();
         }
 
         public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
+            command.CommandText = _pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }

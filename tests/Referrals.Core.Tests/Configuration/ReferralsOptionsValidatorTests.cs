@@ -21,6 +21,8 @@ public sealed class ReferralsOptionsValidatorTests
         yield return Case("PostgreSQL with an SQLite string", o => { o.Storage.Provider = StorageProvider.PostgreSql; o.Storage.ConnectionString = "Data Source=data/referrals.db"; }, "Referrals:Storage:ConnectionString", "Host=...;Database=");
         yield return Case("unknown job storage", o => o.Jobs.Storage = "Redis", "Referrals:Jobs:Storage", "Use InMemory, PostgreSql or SqlServer");
         yield return Case("blank job storage", o => o.Jobs.Storage = "", "Referrals:Jobs:Storage", "Use InMemory, PostgreSql or SqlServer");
+        yield return Case("tiny SQLite cache", o => o.Storage.SqliteCacheSizeKiB = 63, "Referrals:Storage:SqliteCacheSizeKiB", "64-1048576");
+        yield return Case("huge SQLite cache", o => o.Storage.SqliteCacheSizeKiB = 1_048_577, "Referrals:Storage:SqliteCacheSizeKiB", "64-1048576");
         yield return Case("no workers", o => o.Jobs.Workers = 0, "Referrals:Jobs:Workers", "1-64");
         yield return Case("too many workers", o => o.Jobs.Workers = 65, "Referrals:Jobs:Workers", "1-64");
         yield return Case("empty batch", o => o.Jobs.BatchSize = 0, "Referrals:Jobs:BatchSize", "1-5000");

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Referrals.Core.Configuration;
 using Referrals.Core.Persistence;
 using Referrals.Testing.Databases;
 
@@ -29,6 +30,7 @@ public sealed class SqliteStorageTests
     [TestCase("foreign_keys", "1")]
     [TestCase("synchronous", "1")]
     [TestCase("busy_timeout", "30000")]
+    [TestCase("cache_size", "-512")]
     public async Task ContextConnections_GetTheEnginesPragmas(string pragma, string expected)
     {
         await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
@@ -38,6 +40,19 @@ public sealed class SqliteStorageTests
         command.CommandText = $"PRAGMA {pragma};";
 
         Assert.That(Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public async Task ContextConnections_GetTheConfiguredPageCache_WhenSqliteCacheSizeIsSet()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        var storage = new StorageOptions { ConnectionString = database.Storage.ConnectionString, SqliteCacheSizeKiB = 4096 };
+        await using var db = new ReferralsDbContextFactory(storage).CreateDbContext();
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA cache_size;";
+
+        Assert.That(Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(-4096));
     }
 
     private static async Task<string?> PragmaOnANewConnectionAsync(TestDatabase database, string pragma)

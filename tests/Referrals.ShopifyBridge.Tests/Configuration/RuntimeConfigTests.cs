@@ -1,0 +1,25 @@
+using System.Text.Json;
+
+namespace Referrals.ShopifyBridge.Tests.Configuration;
+
+/// <summary>
+/// The runtime settings <c>Referrals.ShopifyBridge.csproj</c> chooses for memory (docs/performance.md, "Bridge memory under
+/// load") reach the runtimeconfig the bridge runs under. A misspelt MSBuild property is silently ignored: the bridge ran
+/// server GC for a while because of one.
+/// </summary>
+public sealed class RuntimeConfigTests
+{
+    [TestCase("System.GC.Server", false)]
+    [TestCase("System.GC.Concurrent", true)]
+    [TestCase("System.Runtime.TieredPGO", false)]
+    public void BridgeRuntimeConfig_SetsTheMemorySetting_FromTheProjectFile(string property, bool expected)
+    {
+        // Copied next to the tests by the build, as for any referenced application.
+        var path = Path.Combine(AppContext.BaseDirectory, "Referrals.ShopifyBridge.runtimeconfig.json");
+        using var config = JsonDocument.Parse(File.ReadAllText(path));
+        var properties = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+
+        Assert.That(properties.TryGetProperty(property, out var value), Is.True, $"{property} is not in {path}");
+        Assert.That(value.GetBoolean(), Is.EqualTo(expected));
+    }
+}
