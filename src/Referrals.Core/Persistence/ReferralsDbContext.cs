@@ -104,7 +104,8 @@ public abstract class ReferralsDbContext : DbContext
     /// </summary>
     internal void DeferRollups() => _deferredRollups = new RollupDelta();
 
-    /// <summary>Drops the rollup changes collected since <see cref="DeferRollups"/> (their saves were rolled back) and stops deferring.</summary>
+    /// <summary>Stops deferring and returns the rollup changes collected since <see cref="DeferRollups"/> (null when none was
+    /// called): the caller adds them to what it writes, or drops them when their saves were rolled back.</summary>
     internal RollupDelta? StopDeferringRollups()
     {
         var collected = _deferredRollups;
