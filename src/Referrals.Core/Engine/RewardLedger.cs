@@ -220,7 +220,9 @@ public sealed class RewardLedger
     /// Records a payout the issuer carried out for <paramref name="reward"/>, which the caller reloaded under the order's
     /// lock. The payout was decided from a read without a lock, so a refund, cancellation or rejection may have come
     /// while it was on its way; the ledger then ends as if that came after the payout: a reward voided meanwhile is
-    /// issued and clawed back in full, and claw-backs settled meanwhile (that the payout did not subtract) are collected.
+    /// issued and clawed back in full (a debt return written for it meanwhile is withdrawn), and claw-backs settled
+    /// meanwhile (that the payout did not subtract) are collected. Call it whether or not the caller still holds the
+    /// outbox row's claim: the payment happened in the store either way.
     /// </summary>
     /// <param name="db">The context, in a transaction holding the order's lock.</param>
     /// <param name="reward">The reward, reloaded after the lock.</param>
@@ -258,6 +260,16 @@ public sealed class RewardLedger
 
         if (voidedMeanwhile)
         {
+            // A worker that took the row after this payout's lease ran out found the reward voided and returned its debt
+            // repayment, believing nothing would be paid; but this payout used it (it paid the reward less its offsets),
+            // so the return is withdrawn and the repayment stands, as when the refund comes after the payout.
+            var related = await db.Ledger.Where(e => e.RelatedEntryId == reward.Id && e.Type == LedgerEntryType.DebtOffset).ToListAsync(cancellationToken);
+            var withdraw = DebtOffsetCalculator.ReturnToWithdraw(reward, related);
+            if (withdraw > 0)
+            {
+                db.Ledger.Add(LedgerEntry.DebtReturnWithdrawalOf(reward, withdraw, now));
+            }
+
             // Voided meanwhile: what is left of it after the claw-backs above is taken back as a void of a paid reward.
             await AddClawBackAsync(db, reward, VoidSource, reward.Amount - await ClawedBackAsync(db, reward, cancellationToken), now, cancellationToken);
             return false;
