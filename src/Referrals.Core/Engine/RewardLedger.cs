@@ -260,18 +260,10 @@ public sealed class RewardLedger
 
         if (voidedMeanwhile)
         {
-            // A worker that took the row after this payout's lease ran out found the reward voided and returned its debt
-            // repayment, believing nothing would be paid; but this payout used it (it paid the reward less its offsets),
-            // so the return is withdrawn and the repayment stands, as when the refund comes after the payout.
-            var related = await db.Ledger.Where(e => e.RelatedEntryId == reward.Id && e.Type == LedgerEntryType.DebtOffset).ToListAsync(cancellationToken);
-            var withdraw = DebtOffsetCalculator.ReturnToWithdraw(reward, related);
-            if (withdraw > 0)
-            {
-                db.Ledger.Add(LedgerEntry.DebtReturnWithdrawalOf(reward, withdraw, now));
-            }
-
-            // Voided meanwhile: what is left of it after the claw-backs above is taken back as a void of a paid reward.
-            await AddClawBackAsync(db, reward, VoidSource, reward.Amount - await ClawedBackAsync(db, reward, cancellationToken), now, cancellationToken);
+            // Voided meanwhile: what is left of it after the claw-backs above is taken back as a void of a paid reward,
+            // less a returned repayment that another reward has paid off again (see WithdrawReturnedRepaymentAsync).
+            var reusedReturn = await WithdrawReturnedRepaymentAsync(db, reward, now, cancellationToken);
+            await AddClawBackAsync(db, reward, VoidSource, reward.Amount - await ClawedBackAsync(db, reward, cancellationToken) - reusedReturn, now, cancellationToken);
             return false;
         }
 
@@ -305,6 +297,31 @@ public sealed class RewardLedger
         {
             db.Ledger.Add(LedgerEntry.DebtReturnOf(reward, amount, now));
         }
+    }
+
+    // A worker that took the payout's row after its lease ran out found the reward voided and returned its debt repayment,
+    // believing nothing would be paid; but this payout used it (it paid the reward less its offsets), so the return is
+    // withdrawn and the repayment stands, as when the refund comes after the payout. Under the person's debt lock (after
+    // the order's), reading the debt as maturation does: what another reward paid off again meanwhile is no longer debt
+    // and cannot be withdrawn; that part is returned to the caller, which claws back that much less (the other reward's
+    // offset took it from the person already; a claw-back of it as well would take it twice).
+    private static async Task<decimal> WithdrawReturnedRepaymentAsync(ReferralsDbContext db, LedgerEntry reward, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var offsets = await db.Ledger.Where(e => e.RelatedEntryId == reward.Id && e.Type == LedgerEntryType.DebtOffset).ToListAsync(cancellationToken);
+        var returned = DebtOffsetCalculator.ReturnToWithdraw(reward, offsets);
+        if (returned <= 0)
+        {
+            return 0m;
+        }
+
+        await BeneficiaryLocks.LockAsync(db, reward.TenantId, reward.BeneficiaryKey, cancellationToken);
+        var withdraw = Math.Min(returned, await OutstandingDebtAsync(db, reward, cancellationToken));
+        if (withdraw > 0)
+        {
+            db.Ledger.Add(LedgerEntry.DebtReturnWithdrawalOf(reward, withdraw, now));
+        }
+
+        return returned - withdraw;
     }
 
     /// <summary>Whether <paramref name="reward"/> paid off debt (it has an offset); such offsets are only written when it is approved.</summary>
