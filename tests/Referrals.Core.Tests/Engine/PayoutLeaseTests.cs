@@ -31,6 +31,7 @@ public sealed class PayoutLeaseTests
     private EngineHarness _engine = null!;
     private Tenant _tenant = null!;
     private Contact _advocate = null!;
+    private string _code = null!;
 
     public PayoutLeaseTests(StorageProvider provider)
     {
@@ -43,6 +44,7 @@ public sealed class PayoutLeaseTests
         _engine = await EngineHarness.CreateAsync(_provider, options => options.Jobs.LeaseSeconds = LeaseSeconds);
         _tenant = await _engine.CreateTenantAsync(configure: s => s.HoldDays = 30);
         (_advocate, var code) = await _engine.CreateAdvocateAsync(_tenant, "anna@example.com");
+        _code = code.Display;
         await _engine.PayAsync(_tenant, PaidOrders.Paid("1001", "bo@example.com", 100m, Now, code.Display));
         _engine.Clock.Advance(TimeSpan.FromDays(31));
         await MatureAsync();
@@ -88,9 +90,43 @@ public sealed class PayoutLeaseTests
         await AssertRecordedAndClawedBackOnceAsync(LedgerEntryState.Issued);
     }
 
+    [Test]
+    public async Task Issue_TakesTheDebtOnce_WhenAnotherRewardPaidOffTheReturnedRepaymentBeforeThePaymentWasRecorded()
+    {
+        _engine.Issuer.RefuseReversals = false;
+        var reversedBefore = _engine.Issuer.Reversed.Count;
+        await _engine.PayAsync(_tenant, PaidOrders.Paid("1003", "di@example.com", 100m, Now, _code));
+
+        // Between the second worker's return of the repayment and the first worker's record, Anna's reward of 1003
+        // matures and pays off the returned debt of 4 again.
+        await RaceAsync(async () =>
+        {
+            _engine.Clock.Advance(TimeSpan.FromDays(31));
+            Assert.That(await MatureAsync(), Is.EqualTo(1), "arranged: the reward of 1003 is approved");
+        });
+
+        // Paid: 10 (1001), 6 (1002, voided), 6 (1003, after an offset of 4). Anna is owed the rewards of 1001 less its
+        // refund (6) and of 1003 (10), and her debt of 4 was paid off once, by 1003: she must keep 16 and owe nothing,
+        // so the 6 paid for 1002 is all that comes back. Clawing back all 10 would take the debt a second time.
+        Assert.That(_engine.Issuer.Issued.Select(i => i.Amount.Amount), Is.EqualTo(new[] { FirstPayout, Reward - Debt, Reward - Debt }));
+        Assert.That(_engine.Issuer.DistinctPayouts, Is.EqualTo(3));
+        Assert.That(_engine.Issuer.Reversed.Skip(reversedBefore).Select(r => r.Amount.Amount), Is.EqualTo(new[] { Reward - Debt }), "what 1002 paid, collected once");
+        var balance = await BalanceAsync();
+        Assert.That(balance.PaidOut - balance.Collected, Is.EqualTo(16m), "what Anna keeps");
+        Assert.That(balance.Debt, Is.Zero, "the debt was paid off once");
+        await _engine.RunAsync(async (db, _) =>
+        {
+            var reward = await db.Ledger.SingleAsync(e => e.OrderId == "1002" && e.Type == LedgerEntryType.Reward);
+            Assert.That(reward.State, Is.EqualTo(LedgerEntryState.Issued));
+            Assert.That((await db.Ledger.SingleAsync(e => e.RelatedEntryId == reward.Id && e.Type == LedgerEntryType.ClawBack)).Amount, Is.EqualTo(-(Reward - Debt)));
+            Assert.That(await db.Outbox.CountAsync(m => m.ProcessedAt == null), Is.Zero, "nothing left to do");
+        });
+    }
+
     // Worker 1's issuer call is held; the lease runs out; the refund voids the reward; worker 2 handles the row; then
-    // worker 1's call returns "paid", and the outbox runs once more for what that left to do.
-    private async Task RaceAsync()
+    // (after <paramref name="meanwhile"/>) worker 1's call returns "paid", and the outbox runs once more for what that
+    // left to do.
+    private async Task RaceAsync(Func<Task>? meanwhile = null)
     {
         var gate = HoldIssuer();
         // One batch: the payout row alone, so its result says whether this worker completed that row.
@@ -105,6 +141,10 @@ public sealed class PayoutLeaseTests
         await _engine.RunAsync(async (db, _) =>
             Assert.That((await db.Ledger.SingleAsync(e => e.OrderId == "1002" && e.Type == LedgerEntryType.Reward)).State, Is.EqualTo(LedgerEntryState.Voided),
                 "arranged: the second worker found the reward voided"));
+        if (meanwhile is not null)
+        {
+            await meanwhile();
+        }
 
         gate.Release.SetResult();
         var first = await firstWorker;
