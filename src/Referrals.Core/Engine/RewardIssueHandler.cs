@@ -95,7 +95,7 @@ internal sealed class RewardIssueHandler : IOutboxHandler
 
             if (entry.State == LedgerEntryState.Approved)
             {
-                entry.MarkIssued("nothing-to-pay", now);
+                entry.MarkIssued(RewardLedger.NothingToPayRef, now);
                 await MarkReferralRewardedWhenAllIssuedAsync(db, entry, now, cancellationToken);
             }
 

@@ -22,6 +22,9 @@ public sealed class RewardLedger
     /// <summary>The outbox kind that takes back an issued reward.</summary>
     public const string ClawBackKind = "reward.clawback";
 
+    // The external reference of a reward closed as issued because nothing was left to pay.
+    internal const string NothingToPayRef = "nothing-to-pay";
+
     // The claw-back source of a void or cancellation of a paid reward: one per reward.
     private const string VoidSource = "void";
 
@@ -221,7 +224,8 @@ public sealed class RewardLedger
     /// lock. The payout was decided from a read without a lock, so a refund, cancellation or rejection may have come
     /// while it was on its way; the ledger then ends as if that came after the payout: a reward voided meanwhile is
     /// issued and clawed back in full (a debt return written for it meanwhile is withdrawn), and claw-backs settled
-    /// meanwhile (that the payout did not subtract) are collected. Call it whether or not the caller still holds the
+    /// meanwhile (that the payout did not subtract) are collected, also when another worker closed the reward meanwhile
+    /// with nothing left to pay. Call it whether or not the caller still holds the
     /// outbox row's claim: the payment happened in the store either way.
     /// </summary>
     /// <param name="db">The context, in a transaction holding the order's lock.</param>
@@ -237,6 +241,12 @@ public sealed class RewardLedger
         var voidedMeanwhile = reward.State == LedgerEntryState.Voided;
         switch (reward.State)
         {
+            case LedgerEntryState.Issued when reward.ExternalRef == NothingToPayRef:
+                // A worker that took the row after this payout's lease ran out found nothing left to pay (a refund's
+                // claw-back settled meanwhile used it up) and closed the reward, returning the repayment it no longer
+                // covered; but this payout went out: record it, collect the late claw-backs and withdraw the return.
+                reward.MarkPaidAfterNothingToPay(externalRef, now);
+                break;
             case LedgerEntryState.Issued:
                 // Another worker recorded the same payout (the issuer is idempotent by key).
                 return false;
@@ -267,6 +277,8 @@ public sealed class RewardLedger
             return false;
         }
 
+        // Only after a nothing-to-pay close (above) is there a return to withdraw here; voided rewards returned earlier.
+        await WithdrawReturnedRepaymentAsync(db, reward, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

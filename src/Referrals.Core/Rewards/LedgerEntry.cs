@@ -221,6 +221,18 @@ public sealed class LedgerEntry
     }
 
     /// <summary>
+    /// Records that a reward closed as issued with nothing to pay (its claw-backs and offsets used it up) was paid after
+    /// all, by a payout already on its way: it stays issued and now points at the payment.
+    /// </summary>
+    /// <exception cref="InvalidLedgerTransitionException">The entry is not an issued reward.</exception>
+    internal void MarkPaidAfterNothingToPay(string externalRef, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(externalRef);
+        Move(LedgerEntryType.Reward, LedgerEntryState.Issued, now, LedgerEntryState.Issued);
+        ExternalRef = externalRef;
+    }
+
+    /// <summary>
     /// A claw-back settled against a reward that was not paid yet, when the payout went out in full after all (it was
     /// on its way when the refund came): the money is collected through the issuer instead.
     /// </summary>

@@ -123,10 +123,33 @@ public sealed class PayoutLeaseTests
         });
     }
 
+    [Test]
+    public async Task Issue_RecordsThePaymentAndCollectsTheLateClawBack_WhenASecondWorkerFoundNothingLeftToPayWhileTheFirstWasPaying()
+    {
+        // A refund of 75 settles a claw-back of 7.50 on the unpaid reward: with the offset of 4, nothing is left to pay
+        // for the second worker, which closes the reward and returns the 1.50 of repayment it no longer covers.
+        await RaceAsync(refunded: 75m, foundBySecondWorker: LedgerEntryState.Issued);
+
+        // As when the partial refund comes while the payout is on its way (DebtRepaymentTests): 6 paid, the repayment
+        // stands, and the claw-back of 7.50 is collected after the payout; refused here, so it is debt.
+        Assert.That(_engine.Issuer.Issued.Select(i => i.Amount.Amount), Is.EqualTo(new[] { FirstPayout, Reward - Debt }));
+        var balance = await BalanceAsync();
+        Assert.That(balance.Debt, Is.EqualTo(7.5m), "the claw-back of 7.50 could not be collected");
+        Assert.That(balance.Balances, Is.True, balance.ToString());
+        await _engine.RunAsync(async (db, _) =>
+        {
+            var reward = await db.Ledger.SingleAsync(e => e.OrderId == "1002" && e.Type == LedgerEntryType.Reward);
+            Assert.That(reward.ExternalRef, Does.StartWith("pay-"), "the reward points at the payment");
+            var clawBack = await db.Ledger.SingleAsync(e => e.RelatedEntryId == reward.Id && e.Type == LedgerEntryType.ClawBack);
+            Assert.That(clawBack.State, Is.EqualTo(LedgerEntryState.Outstanding), "collected after the payout, not settled on paper");
+            Assert.That(await db.Outbox.CountAsync(m => m.ProcessedAt == null), Is.Zero, "nothing left to do");
+        });
+    }
+
     // Worker 1's issuer call is held; the lease runs out; the refund voids the reward; worker 2 handles the row; then
     // (after <paramref name="meanwhile"/>) worker 1's call returns "paid", and the outbox runs once more for what that
     // left to do.
-    private async Task RaceAsync(Func<Task>? meanwhile = null)
+    private async Task RaceAsync(Func<Task>? meanwhile = null, decimal refunded = 100m, LedgerEntryState foundBySecondWorker = LedgerEntryState.Voided)
     {
         var gate = HoldIssuer();
         // One batch: the payout row alone, so its result says whether this worker completed that row.
@@ -134,13 +157,13 @@ public sealed class PayoutLeaseTests
         await gate.Entered.Task;
 
         _engine.Clock.Advance(TimeSpan.FromSeconds(LeaseSeconds + 1));
-        await _engine.RefundAsync(_tenant, new OrderRefunded("1002", "r1", new Money(100m, "EUR"), Now));
+        await _engine.RefundAsync(_tenant, new OrderRefunded("1002", "r1", new Money(refunded, "EUR"), Now));
         var secondWorker = await ProcessOutboxAsync();
         Assert.That(secondWorker.Succeeded, Is.EqualTo(1), "arranged: the second worker claimed the payout row and completed it");
         Assert.That(_engine.Issuer.Issued.Select(i => i.Amount.Amount), Is.EqualTo(new[] { FirstPayout }), "arranged: the second worker did not pay");
         await _engine.RunAsync(async (db, _) =>
-            Assert.That((await db.Ledger.SingleAsync(e => e.OrderId == "1002" && e.Type == LedgerEntryType.Reward)).State, Is.EqualTo(LedgerEntryState.Voided),
-                "arranged: the second worker found the reward voided"));
+            Assert.That((await db.Ledger.SingleAsync(e => e.OrderId == "1002" && e.Type == LedgerEntryType.Reward)).State, Is.EqualTo(foundBySecondWorker),
+                "arranged: the second worker found the reward voided, or closed it with nothing left to pay"));
         if (meanwhile is not null)
         {
             await meanwhile();
