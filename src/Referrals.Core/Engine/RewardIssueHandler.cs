@@ -12,9 +12,9 @@ namespace Referrals.Core.Engine;
 /// or settles a claw-back while the payout is on its way is not lost: the payout is recorded under the order's lock and
 /// what it paid too much is clawed back (<see cref="RewardLedger.RecordPayoutAsync"/>). A payment the issuer confirmed is
 /// recorded even when this worker's claim on the message ran out meanwhile (its record commits before the message's
-/// completion, which needs the claim), so a second worker that completed the message without paying loses nothing. A reward that will not be paid
-/// (voided before its payout, or left with nothing to pay) gives back to the debt the repayment it no longer covers
-/// (<see cref="RewardLedger.ReturnUncoveredRepaymentAsync"/>).
+/// completion, which needs the claim), so a second worker that completed the message without paying loses nothing. A
+/// reward that will not be paid (voided before its payout, or left with nothing to pay) gives back to the debt the
+/// repayment it no longer covers (<see cref="RewardLedger.ReturnUncoveredRepaymentAsync"/>).
 /// </summary>
 internal sealed class RewardIssueHandler : IOutboxHandler
 {

@@ -225,8 +225,8 @@ public sealed class RewardLedger
     /// while it was on its way; the ledger then ends as if that came after the payout: a reward voided meanwhile is
     /// issued and clawed back in full (a debt return written for it meanwhile is withdrawn), and claw-backs settled
     /// meanwhile (that the payout did not subtract) are collected, also when another worker closed the reward meanwhile
-    /// with nothing left to pay. Call it whether or not the caller still holds the
-    /// outbox row's claim: the payment happened in the store either way.
+    /// with nothing left to pay. Call it whether or not the caller still holds the outbox row's claim: the payment
+    /// happened in the store either way.
     /// </summary>
     /// <param name="db">The context, in a transaction holding the order's lock.</param>
     /// <param name="reward">The reward, reloaded after the lock.</param>
