@@ -10,9 +10,11 @@ namespace Referrals.Core.Engine;
 /// Pays an approved reward through the <see cref="IRewardIssuer"/>. Idempotent: an issued entry is left alone, a voided
 /// one is never paid, and the issuer gets the same key on every attempt. A refund, cancellation or rejection that voids the reward
 /// or settles a claw-back while the payout is on its way is not lost: the payout is recorded under the order's lock and
-/// what it paid too much is clawed back (<see cref="RewardLedger.RecordPayoutAsync"/>). A reward that will not be paid
-/// (voided before its payout, or left with nothing to pay) gives back to the debt the repayment it no longer covers
-/// (<see cref="RewardLedger.ReturnUncoveredRepaymentAsync"/>).
+/// what it paid too much is clawed back (<see cref="RewardLedger.RecordPayoutAsync"/>). A payment the issuer confirmed is
+/// recorded even when this worker's claim on the message ran out meanwhile (its record commits before the message's
+/// completion, which needs the claim), so a second worker that completed the message without paying loses nothing. A
+/// reward that will not be paid (voided before its payout, or left with nothing to pay) gives back to the debt the
+/// repayment it no longer covers (<see cref="RewardLedger.ReturnUncoveredRepaymentAsync"/>).
 /// </summary>
 internal sealed class RewardIssueHandler : IOutboxHandler
 {
@@ -75,8 +77,9 @@ internal sealed class RewardIssueHandler : IOutboxHandler
             paidRef = result.ExternalRef!;
         }
 
-        // The outbox completes the message in this transaction. The order's lock is the one refunds, cancellations and
-        // rejections take before they read the reward, so the state read now stays true until the commit.
+        // The order's lock is the one refunds, cancellations and rejections take before they read the reward, so the
+        // state read now stays true until the commit. When nothing was paid, the outbox completes the message in this
+        // transaction; a payment is committed on its own below.
         await db.Database.BeginTransactionAsync(cancellationToken);
         await OrderLocks.LockAsync(db, entry.TenantId, entry.OrderId, cancellationToken);
         await db.Entry(entry).ReloadAsync(cancellationToken);
@@ -92,7 +95,7 @@ internal sealed class RewardIssueHandler : IOutboxHandler
 
             if (entry.State == LedgerEntryState.Approved)
             {
-                entry.MarkIssued("nothing-to-pay", now);
+                entry.MarkIssued(RewardLedger.NothingToPayRef, now);
                 await MarkReferralRewardedWhenAllIssuedAsync(db, entry, now, cancellationToken);
             }
 
@@ -105,6 +108,13 @@ internal sealed class RewardIssueHandler : IOutboxHandler
             await MarkReferralRewardedWhenAllIssuedAsync(db, entry, now, cancellationToken);
         }
 
+        // Committed here, not with the row's completion: the payment is a fact about the store, not about our claim on
+        // the row. If the call outlived the lease, another worker may hold the row now, or may already have completed
+        // it without paying (it found the reward voided); rolling this back with the lost claim would leave money paid
+        // that the ledger never takes back. The outbox then completes the row only if the claim is still ours; a worker
+        // that handles it again finds the reward issued, or voided and recorded as paid here, and pays nothing.
+        await db.SaveChangesAsync(cancellationToken);
+        await db.Database.CommitTransactionAsync(cancellationToken);
         return entry.ExternalRef;
     }
 

@@ -22,6 +22,9 @@ public sealed class RewardLedger
     /// <summary>The outbox kind that takes back an issued reward.</summary>
     public const string ClawBackKind = "reward.clawback";
 
+    // The external reference of a reward closed as issued because nothing was left to pay.
+    internal const string NothingToPayRef = "nothing-to-pay";
+
     // The claw-back source of a void or cancellation of a paid reward: one per reward.
     private const string VoidSource = "void";
 
@@ -220,7 +223,10 @@ public sealed class RewardLedger
     /// Records a payout the issuer carried out for <paramref name="reward"/>, which the caller reloaded under the order's
     /// lock. The payout was decided from a read without a lock, so a refund, cancellation or rejection may have come
     /// while it was on its way; the ledger then ends as if that came after the payout: a reward voided meanwhile is
-    /// issued and clawed back in full, and claw-backs settled meanwhile (that the payout did not subtract) are collected.
+    /// issued and clawed back in full (a debt return written for it meanwhile is withdrawn), and claw-backs settled
+    /// meanwhile (that the payout did not subtract) are collected, also when another worker closed the reward meanwhile
+    /// with nothing left to pay. Call it whether or not the caller still holds the outbox row's claim: the payment
+    /// happened in the store either way.
     /// </summary>
     /// <param name="db">The context, in a transaction holding the order's lock.</param>
     /// <param name="reward">The reward, reloaded after the lock.</param>
@@ -235,6 +241,12 @@ public sealed class RewardLedger
         var voidedMeanwhile = reward.State == LedgerEntryState.Voided;
         switch (reward.State)
         {
+            case LedgerEntryState.Issued when reward.ExternalRef == NothingToPayRef:
+                // A worker that took the row after this payout's lease ran out found nothing left to pay (a refund's
+                // claw-back settled meanwhile used it up) and closed the reward, returning the repayment it no longer
+                // covered; but this payout went out: record it, collect the late claw-backs and withdraw the return.
+                reward.MarkPaidAfterNothingToPay(externalRef, now);
+                break;
             case LedgerEntryState.Issued:
                 // Another worker recorded the same payout (the issuer is idempotent by key).
                 return false;
@@ -258,11 +270,15 @@ public sealed class RewardLedger
 
         if (voidedMeanwhile)
         {
-            // Voided meanwhile: what is left of it after the claw-backs above is taken back as a void of a paid reward.
-            await AddClawBackAsync(db, reward, VoidSource, reward.Amount - await ClawedBackAsync(db, reward, cancellationToken), now, cancellationToken);
+            // Voided meanwhile: what is left of it after the claw-backs above is taken back as a void of a paid reward,
+            // less a returned repayment that another reward has paid off again (see WithdrawReturnedRepaymentAsync).
+            var reusedReturn = await WithdrawReturnedRepaymentAsync(db, reward, now, cancellationToken);
+            await AddClawBackAsync(db, reward, VoidSource, reward.Amount - await ClawedBackAsync(db, reward, cancellationToken) - reusedReturn, now, cancellationToken);
             return false;
         }
 
+        // Only after a nothing-to-pay close (above) is there a return to withdraw here; voided rewards returned earlier.
+        await WithdrawReturnedRepaymentAsync(db, reward, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
@@ -293,6 +309,31 @@ public sealed class RewardLedger
         {
             db.Ledger.Add(LedgerEntry.DebtReturnOf(reward, amount, now));
         }
+    }
+
+    // A worker that took the payout's row after its lease ran out found the reward voided and returned its debt repayment,
+    // believing nothing would be paid; but this payout used it (it paid the reward less its offsets), so the return is
+    // withdrawn and the repayment stands, as when the refund comes after the payout. Under the person's debt lock (after
+    // the order's), reading the debt as maturation does: what another reward paid off again meanwhile is no longer debt
+    // and cannot be withdrawn; that part is returned to the caller, which claws back that much less (the other reward's
+    // offset took it from the person already; a claw-back of it as well would take it twice).
+    private static async Task<decimal> WithdrawReturnedRepaymentAsync(ReferralsDbContext db, LedgerEntry reward, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var offsets = await db.Ledger.Where(e => e.RelatedEntryId == reward.Id && e.Type == LedgerEntryType.DebtOffset).ToListAsync(cancellationToken);
+        var returned = DebtOffsetCalculator.ReturnToWithdraw(reward, offsets);
+        if (returned <= 0)
+        {
+            return 0m;
+        }
+
+        await BeneficiaryLocks.LockAsync(db, reward.TenantId, reward.BeneficiaryKey, cancellationToken);
+        var withdraw = Math.Min(returned, await OutstandingDebtAsync(db, reward, cancellationToken));
+        if (withdraw > 0)
+        {
+            db.Ledger.Add(LedgerEntry.DebtReturnWithdrawalOf(reward, withdraw, now));
+        }
+
+        return returned - withdraw;
     }
 
     /// <summary>Whether <paramref name="reward"/> paid off debt (it has an offset); such offsets are only written when it is approved.</summary>

@@ -7,7 +7,9 @@ namespace Referrals.Core.Messaging;
 /// Delivery guarantee: at least once. After a crash between the outside call and the commit, the message runs again:
 /// pass <see cref="OutboxMessage.IdempotencyKey"/> to the far side, or check there first, so the effect happens once.
 /// Changes to the context are committed with the message's completion. A handler may begin the transaction on the
-/// context itself (to lock rows before its last reads, after its outside call); the completion then joins it.
+/// context itself (to lock rows before its last reads, after its outside call); the completion then joins it. A
+/// handler may also commit that transaction itself, to record a fact about the far side (a payment made) that must
+/// stand even when the claim on the message was lost meanwhile; the completion then runs in a transaction of its own.
 /// </remarks>
 public interface IOutboxHandler
 {

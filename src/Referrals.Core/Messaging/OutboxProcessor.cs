@@ -33,7 +33,8 @@ public sealed class OutboxProcessor : QueueProcessor<OutboxMessage>
 
         // The ledger change commits only with the completion, and the completion only while we still hold the claim:
         // a worker whose lease ran out must not finish (or wipe the claim of) a row another worker now pays.
-        // A handler may have begun it already, to lock what it reads last (the reward payout does).
+        // A handler may have begun it already, to lock what it reads last, or committed its own record of what the far
+        // side did (the reward payout does both: a payment stands even when the claim was lost).
         await using var transaction = db.Database.CurrentTransaction ?? await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await Queue.CompleteAsync(db, claimed, cancellationToken))
         {

@@ -62,6 +62,40 @@ public static class DebtOffsetCalculator
         return Math.Max(0m, repaid - covered);
     }
 
+    /// <summary>
+    /// How much of the debt returned for <paramref name="reward"/> must be taken again because the reward was paid after
+    /// all: its payout used the repayment (it paid the reward less its offsets), so the repayment stands. The returns
+    /// (positive offsets) less the withdrawals already made; zero when nothing was returned or it was withdrawn.
+    /// </summary>
+    /// <param name="reward">A reward whose payout the issuer carried out.</param>
+    /// <param name="related">The entries related to <paramref name="reward"/>: its claw-backs, offsets, returns and withdrawals.</param>
+    /// <returns>A positive amount to withdraw, or zero.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    internal static decimal ReturnToWithdraw(LedgerEntry reward, IEnumerable<LedgerEntry> related)
+    {
+        ArgumentNullException.ThrowIfNull(reward);
+        ArgumentNullException.ThrowIfNull(related);
+        decimal returned = 0, withdrawn = 0;
+        foreach (var entry in related)
+        {
+            if (entry.RelatedEntryId != reward.Id || entry.Type != LedgerEntryType.DebtOffset)
+            {
+                continue;
+            }
+
+            if (entry.Amount > 0)
+            {
+                returned += entry.Amount;
+            }
+            else if (entry.IsDebtReturnWithdrawal)
+            {
+                withdrawn -= entry.Amount;
+            }
+        }
+
+        return Math.Max(0m, returned - withdrawn);
+    }
+
     /// <summary>How much of a payout of <paramref name="payout"/> goes to paying off <paramref name="debt"/>.</summary>
     public static decimal OffsetFor(decimal payout, decimal debt) => payout <= 0 || debt <= 0 ? 0m : Math.Min(payout, debt);
 }

@@ -13,6 +13,9 @@ public sealed class LedgerEntry
     // The source of a debt return, beside the offset's own (the reward's id).
     private const string ReturnSourcePrefix = "return:";
 
+    // The source of the withdrawal of a debt return, when the reward turned out to be paid after all.
+    private const string WithdrawalSourcePrefix = "withdrawn-return:";
+
     private LedgerEntry()
     {
         OrderId = BeneficiaryKey = Currency = SourceEventId = "";
@@ -147,6 +150,24 @@ public sealed class LedgerEntry
         return Reversal(reward, LedgerEntryType.DebtOffset, ReturnSourcePrefix + reward.Id.ToString("N"), amount, LedgerEntryState.Settled, now);
     }
 
+    /// <summary>
+    /// Writes the withdrawal of <paramref name="amount"/> (positive; stored negative) of a debt return of
+    /// <paramref name="reward"/>, because the reward was paid after all: a payout whose claim had run out was on its way
+    /// when another worker, finding the reward voided, returned the repayment that payout used. One per reward: its
+    /// idempotency key is the reward's, so the database refuses a second.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is not positive.</exception>
+    internal static LedgerEntry DebtReturnWithdrawalOf(LedgerEntry reward, decimal amount, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(reward);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
+        return Reversal(reward, LedgerEntryType.DebtOffset, WithdrawalSourcePrefix + reward.Id.ToString("N"), -amount, LedgerEntryState.Settled, now);
+    }
+
+    /// <summary>Whether this is the withdrawal of a debt return (<see cref="DebtReturnWithdrawalOf"/>).</summary>
+    internal bool IsDebtReturnWithdrawal =>
+        Type == LedgerEntryType.DebtOffset && SourceEventId.StartsWith(WithdrawalSourcePrefix, StringComparison.Ordinal);
+
     /// <summary>The beneficiary key for the idempotency index.</summary>
     public static string KeyFor(Beneficiary beneficiary, Guid? contactId, string? causeId) => beneficiary switch
     {
@@ -196,6 +217,18 @@ public sealed class LedgerEntry
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(externalRef);
         Move(LedgerEntryType.Reward, LedgerEntryState.Issued, now, LedgerEntryState.Voided);
+        ExternalRef = externalRef;
+    }
+
+    /// <summary>
+    /// Records that a reward closed as issued with nothing to pay (its claw-backs and offsets used it up) was paid after
+    /// all, by a payout already on its way: it stays issued and now points at the payment.
+    /// </summary>
+    /// <exception cref="InvalidLedgerTransitionException">The entry is not an issued reward.</exception>
+    internal void MarkPaidAfterNothingToPay(string externalRef, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(externalRef);
+        Move(LedgerEntryType.Reward, LedgerEntryState.Issued, now, LedgerEntryState.Issued);
         ExternalRef = externalRef;
     }
 

@@ -88,4 +88,38 @@ public sealed class DebtOffsetCalculatorTests
     [TestCase(10, -3)]
     public void OffsetFor_IsZero_WhenThereIsNoPayoutOrNoDebt(decimal payout, decimal debt) =>
         Assert.That(DebtOffsetCalculator.OffsetFor(payout, debt), Is.Zero);
+
+    [Test]
+    public void ReturnToWithdraw_IsTheReturn_WhenAPaidRewardHadItsRepaymentReturned()
+    {
+        var reward = ApprovedReward(10m);
+        var offset = LedgerEntry.DebtOffsetOf(reward, 4m, _later);
+        reward.Void("The order was refunded in full.", _later);
+        var returned = LedgerEntry.DebtReturnOf(reward, 4m, _later);
+        reward.MarkIssuedAfterVoid("store-credit-tx-2", _later);
+
+        Assert.That(DebtOffsetCalculator.ReturnToWithdraw(reward, [offset, returned]), Is.EqualTo(4m));
+    }
+
+    [Test]
+    public void ReturnToWithdraw_IsZero_WhenTheReturnWasWithdrawnAlreadyOrNeverMade()
+    {
+        var reward = ApprovedReward(10m);
+        var offset = LedgerEntry.DebtOffsetOf(reward, 4m, _later);
+        var returned = LedgerEntry.DebtReturnOf(reward, 4m, _later);
+        var withdrawn = LedgerEntry.DebtReturnWithdrawalOf(reward, 4m, _later);
+
+        Assert.That(DebtOffsetCalculator.ReturnToWithdraw(reward, [offset, returned, withdrawn]), Is.Zero, "withdrawn once");
+        Assert.That(DebtOffsetCalculator.ReturnToWithdraw(reward, [offset]), Is.Zero, "nothing returned");
+        Assert.That(DebtOffsetCalculator.OutstandingDebt([offset, returned, withdrawn]), Is.Zero, "the repayment stands");
+    }
+
+    [Test]
+    public void ReturnToWithdraw_IgnoresEntriesOfOtherRewards()
+    {
+        var reward = ApprovedReward(10m);
+        var other = ApprovedReward(10m);
+
+        Assert.That(DebtOffsetCalculator.ReturnToWithdraw(reward, [LedgerEntry.DebtReturnOf(other, 4m, _later)]), Is.Zero);
+    }
 }
