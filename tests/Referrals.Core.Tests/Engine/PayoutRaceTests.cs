@@ -119,7 +119,7 @@ public sealed class PayoutRaceTests
         }
         else
         {
-            // SQLite let the payout start only after the refund committed (see FinishedOrWaitingAsync).
+            // SQLite let the payout start only after the refund committed (see LockWaits.FinishedOrWaitingAsync).
             await AssertNeverPaidAsync();
         }
     }
@@ -221,43 +221,13 @@ public sealed class PayoutRaceTests
                 {
                     held = true;
                     other = Task.Run(meanwhile);
-                    FinishedOrWaitingAsync(other).GetAwaiter().GetResult();
+                    LockWaits.FinishedOrWaitingAsync(_engine, other).GetAwaiter().GetResult();
                 }
             };
             await sp.GetRequiredService<OrderEventProcessor>().ProcessRefundAsync(db, db.Tenants.Find(_tenant.Id)!, refund, CancellationToken.None);
             Assert.That(held, Is.True, "arranged: the refund read the rewards");
         });
         await other;
-    }
-
-    /// <summary>
-    /// Until <paramref name="work"/> finished, or waits for a lock the held refund has: the server lists that wait on
-    /// PostgreSQL. On SQLite the refund's transaction holds the database's write lock from its start (BEGIN IMMEDIATE),
-    /// and <paramref name="work"/> cannot even claim its row or start its transaction before the refund commits, so
-    /// the refund goes on at once: there, whatever <paramref name="work"/> does comes after it.
-    /// </summary>
-    private async Task FinishedOrWaitingAsync(Task work)
-    {
-        if (_provider != StorageProvider.PostgreSql)
-        {
-            return;
-        }
-
-        for (var polls = 0; !work.IsCompleted; polls++)
-        {
-            if (polls > 6000)
-            {
-                Assert.Fail("the work run beside the held refund neither finished nor waited for it within a minute");
-            }
-
-            if (await _engine.RunAsync((db, _) => db.Database.SqlQuery<bool>(
-                $"SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock') AS \"Value\"").SingleAsync()))
-            {
-                return;
-            }
-
-            await Task.Delay(10);
-        }
     }
 
     private async Task ApprovedAsync()
