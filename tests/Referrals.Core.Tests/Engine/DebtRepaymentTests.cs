@@ -197,25 +197,9 @@ public sealed class DebtRepaymentTests
     private Task<LedgerBalance> BalanceAsync() => _engine.RunAsync(async (db, _) =>
         LedgerBalance.Of(await db.Ledger.Where(e => e.ContactId == _advocate.Id).ToListAsync(), _engine.Issuer.Issued));
 
-    private IssuerGate HoldIssuer()
-    {
-        var gate = new IssuerGate();
-        _engine.Issuer.OnIssue = async _ =>
-        {
-            gate.Entered.TrySetResult();
-            await gate.Release.Task;
-        };
-        return gate;
-    }
+    private IssuerGate HoldIssuer() => IssuerGate.Hold(_engine.Issuer);
 
     private Task<int> MatureAsync() => _engine.RunAsync((_, sp) => sp.GetRequiredService<MatureRewardsJob>().RunAsync(CancellationToken.None));
 
     private Task<DrainResult> ProcessOutboxAsync() => _engine.RunAsync((_, sp) => sp.GetRequiredService<OutboxProcessor>().RunAsync(cancellationToken: CancellationToken.None));
-
-    private sealed class IssuerGate
-    {
-        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
 }

@@ -236,27 +236,11 @@ public sealed class PayoutRaceTests
         Assert.That(await MatureAsync(), Is.EqualTo(1), "arranged: the reward is approved and its payout queued");
     }
 
-    private IssuerGate HoldIssuer()
-    {
-        var gate = new IssuerGate();
-        _engine.Issuer.OnIssue = async _ =>
-        {
-            gate.Entered.TrySetResult();
-            await gate.Release.Task;
-        };
-        return gate;
-    }
+    private IssuerGate HoldIssuer() => IssuerGate.Hold(_engine.Issuer);
 
     private static Task<LedgerEntry> RewardAsync(ReferralsDbContext db) => db.Ledger.SingleAsync(e => e.Type == LedgerEntryType.Reward);
 
     private Task<int> MatureAsync() => _engine.RunAsync((_, sp) => sp.GetRequiredService<MatureRewardsJob>().RunAsync(CancellationToken.None));
 
     private Task<DrainResult> ProcessOutboxAsync() => _engine.RunAsync((_, sp) => sp.GetRequiredService<OutboxProcessor>().RunAsync(cancellationToken: CancellationToken.None));
-
-    private sealed class IssuerGate
-    {
-        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
 }
