@@ -29,6 +29,8 @@ namespace Referrals.ShopifyBridge.Rewards;
 /// that could be searched for later. Instead each credit or debit is bracketed:
 /// </para>
 /// <list type="number">
+/// <item>Moves of one customer's store credit take turns, across processes (<see cref="HeldAcrossCallsLock"/>): while one
+/// move snapshots, sends and reads back, no other move of ours can add a transaction that looks like its own.</item>
 /// <item>If an earlier attempt for the same idempotency key was recorded as started and never resolved (the process
 /// died mid-call, or the read-back failed), it is resolved from the ids it recorded, once it is older than
 /// <see cref="ShopifyAdminApiOptions.AttemptTimeout"/> (so its call can no longer be in flight): a transaction of our
@@ -43,13 +45,16 @@ namespace Referrals.ShopifyBridge.Rewards;
 /// the transactions are read again: a new transaction of our kind, amount and currency that was not in the snapshot is
 /// ours, and its id is returned; none means Shopify did not apply it, the attempt is cleared and the mutation is sent
 /// again (up to three times, then the outbox retries later).</item>
+/// <item>The transaction found ours is recorded (<c>shopify.store-credit.applied</c>) before the turn ends: a repeat of
+/// the key returns it without calling Shopify, and no later read-back of another key takes it, even before the caller
+/// has committed it to the ledger.</item>
 /// <item>Any answer that proves nothing was applied (<c>userErrors</c>, THROTTLED/429 exhausted, no token) clears the attempt.</item>
 /// </list>
 /// <para>
-/// A read-back skips transactions another ledger entry already holds (another reward of the same amount to the same
-/// customer, paid while this one was unresolved). It still cannot tell our credit from an identical one made by someone
-/// else, or by another entry whose payout is not committed yet; it then takes that one as ours, which under-pays
-/// (visible in Shopify) rather than double-pays.
+/// A read-back skips transactions another key holds (recorded as applied, or held by a ledger entry written before
+/// these records existed). It still cannot tell our credit from an identical one made by someone else in Shopify's
+/// admin while the answer was lost; it then takes that one as ours, which under-pays (visible in Shopify) rather than
+/// double-pays.
 /// </para>
 /// <para>
 /// Discount codes need none of this: the code is derived from the idempotency key, and Shopify refuses a second create
@@ -67,6 +72,9 @@ public sealed class ShopifyRewardIssuer : IRewardIssuer
     /// <summary>Audit action: the attempt is known not to have moved money.</summary>
     public const string ClearedAction = "shopify.store-credit.cleared";
 
+    /// <summary>Audit action: the key's money moved; the details are the Shopify transaction's id.</summary>
+    public const string AppliedAction = "shopify.store-credit.applied";
+
     /// <summary>The prefix of discount codes issued as rewards.</summary>
     public const string CodePrefix = "THANKS-";
 
@@ -75,6 +83,9 @@ public sealed class ShopifyRewardIssuer : IRewardIssuer
     // Separates the attempt's description from the ids it saw; the audit's Details column holds 4,000 characters.
     private const string KnownMarker = "\nknown:";
     private const int MaxDetailsLength = 4000;
+
+    // How far before a snapshot a record claiming one of its new transactions may be stamped: instances' clocks differ.
+    private static readonly TimeSpan ClockSkewMargin = TimeSpan.FromHours(1);
 
     private readonly ReferralsDbContextFactory _databases;
     private readonly IShopifyAdminClient _shopify;
@@ -197,14 +208,25 @@ public sealed class ShopifyRewardIssuer : IRewardIssuer
 
     private async Task<RewardIssueResult> MoveCreditAsync(RewardIssueRequest request, Target target, StoreCreditTransactionKind kind, CancellationToken cancellationToken)
     {
-        if (await UnresolvedAttemptAsync(request, cancellationToken) is { } earlier
-            && await ResolveEarlierAttemptAsync(request, target, kind, earlier, cancellationToken) is { } earlierTransaction)
+        // One move of this customer's credit at a time: two moves of the same amount in flight together would each
+        // take the other's transaction for its own when both answers were lost.
+        await using var turn = await HeldAcrossCallsLock.AcquireAsync(
+            _databases, $"shopify-store-credit/{request.TenantId:N}/{target.Shop}/{target.CustomerId}", cancellationToken);
+        var last = await LastRecordAsync(request, cancellationToken);
+        if (last?.Action == AppliedAction && last.Details is { Length: > 0 } applied)
         {
-            return RewardIssueResult.Done(earlierTransaction);
+            return RewardIssueResult.Done(applied);
+        }
+
+        if (last?.Action == AttemptAction
+            && await ResolveEarlierAttemptAsync(request, target, kind, last, cancellationToken) is { } earlierTransaction)
+        {
+            return await AppliedAsync(request, earlierTransaction);
         }
 
         for (var send = 1; ; send++)
         {
+            var snapshotAt = _clock.GetUtcNow();
             var before = await ReadTransactionsAsync(target, cancellationToken);
             await RecordAsync(request, AttemptAction, AttemptDetails(request, target, kind, send, before), cancellationToken);
             try
@@ -212,14 +234,14 @@ public sealed class ShopifyRewardIssuer : IRewardIssuer
                 var transactionId = kind == StoreCreditTransactionKind.Credit
                     ? (await _shopify.ExecuteAsync(target.Shop, new StoreCreditAccountCredit(target.CustomerId, request.Amount), cancellationToken)).TransactionId
                     : (await _shopify.ExecuteAsync(target.Shop, new StoreCreditAccountDebit(target.CustomerId, request.Amount), cancellationToken)).TransactionId;
-                return RewardIssueResult.Done(transactionId);
+                return await AppliedAsync(request, transactionId);
             }
             catch (ShopifyOutcomeUnknownException unknown)
             {
-                var ours = await FindOursAsync(request, target, kind, before, unknown, cancellationToken);
+                var ours = await FindOursAsync(request, target, kind, before, snapshotAt, unknown, cancellationToken);
                 if (ours is not null)
                 {
-                    return RewardIssueResult.Done(ours);
+                    return await AppliedAsync(request, ours);
                 }
 
                 await RecordAsync(request, ClearedAction, $"not applied after {unknown.Failure}", CancellationToken.None);
@@ -242,8 +264,16 @@ public sealed class ShopifyRewardIssuer : IRewardIssuer
         }
     }
 
+    // Recorded before the customer's turn ends, whatever the caller's token says: the money moved. Should the record
+    // fail, the attempt stays unresolved and a later delivery reads it back.
+    private async Task<RewardIssueResult> AppliedAsync(RewardIssueRequest request, string transactionId)
+    {
+        await RecordAsync(request, AppliedAction, transactionId, CancellationToken.None);
+        return RewardIssueResult.Done(transactionId);
+    }
+
     private async Task<string?> FindOursAsync(RewardIssueRequest request, Target target, StoreCreditTransactionKind kind,
-        IReadOnlyList<StoreCreditTransactionInfo> before, ShopifyOutcomeUnknownException unknown, CancellationToken cancellationToken)
+        IReadOnlyList<StoreCreditTransactionInfo> before, DateTimeOffset snapshotAt, ShopifyOutcomeUnknownException unknown, CancellationToken cancellationToken)
     {
         IReadOnlyList<StoreCreditTransactionInfo> after;
         try
@@ -259,15 +289,16 @@ public sealed class ShopifyRewardIssuer : IRewardIssuer
         }
 
         var known = before.Select(t => t.Id).Where(id => id is not null).ToHashSet(StringComparer.Ordinal)!;
-        return await NewTransactionAsync(request, kind, known!, after, cancellationToken);
+        return await NewTransactionAsync(request, kind, known!, snapshotAt, after, cancellationToken);
     }
 
     /// <summary>
-    /// The transaction of our kind, amount and currency that is not in <paramref name="known"/> and that no ledger entry
-    /// holds already: another reward of the same amount to the same customer, paid meanwhile, is never taken for ours.
+    /// The transaction of our kind, amount and currency that is not in <paramref name="known"/> (the snapshot taken at
+    /// <paramref name="snapshotAt"/>) and that no other key holds: another move of the same amount for the same
+    /// customer, made meanwhile, is never taken for ours.
     /// </summary>
     private async Task<string?> NewTransactionAsync(RewardIssueRequest request, StoreCreditTransactionKind kind, IReadOnlySet<string> known,
-        IReadOnlyList<StoreCreditTransactionInfo> after, CancellationToken cancellationToken)
+        DateTimeOffset snapshotAt, IReadOnlyList<StoreCreditTransactionInfo> after, CancellationToken cancellationToken)
     {
         var candidates = after.Where(t => t.Id is not null && !known.Contains(t.Id) && IsLike(t, kind, request.Amount)).Select(t => t.Id!).ToList();
         if (candidates.Count == 0)
@@ -276,23 +307,32 @@ public sealed class ShopifyRewardIssuer : IRewardIssuer
         }
 
         await using var db = _databases.CreateDbContext();
+        // A record claiming one of them was written after the transaction existed, so after the snapshot: the bound
+        // keeps the search on the audit log's (tenant, time) index.
+        var since = snapshotAt - ClockSkewMargin;
+        var claimed = await db.AuditLog.AsNoTracking()
+            .Where(a => a.TenantId == request.TenantId && a.At >= since && a.Actor == Actor && a.Action == AppliedAction
+                && a.Subject != request.IdempotencyKey && a.Details != null && candidates.Contains(a.Details))
+            .Select(a => a.Details!).ToListAsync(cancellationToken);
         var held = await db.Ledger.AsNoTracking()
             .Where(e => e.TenantId == request.TenantId && e.ExternalRef != null && candidates.Contains(e.ExternalRef))
             .Select(e => e.ExternalRef!).ToListAsync(cancellationToken);
-        return candidates.FirstOrDefault(id => !held.Contains(id, StringComparer.Ordinal));
+        return candidates.FirstOrDefault(id => !claimed.Contains(id, StringComparer.Ordinal) && !held.Contains(id, StringComparer.Ordinal));
     }
 
     private async Task<IReadOnlyList<StoreCreditTransactionInfo>> ReadTransactionsAsync(Target target, CancellationToken cancellationToken) =>
         await _shopify.ExecuteAsync(target.Shop, new CustomerStoreCreditTransactions(target.CustomerId), cancellationToken) ?? [];
 
-    /// <summary>The last attempt record for the key when nothing resolved it after (the process died, or the read-back failed).</summary>
-    private async Task<AuditEntry?> UnresolvedAttemptAsync(RewardIssueRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The key's last record: an attempt nothing resolved after it (the process died, or the read-back failed), the
+    /// transaction it was resolved to, or a clearing.
+    /// </summary>
+    private async Task<AuditEntry?> LastRecordAsync(RewardIssueRequest request, CancellationToken cancellationToken)
     {
         await using var db = _databases.CreateDbContext();
-        var last = await db.AuditLog.AsNoTracking()
+        return await db.AuditLog.AsNoTracking()
             .Where(a => a.TenantId == request.TenantId && a.Subject == request.IdempotencyKey && a.Actor == Actor)
             .OrderByDescending(a => a.Id).FirstOrDefaultAsync(cancellationToken);
-        return last?.Action == AttemptAction ? last : null;
     }
 
     /// <summary>
@@ -320,7 +360,7 @@ public sealed class ShopifyRewardIssuer : IRewardIssuer
         }
 
         var known = attempt.Details![(marker + KnownMarker.Length)..].Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-        var ours = await NewTransactionAsync(request, kind, known, await ReadTransactionsAsync(target, cancellationToken), cancellationToken);
+        var ours = await NewTransactionAsync(request, kind, known, attempt.At, await ReadTransactionsAsync(target, cancellationToken), cancellationToken);
         if (ours is null)
         {
             await RecordAsync(request, ClearedAction, "not applied: read back after the attempt was left unresolved", CancellationToken.None);

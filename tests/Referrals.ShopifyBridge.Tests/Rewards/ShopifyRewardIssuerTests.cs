@@ -212,6 +212,49 @@ public sealed class ShopifyRewardIssuerTests
     }
 
     [Test]
+    public async Task TwoCreditsOfTheSameAmountToOneCustomer_BothAnswersLost_TakeTurnsAndEachFindsItsOwnTransaction()
+    {
+        // Two rewards of 10 EUR to the same advocate (two friends bought at once), paid by two workers together, and
+        // Shopify applies both credits but both answers are lost. Had both snapshots been taken before either credit,
+        // each read-back would see both new credits and could take the other's.
+        var (first, _) = await StoreCreditRequestAsync();
+        var second = first with { EntryId = Guid.NewGuid(), IdempotencyKey = "reward.issue:second" };
+        _fake.FailNext(FakeFault.Http502AfterApplying, count: 2, operation: "storeCreditAccountCredit");
+        var client = new RendezvousClient(_bridge.Services.GetRequiredService<IShopifyAdminClient>(), TimeSpan.FromSeconds(1));
+
+        var results = await Task.WhenAll(Issuer(client).IssueAsync(first, CancellationToken.None), Issuer(client).IssueAsync(second, CancellationToken.None));
+
+        var credits = Shop.StoreCreditTransactions.Select(t => t.Id).ToArray();
+        Assert.That(credits, Has.Length.EqualTo(2), "each reward paid once");
+        Assert.That(results.Select(r => r.ExternalRef), Is.EquivalentTo(credits), "each reward holds its own credit, none holds the other's");
+        Assert.That(client.MostAtOnce, Is.EqualTo(1), "the two credits to one customer took turns");
+    }
+
+    [Test]
+    public async Task AReadBackNeverTakesACreditPaidToAnotherKeyMeanwhile_EvenBeforeItsLedgerEntryIsCommitted()
+    {
+        // This attempt's process was killed after sending, and its credit landed. Then another reward of the same amount
+        // was paid to the same customer, and its worker has not committed it to the ledger yet. Reading back, this
+        // attempt finds two new credits; the newer one is the other reward's.
+        var (request, customer) = await StoreCreditRequestAsync();
+        var other = request with { EntryId = Guid.NewGuid(), IdempotencyKey = "reward.issue:other" };
+        await RecordAttemptAsync(request, $"credit 10.00 EUR to {customer} in {WebhookBridge.Shop}, send 1\nknown:");
+        var landed = await _bridge.Services.GetRequiredService<IShopifyAdminClient>()
+            .ExecuteAsync(WebhookBridge.Shop, new StoreCreditAccountCredit(customer, new Referrals.Core.Money(10m, "EUR")), CancellationToken.None);
+        var otherResult = await Issuer().IssueAsync(other, CancellationToken.None);
+        _bridge.Clock.Advance(AttemptTimeout + TimeSpan.FromSeconds(1));
+
+        var result = await Issuer().IssueAsync(request, CancellationToken.None);
+        var repeated = await Issuer().IssueAsync(request, CancellationToken.None);
+
+        Assert.That(Shop.StoreCreditTransactions, Has.Count.EqualTo(2), "nothing sent again");
+        Assert.That(otherResult.ExternalRef, Is.Not.EqualTo(landed.TransactionId));
+        Assert.That(result.ExternalRef, Is.EqualTo(landed.TransactionId), "the credit that landed is this attempt's");
+        Assert.That(repeated.ExternalRef, Is.EqualTo(landed.TransactionId), "a repeat of the key returns the same transaction");
+        Assert.That(_fake.RequestsFor("storeCreditAccountCredit"), Has.Count.EqualTo(2), "the repeat did not call Shopify to pay");
+    }
+
+    [Test]
     public async Task AnAttemptThatKeptNoIds_DeadLettersForAPersonAndSendsNothing()
     {
         var (request, customer) = await StoreCreditRequestAsync();
@@ -372,6 +415,54 @@ public sealed class ShopifyRewardIssuerTests
     {
         var response = await _bridge.SendAsync(delivery);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    /// <summary>
+    /// The real client, except that a store-credit credit waits (up to <paramref name="wait"/>) for a second one to
+    /// arrive before it is sent, and counts how many were in flight at once.
+    /// </summary>
+    private sealed class RendezvousClient(IShopifyAdminClient inner, TimeSpan wait) : IShopifyAdminClient
+    {
+        private readonly TaskCompletionSource _bothArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _arrivals;
+        private int _inFlight;
+        private int _mostAtOnce;
+
+        public int MostAtOnce => Volatile.Read(ref _mostAtOnce);
+
+        public async Task<TResult> ExecuteAsync<TResult>(string shopDomain, IShopifyOperation<TResult> operation, CancellationToken cancellationToken)
+        {
+            if (operation is not StoreCreditAccountCredit)
+            {
+                return await inner.ExecuteAsync(shopDomain, operation, cancellationToken);
+            }
+
+            var now = Interlocked.Increment(ref _inFlight);
+            InterlockedMax(ref _mostAtOnce, now);
+            try
+            {
+                if (Interlocked.Increment(ref _arrivals) == 2)
+                {
+                    _bothArrived.TrySetResult();
+                }
+
+                // Without turns both credits are in flight here together; with them the first goes on alone after the wait.
+                await Task.WhenAny(_bothArrived.Task, Task.Delay(wait, cancellationToken));
+                return await inner.ExecuteAsync(shopDomain, operation, cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
+        }
+
+        private static void InterlockedMax(ref int target, int value)
+        {
+            int seen;
+            while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+            {
+            }
+        }
     }
 
     /// <summary>The real client, except that every read of store-credit transactions after the first fails.</summary>
