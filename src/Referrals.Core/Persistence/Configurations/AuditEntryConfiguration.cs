@@ -15,5 +15,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(x => x.Subject).HasMaxLength(Lengths.Key).IsRequired();
         builder.Property(x => x.Details).HasMaxLength(4000);
         builder.HasIndex(x => new { x.TenantId, x.At });
+        // The store-credit issuer reads a key's last record before every payout; without it that read walks the
+        // tenant's whole log, which grows with every payout.
+        builder.HasIndex(x => new { x.TenantId, x.Subject });
     }
 }

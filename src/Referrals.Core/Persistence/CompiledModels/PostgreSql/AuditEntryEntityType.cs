@@ -22,7 +22,7 @@ namespace Referrals.Core.Persistence.CompiledModels.PostgreSql
                 typeof(AuditEntry),
                 baseEntityType,
                 propertyCount: 7,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -91,6 +91,9 @@ namespace Referrals.Core.Persistence.CompiledModels.PostgreSql
 
             var index = runtimeEntityType.AddIndex(
                 new[] { tenantId, at });
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { tenantId, subject });
 
             return runtimeEntityType;
         }

@@ -12,7 +12,7 @@ namespace Referrals.Core.Persistence.CompiledModels.PostgreSql
     public partial class PostgreSqlReferralsDbContextModel
     {
         private PostgreSqlReferralsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("99da6172-e62a-4b98-80b4-9e35fc6abdd8"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("d5d00019-3ecf-48bb-8647-d8cac00abc98"), entityTypeCount: 22)
         {
         }
 

@@ -20,7 +20,7 @@ namespace Referrals.Core.Persistence.CompiledModels.SqlServer
                 typeof(AuditEntry),
                 baseEntityType,
                 propertyCount: 7,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -88,6 +88,9 @@ namespace Referrals.Core.Persistence.CompiledModels.SqlServer
 
             var index = runtimeEntityType.AddIndex(
                 new[] { tenantId, at });
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { tenantId, subject });
 
             return runtimeEntityType;
         }

@@ -11,7 +11,7 @@ namespace Referrals.Core.Persistence.CompiledModels.SqlServer
     public partial class SqlServerReferralsDbContextModel
     {
         private SqlServerReferralsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e64ba3d6-7ea0-426c-b50c-0df20bc33634"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("795c90cd-0d63-4dea-91f9-e16fb680e774"), entityTypeCount: 22)
         {
         }
 

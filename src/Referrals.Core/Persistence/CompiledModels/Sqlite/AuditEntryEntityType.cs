@@ -21,7 +21,7 @@ namespace Referrals.Core.Persistence.CompiledModels.Sqlite
                 typeof(AuditEntry),
                 baseEntityType,
                 propertyCount: 7,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -83,6 +83,9 @@ namespace Referrals.Core.Persistence.CompiledModels.Sqlite
 
             var index = runtimeEntityType.AddIndex(
                 new[] { tenantId, at });
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { tenantId, subject });
 
             return runtimeEntityType;
         }

@@ -11,7 +11,7 @@ namespace Referrals.Core.Persistence.CompiledModels.Sqlite
     public partial class SqliteReferralsDbContextModel
     {
         private SqliteReferralsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d0392e80-c48c-4412-a110-54e5c5d80a48"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("37ac88d7-82cb-436a-87e2-003f4ae20fc9"), entityTypeCount: 22)
         {
         }
 

@@ -242,6 +242,8 @@ namespace Referrals.Core.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("TenantId", "At");
 
+                    b.HasIndex("TenantId", "Subject");
+
                     b.ToTable("AuditLog", (string)null);
                 });
 

@@ -235,6 +235,8 @@ namespace Referrals.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "At");
 
+                    b.HasIndex("TenantId", "Subject");
+
                     b.ToTable("AuditLog", (string)null);
                 });
 
