@@ -47,7 +47,13 @@ public sealed class RewardLedger
         ArgumentNullException.ThrowIfNull(order);
         var now = _clock.GetUtcNow();
         var holdUntil = now.AddDays(tenant.Settings.HoldDays);
-        var existing = await RewardsOf(db, tenant.Id, order.ExternalId).Select(e => e.BeneficiaryKey).ToListAsync(cancellationToken);
+        // An order added in this unit of work has no stored rows, so no stored rewards either (orders are never deleted,
+        // and its unique key stops a concurrent insert): only the tracked ones can exist.
+        List<string> existing = db.Entry(order).State == EntityState.Added
+            ? [.. ChangeTrackerEntries.AsDetected<LedgerEntry>(db.ChangeTracker)
+                .Where(e => e.State == EntityState.Added && e.Entity.TenantId == tenant.Id && e.Entity.OrderId == order.ExternalId && e.Entity.Type == LedgerEntryType.Reward)
+                .Select(e => e.Entity.BeneficiaryKey)]
+            : await RewardsOf(db, tenant.Id, order.ExternalId).Select(e => e.BeneficiaryKey).ToListAsync(cancellationToken);
         var written = new List<LedgerEntry>();
         foreach (var planned in RewardCalculator.Plan(tenant.Settings, new Money(order.Total, order.Currency), advocateCauseId))
         {
