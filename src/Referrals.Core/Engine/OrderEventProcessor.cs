@@ -82,8 +82,9 @@ public sealed class OrderEventProcessor
         order.ContactId = buyer.Id;
 
         // Not saved yet: nothing until the ledger reads the new order, contact or referral back from the database, so
-        // they go in with its save (or the asks', or the last one): one SaveChanges instead of three.
-        var (outcome, advocatesOtherReferralsMade) = await AttributeAsync(db, tenant, order, paid, buyer, previousOrders, now, cancellationToken);
+        // they go in with its save (or the asks', or the last one): one SaveChanges instead of three. On the order's first
+        // event nothing reads even the rewards back (no waiting refund, no cancellation), so they wait for the last save too.
+        var (outcome, advocatesOtherReferralsMade) = await AttributeAsync(db, tenant, order, paid, buyer, previousOrders, saveRewards: !firstEvent, now, cancellationToken);
 
         // Refunds and a cancellation that arrived before the payment take effect now, as if they had come after it.
         if (!firstEvent)
@@ -228,7 +229,7 @@ public sealed class OrderEventProcessor
     // The outcome, and for a referral converted or rejected here how many other referrals its advocate made (stored
     // ones, counted with the velocity: the advocate's score needs them too).
     private async Task<(OrderOutcome Outcome, int? AdvocatesOtherReferralsMade)> AttributeAsync(ReferralsDbContext db, Tenant tenant, Order order, PaidOrder paid,
-        Contact buyer, int previousOrders, DateTimeOffset now, CancellationToken cancellationToken)
+        Contact buyer, int previousOrders, bool saveRewards, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var facts = new OrderAttributionFacts
         {
@@ -312,8 +313,8 @@ public sealed class OrderEventProcessor
                 new FollowUpEmailMessage(advocate.Id, ReferralId: referral.Id), now, cancellationToken);
         }
 
-        // The ledger's save writes the order, buyer, referral, task and e-mail with its entries.
-        await _ledger.WritePendingRewardsAsync(db, tenant, referral, order, advocate.CauseId, cancellationToken);
+        // The ledger's save, when it saves, writes the order, buyer, referral, task and e-mail with its entries.
+        await _ledger.WritePendingRewardsAsync(db, tenant, referral, order, advocate.CauseId, saveRewards, cancellationToken);
         return (new OrderOutcome(flagged ? OrderStatus.UnderReview : OrderStatus.Converted, referral.Id, decision.Rule, decision.Outcome, fraud.Outcome, fraud.Reasons),
             counts.OthersMade);
     }

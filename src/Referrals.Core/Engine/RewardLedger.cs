@@ -38,8 +38,16 @@ public sealed class RewardLedger
 
     /// <summary>Writes the pending rewards that <paramref name="referral"/>'s conversion by <paramref name="order"/> earns.</summary>
     /// <returns>The entries written now (empty when they existed already).</returns>
-    public async Task<IReadOnlyList<LedgerEntry>> WritePendingRewardsAsync(ReferralsDbContext db, Tenant tenant, Referral referral, Order order,
-        string? advocateCauseId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<LedgerEntry>> WritePendingRewardsAsync(ReferralsDbContext db, Tenant tenant, Referral referral, Order order,
+        string? advocateCauseId, CancellationToken cancellationToken) =>
+        WritePendingRewardsAsync(db, tenant, referral, order, advocateCauseId, save: true, cancellationToken);
+
+    /// <summary>
+    /// Writes the pending rewards like the public overload; without <paramref name="save"/> the caller saves them (nothing
+    /// may read the order's rewards from the database before that).
+    /// </summary>
+    internal async Task<IReadOnlyList<LedgerEntry>> WritePendingRewardsAsync(ReferralsDbContext db, Tenant tenant, Referral referral, Order order,
+        string? advocateCauseId, bool save, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(tenant);
@@ -77,7 +85,11 @@ public sealed class RewardLedger
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        if (save)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return written;
     }
 
