@@ -62,7 +62,7 @@ public sealed class ContactDirectory
 
         // The lookup above already said whether the id is stored (also when it names a redacted contact).
         if (customer.ExternalId is { Length: > 0 } externalId && !externalIdKnown
-            && !db.ContactExternalIds.Local.Any(x => x.TenantId == tenantId && x.System == customer.ExternalSystem && x.Value == externalId))
+            && !ChangeTrackerEntries.Tracked<ContactExternalId>(db.ChangeTracker).Any(x => x.TenantId == tenantId && x.System == customer.ExternalSystem && x.Value == externalId))
         {
             db.ContactExternalIds.Add(new ContactExternalId(tenantId, contact.Id, customer.ExternalSystem, externalId));
         }
@@ -103,7 +103,8 @@ public sealed class ContactDirectory
             return null;
         }
 
-        return db.Contacts.Local.FirstOrDefault(c => c.TenantId == tenantId && c.NormalizedEmail == normalizedEmail && c.RedactedAt == null)
+        // The tracker read without a DetectChanges pass (ChangeTrackerEntries): every order looks its buyer up.
+        return ChangeTrackerEntries.Tracked<Contact>(db.ChangeTracker).FirstOrDefault(c => c.TenantId == tenantId && c.NormalizedEmail == normalizedEmail && c.RedactedAt == null)
             ?? await ContactByEmail.For(db)(db, tenantId, normalizedEmail, cancellationToken);
     }
 

@@ -325,7 +325,7 @@ public sealed class OrderEventProcessor
         NormalizedEmail = contact.NormalizedEmail,
         // An id added by this order (the buyer found as the advocate by e-mail) is not saved yet; a stored one may have
         // been read with the advocate's code.
-        CustomerId = db.ContactExternalIds.Local.FirstOrDefault(x => x.ContactId == contact.Id && x.System == system)?.Value
+        CustomerId = ChangeTrackerEntries.Tracked<ContactExternalId>(db.ChangeTracker).FirstOrDefault(x => x.ContactId == contact.Id && x.System == system)?.Value
             ?? (storedIds.TryGetValue(contact.Id, out var stored)
                 ? stored
                 : await db.ContactExternalIds.Where(x => x.ContactId == contact.Id && x.System == system).Select(x => x.Value).FirstOrDefaultAsync(cancellationToken)),
