@@ -18,13 +18,11 @@ internal static class AdvocatePreviousStarts
     public static List<Referral> Added(ReferralsDbContext db) =>
         [.. ChangeTrackerEntries.AsDetected<Referral>(db.ChangeTracker).Where(e => e.State == EntityState.Added).Select(e => e.Entity)];
 
-    /// <summary>Sets the previous starts of <paramref name="added"/>.</summary>
-    /// <returns>Whether stored referrals were changed too (re-chained), which the save's change detection must then see.</returns>
-    public static async Task<bool> AssignAsync(ReferralsDbContext db, List<Referral> added, CancellationToken cancellationToken)
+    public static async Task AssignAsync(ReferralsDbContext db, List<Referral> added, CancellationToken cancellationToken)
     {
         if (added.Count == 0)
         {
-            return false;
+            return;
         }
 
         var groups = added.GroupBy(r => (r.TenantId, r.AdvocateContactId)).OrderBy(g => g.Key.AdvocateContactId).ThenBy(g => g.Key.TenantId).ToList();
@@ -38,7 +36,6 @@ internal static class AdvocatePreviousStarts
             .Select(g => new { g.Key.TenantId, g.Key.AdvocateContactId, Latest = g.Max(r => r.CreatedAt) })
             .ToDictionaryAsync(x => (x.TenantId, x.AdvocateContactId), x => (DateTimeOffset?)x.Latest, cancellationToken);
 
-        var rechained = false;
         foreach (var group in groups)
         {
             var ordered = group.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToList();
@@ -48,14 +45,11 @@ internal static class AdvocatePreviousStarts
                 // A stored referral started after an added one (clocks of two instances apart): re-chain from the
                 // added ones' start on, so the stored successors point at the right predecessor too.
                 await RechainAsync(db, group.Key.TenantId, group.Key.AdvocateContactId, ordered, cancellationToken);
-                rechained = true;
                 continue;
             }
 
             Chain(ordered, stored);
         }
-
-        return rechained;
     }
 
     private static void Chain(IEnumerable<Referral> ordered, DateTimeOffset? previous)

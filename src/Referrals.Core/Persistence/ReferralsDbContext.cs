@@ -129,22 +129,17 @@ public abstract class ReferralsDbContext : DbContext
     /// <exception cref="DbUpdateException">The save failed; the rollups are not changed.</exception>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        // Collecting the rollups runs the save's DetectChanges pass (when detection is on).
         var delta = await AnalyticsRollupTracker.CollectAsync(this, cancellationToken);
         var referralsAdded = AdvocatePreviousStarts.Added(this);
         if (delta.IsEmpty && referralsAdded.Count == 0)
         {
-            return await SaveDetectedAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
         await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        // New referrals' previous starts are written from their current values (an INSERT needs no detection); stored
-        // referrals re-chained are changed after the pass above, so then the save detects again.
-        var rechained = await AdvocatePreviousStarts.AssignAsync(this, referralsAdded, cancellationToken);
+        await AdvocatePreviousStarts.AssignAsync(this, referralsAdded, cancellationToken);
 
-        var saved = rechained
-            ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
-            : await SaveDetectedAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (_deferredRollups is not null && own is null)
         {
             _deferredRollups.Add(delta);
@@ -160,22 +155,6 @@ public abstract class ReferralsDbContext : DbContext
         }
 
         return saved;
-    }
-
-    // The base save without its own DetectChanges pass: the caller's pass (AnalyticsRollupTracker.CollectAsync) saw
-    // every change, and nothing tracked was changed since. A second pass compares every tracked entity again.
-    private async Task<int> SaveDetectedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
-    {
-        var detect = ChangeTracker.AutoDetectChangesEnabled;
-        ChangeTracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-        finally
-        {
-            ChangeTracker.AutoDetectChangesEnabled = detect;
-        }
     }
 
     /// <summary>
