@@ -81,4 +81,32 @@ public sealed class AdvocateCodes
 
         return await db.ReferralCodes.FirstOrDefaultAsync(c => c.TenantId == tenantId && c.LookupKey == key && c.IsActive, cancellationToken);
     }
+
+    /// <summary>
+    /// Like <see cref="FindAsync"/>, in the same statement also the code's advocate (tracked, so a later
+    /// <c>Contacts.FindAsync</c> of them needs no query) and the advocate's stored id in <paramref name="system"/>.
+    /// </summary>
+    internal static async Task<CodeWithAdvocate?> FindWithAdvocateAsync(ReferralsDbContext db, Guid tenantId, string? typed, string system,
+        CancellationToken cancellationToken)
+    {
+        if (!ReferralCodeKey.TryCreate(typed, out var key))
+        {
+            return null;
+        }
+
+        return await CodeWithAdvocateQuery.For(db)(db, tenantId, key, system, cancellationToken);
+    }
+
+    // Compiled once per model (CompiledPerModel; every coded order runs it). A code's advocate always exists (the foreign key cascades a deleted
+    // contact to their codes), so the join drops nothing.
+    private static readonly CompiledPerModel<Func<ReferralsDbContext, Guid, string, string, CancellationToken, Task<CodeWithAdvocate?>>> CodeWithAdvocateQuery =
+        new(() => EF.CompileAsyncQuery((ReferralsDbContext db, Guid tenantId, string key, string system, CancellationToken _) =>
+            (from c in db.ReferralCodes
+             where c.TenantId == tenantId && c.LookupKey == key && c.IsActive
+             join a in db.Contacts on c.AdvocateContactId equals a.Id
+             select new CodeWithAdvocate(
+                 c,
+                 a,
+                 db.ContactExternalIds.Where(x => x.ContactId == a.Id && x.System == system).Select(x => x.Value).FirstOrDefault()))
+            .FirstOrDefault()));
 }

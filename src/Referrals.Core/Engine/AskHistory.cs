@@ -14,7 +14,7 @@ internal sealed record AskHistory(DateTimeOffset? LastSentAt, bool OpenAskExists
     {
         var asks = db.Asks.Where(a => a.TenantId == tenantId && a.ContactId == contactId && a.Id != exceptAskId);
         var lastSentAt = await asks.Where(a => a.SentAt != null).MaxAsync(a => a.SentAt, cancellationToken);
-        var open = db.Asks.Local.Any(a => a.TenantId == tenantId && a.ContactId == contactId && a.Id != exceptAskId && a.State == AskState.Scheduled)
+        var open = ChangeTrackerEntries.Tracked<Ask>(db.ChangeTracker).Any(a => a.TenantId == tenantId && a.ContactId == contactId && a.Id != exceptAskId && a.State == AskState.Scheduled)
             || await asks.AnyAsync(a => a.State == AskState.Scheduled, cancellationToken);
         return new AskHistory(lastSentAt, open);
     }
@@ -22,7 +22,7 @@ internal sealed record AskHistory(DateTimeOffset? LastSentAt, bool OpenAskExists
     /// <summary>The history from the tracked asks alone: for a contact not saved yet, whose asks cannot be in the database.</summary>
     public static AskHistory InMemory(ReferralsDbContext db, Guid tenantId, Guid contactId, Guid? exceptAskId)
     {
-        var asks = db.Asks.Local.Where(a => a.TenantId == tenantId && a.ContactId == contactId && a.Id != exceptAskId).ToList();
+        var asks = ChangeTrackerEntries.Tracked<Ask>(db.ChangeTracker).Where(a => a.TenantId == tenantId && a.ContactId == contactId && a.Id != exceptAskId).ToList();
         return new AskHistory(asks.Max(a => a.SentAt), asks.Any(a => a.State == AskState.Scheduled));
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Referrals.Core.Asks;
+using Referrals.Core.Contacts;
 using Referrals.Core.Persistence;
 using Referrals.Core.Tenants;
 
@@ -48,8 +49,10 @@ public sealed class AskScheduler
         ArgumentNullException.ThrowIfNull(tenant);
         ArgumentException.ThrowIfNullOrWhiteSpace(sourceKey);
         // A contact added in this unit of work has nothing in the database yet: its asks, if any, are all in memory.
-        var newContact = contactAddedHere || db.Contacts.Local.FindEntry(contactId)?.State == EntityState.Added;
-        var existing = db.Asks.Local.FirstOrDefault(a => Same(a, tenant.Id, contactId, trigger, sourceKey))
+        // The tracker is read without a DetectChanges pass each (ChangeTrackerEntries): the save runs one.
+        var newContact = contactAddedHere
+            || ChangeTrackerEntries.AsDetected<Contact>(db.ChangeTracker).Any(e => e.Entity.Id == contactId && e.State == EntityState.Added);
+        var existing = ChangeTrackerEntries.Tracked<Ask>(db.ChangeTracker).FirstOrDefault(a => Same(a, tenant.Id, contactId, trigger, sourceKey))
             ?? (newContact ? null : await db.Asks.FirstOrDefaultAsync(
                 a => a.TenantId == tenant.Id && a.ContactId == contactId && a.Trigger == trigger && a.SourceKey == sourceKey, cancellationToken));
         if (existing is not null)

@@ -62,7 +62,7 @@ public sealed class ContactDirectory
 
         // The lookup above already said whether the id is stored (also when it names a redacted contact).
         if (customer.ExternalId is { Length: > 0 } externalId && !externalIdKnown
-            && !db.ContactExternalIds.Local.Any(x => x.TenantId == tenantId && x.System == customer.ExternalSystem && x.Value == externalId))
+            && !ChangeTrackerEntries.Tracked<ContactExternalId>(db.ChangeTracker).Any(x => x.TenantId == tenantId && x.System == customer.ExternalSystem && x.Value == externalId))
         {
             db.ContactExternalIds.Add(new ContactExternalId(tenantId, contact.Id, customer.ExternalSystem, externalId));
         }
@@ -85,10 +85,7 @@ public sealed class ContactDirectory
         if (externalId is { Length: > 0 })
         {
             // One statement answers both questions: the id's contact, redacted or not (the key is unique, so one row at most).
-            var byId = await db.ContactExternalIds
-                .Where(x => x.TenantId == tenantId && x.System == system && x.Value == externalId)
-                .Join(db.Contacts, x => x.ContactId, c => c.Id, (_, c) => c)
-                .FirstOrDefaultAsync(cancellationToken);
+            var byId = await ContactByExternalId.For(db)(db, tenantId, system, externalId, cancellationToken);
             externalIdKnown = byId is not null;
             if (byId is { RedactedAt: null })
             {
@@ -106,10 +103,23 @@ public sealed class ContactDirectory
             return null;
         }
 
-        return db.Contacts.Local.FirstOrDefault(c => c.TenantId == tenantId && c.NormalizedEmail == normalizedEmail && c.RedactedAt == null)
-            ?? await db.Contacts.Where(c => c.TenantId == tenantId && c.NormalizedEmail == normalizedEmail && c.RedactedAt == null)
-                .OrderBy(c => c.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        // The tracker read without a DetectChanges pass (ChangeTrackerEntries): every order looks its buyer up.
+        return ChangeTrackerEntries.Tracked<Contact>(db.ChangeTracker).FirstOrDefault(c => c.TenantId == tenantId && c.NormalizedEmail == normalizedEmail && c.RedactedAt == null)
+            ?? await ContactByEmail.For(db)(db, tenantId, normalizedEmail, cancellationToken);
     }
+
+    // Compiled once per model (CompiledPerModel): every order looks its buyer up (EF then skips its per-call expression walk and cache look-up).
+    private static readonly CompiledPerModel<Func<ReferralsDbContext, Guid, string, string, CancellationToken, Task<Contact?>>> ContactByExternalId =
+        new(() => EF.CompileAsyncQuery((ReferralsDbContext db, Guid tenantId, string system, string externalId, CancellationToken _) => db.ContactExternalIds
+            .Where(x => x.TenantId == tenantId && x.System == system && x.Value == externalId)
+            .Join(db.Contacts, x => x.ContactId, c => c.Id, (_, c) => c)
+            .FirstOrDefault()));
+
+    private static readonly CompiledPerModel<Func<ReferralsDbContext, Guid, string, CancellationToken, Task<Contact?>>> ContactByEmail =
+        new(() => EF.CompileAsyncQuery((ReferralsDbContext db, Guid tenantId, string normalizedEmail, CancellationToken _) => db.Contacts
+            .Where(c => c.TenantId == tenantId && c.NormalizedEmail == normalizedEmail && c.RedactedAt == null)
+            .OrderBy(c => c.CreatedAt)
+            .FirstOrDefault()));
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 

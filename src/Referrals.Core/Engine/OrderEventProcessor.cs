@@ -82,8 +82,9 @@ public sealed class OrderEventProcessor
         order.ContactId = buyer.Id;
 
         // Not saved yet: nothing until the ledger reads the new order, contact or referral back from the database, so
-        // they go in with its save (or the asks', or the last one): one SaveChanges instead of three.
-        var outcome = await AttributeAsync(db, tenant, order, paid, buyer, previousOrders, now, cancellationToken);
+        // they go in with its save (or the asks', or the last one): one SaveChanges instead of three. On the order's first
+        // event nothing reads even the rewards back (no waiting refund, no cancellation), so they wait for the last save too.
+        var (outcome, advocatesOtherReferralsMade) = await AttributeAsync(db, tenant, order, paid, buyer, previousOrders, saveRewards: !firstEvent, now, cancellationToken);
 
         // Refunds and a cancellation that arrived before the payment take effect now, as if they had come after it.
         if (!firstEvent)
@@ -102,7 +103,9 @@ public sealed class OrderEventProcessor
         if (converted is not null
             && await db.Contacts.FindAsync([converted.AdvocateContactId], cancellationToken) is { } advocate && advocate.Id != buyer.Id)
         {
-            await RescoreAsync(db, advocate, null, converted, tenant.Settings.Currency, now, cancellationToken);
+            // The advocate's stored referrals were counted with the velocity: only the converted one is added here.
+            var made = advocatesOtherReferralsMade is { } others ? ReferralsMade(others, advocate, converted) : (int?)null;
+            await RescoreAsync(db, advocate, made, converted, tenant.Settings.Currency, now, cancellationToken);
         }
 
         // The buyer's own post-purchase ask, per the timeline (scheduled, or skipped with the reason).
@@ -223,8 +226,10 @@ public sealed class OrderEventProcessor
         }
     }
 
-    private async Task<OrderOutcome> AttributeAsync(ReferralsDbContext db, Tenant tenant, Order order, PaidOrder paid, Contact buyer,
-        int previousOrders, DateTimeOffset now, CancellationToken cancellationToken)
+    // The outcome, and for a referral converted or rejected here how many other referrals its advocate made (stored
+    // ones, counted with the velocity: the advocate's score needs them too).
+    private async Task<(OrderOutcome Outcome, int? AdvocatesOtherReferralsMade)> AttributeAsync(ReferralsDbContext db, Tenant tenant, Order order, PaidOrder paid,
+        Contact buyer, int previousOrders, bool saveRewards, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var facts = new OrderAttributionFacts
         {
@@ -238,29 +243,32 @@ public sealed class OrderEventProcessor
             LandingSite = paid.LandingSite,
             LandingSiteRef = paid.LandingSiteRef,
         };
-        var (candidates, codeIds) = await ReferralMatcher.FindCandidatesAsync(db, tenant.Id, facts, buyer, cancellationToken);
-        var decision = AttributionEngine.Decide(facts, candidates, new AttributionPolicy
+        var matched = await ReferralMatcher.FindCandidatesAsync(db, tenant.Id, facts, buyer, paid.Customer.ExternalSystem, cancellationToken);
+        var decision = AttributionEngine.Decide(facts, matched.Candidates, new AttributionPolicy
         {
             AttributionWindow = TimeSpan.FromDays(tenant.Settings.AttributionWindowDays),
             FirstOrderOnly = tenant.Settings.FirstOrderOnly,
         });
         if (!decision.Attributed)
         {
-            return new OrderOutcome(OrderStatus.NotReferred, null, null, decision.Outcome, null, []);
+            return (new OrderOutcome(OrderStatus.NotReferred, null, null, decision.Outcome, null, []), null);
         }
 
         if (paid.Total.Amount < tenant.Settings.MinimumOrderAmount)
         {
-            return new OrderOutcome(OrderStatus.BelowMinimum, decision.Winner.ReferralId, decision.Rule, decision.Outcome, null, []);
+            return (new OrderOutcome(OrderStatus.BelowMinimum, decision.Winner.ReferralId, decision.Rule, decision.Outcome, null, []), null);
         }
 
         var winner = decision.Winner;
+        // Tracked since the code look-up when the winner came through a code.
         var advocate = await db.Contacts.FindAsync([winner.AdvocateContactId], cancellationToken)
             ?? throw new InvalidOperationException($"Advocate {winner.AdvocateContactId} is missing.");
+        var referral = await ReferralMatcher.OpenReferralAsync(db, tenant, winner, advocate, matched.CodeIds, now, cancellationToken);
+        var counts = await AdvocateCountsAsync(db, tenant.Id, advocate.Id, now.AddHours(-tenant.Settings.VelocityWindowHours), referral.Id, cancellationToken);
         var fraud = FraudChecker.Check(
             new FraudCheckInput
             {
-                Advocate = await PartyOfAsync(db, advocate, paid.Customer.ExternalSystem, cancellationToken),
+                Advocate = await PartyOfAsync(db, advocate, paid.Customer.ExternalSystem, matched.AdvocateExternalIds, cancellationToken),
                 Friend = new ReferralParty
                 {
                     NormalizedEmail = buyer.NormalizedEmail,
@@ -270,12 +278,11 @@ public sealed class OrderEventProcessor
                     IpAddress = paid.BrowserIp,
                     UserAgent = paid.UserAgent,
                 },
-                AdvocateReferralsInWindow = await ConvertedSinceAsync(db, tenant.Id, advocate.Id, now.AddHours(-tenant.Settings.VelocityWindowHours), cancellationToken),
+                AdvocateReferralsInWindow = counts.InWindow,
                 Now = now,
             },
             new FraudPolicy { VelocityLimit = tenant.Settings.VelocityLimit, VelocityWindow = TimeSpan.FromHours(tenant.Settings.VelocityWindowHours) });
 
-        var referral = await ReferralMatcher.OpenReferralAsync(db, tenant, winner, advocate, codeIds, now, cancellationToken);
         referral.FriendContactId = buyer.Id;
         referral.FriendNormalizedEmail ??= buyer.NormalizedEmail;
         order.ReferralId = referral.Id;
@@ -287,7 +294,7 @@ public sealed class OrderEventProcessor
         {
             // Saved by the caller with the rest of the order.
             referral.RejectConversion(order.ExternalId, revenue, rule, "Self-referral: " + reasons, now);
-            return new OrderOutcome(OrderStatus.Rejected, referral.Id, decision.Rule, decision.Outcome, fraud.Outcome, fraud.Reasons);
+            return (new OrderOutcome(OrderStatus.Rejected, referral.Id, decision.Rule, decision.Outcome, fraud.Outcome, fraud.Reasons), counts.OthersMade);
         }
 
         var flagged = fraud.Outcome == FraudOutcome.Flagged;
@@ -306,28 +313,49 @@ public sealed class OrderEventProcessor
                 new FollowUpEmailMessage(advocate.Id, ReferralId: referral.Id), now, cancellationToken);
         }
 
-        // The ledger's save writes the order, buyer, referral, task and e-mail with its entries.
-        await _ledger.WritePendingRewardsAsync(db, tenant, referral, order, advocate.CauseId, cancellationToken);
-        return new OrderOutcome(flagged ? OrderStatus.UnderReview : OrderStatus.Converted, referral.Id, decision.Rule, decision.Outcome, fraud.Outcome, fraud.Reasons);
+        // The ledger's save, when it saves, writes the order, buyer, referral, task and e-mail with its entries.
+        await _ledger.WritePendingRewardsAsync(db, tenant, referral, order, advocate.CauseId, saveRewards, cancellationToken);
+        return (new OrderOutcome(flagged ? OrderStatus.UnderReview : OrderStatus.Converted, referral.Id, decision.Rule, decision.Outcome, fraud.Outcome, fraud.Reasons),
+            counts.OthersMade);
     }
 
-    private static async Task<ReferralParty> PartyOfAsync(ReferralsDbContext db, Contact contact, string system, CancellationToken cancellationToken) => new()
+    private static async Task<ReferralParty> PartyOfAsync(ReferralsDbContext db, Contact contact, string system, Dictionary<Guid, string?> storedIds,
+        CancellationToken cancellationToken) => new()
     {
         NormalizedEmail = contact.NormalizedEmail,
-        // An id added by this order (the buyer found as the advocate by e-mail) is not saved yet.
-        CustomerId = db.ContactExternalIds.Local.FirstOrDefault(x => x.ContactId == contact.Id && x.System == system)?.Value
-            ?? await db.ContactExternalIds.Where(x => x.ContactId == contact.Id && x.System == system).Select(x => x.Value).FirstOrDefaultAsync(cancellationToken),
+        // An id added by this order (the buyer found as the advocate by e-mail) is not saved yet; a stored one may have
+        // been read with the advocate's code.
+        CustomerId = ChangeTrackerEntries.Tracked<ContactExternalId>(db.ChangeTracker).FirstOrDefault(x => x.ContactId == contact.Id && x.System == system)?.Value
+            ?? (storedIds.TryGetValue(contact.Id, out var stored)
+                ? stored
+                : await db.ContactExternalIds.Where(x => x.ContactId == contact.Id && x.System == system).Select(x => x.Value).FirstOrDefaultAsync(cancellationToken)),
         AddressFingerprint = contact.AddressFingerprint,
         NormalizedPhone = contact.NormalizedPhone,
         IpAddress = contact.LastIpAddress,
         UserAgent = contact.LastUserAgent,
     };
 
-    private static Task<int> ConvertedSinceAsync(ReferralsDbContext db, Guid tenantId, Guid advocateId, DateTimeOffset since, CancellationToken cancellationToken) =>
-        db.Referrals.CountAsync(
-            r => r.TenantId == tenantId && r.AdvocateContactId == advocateId && r.ConvertedAt >= since
-                && (r.State == ReferralState.Converted || r.State == ReferralState.Rewarded || r.State == ReferralState.UnderReview),
-            cancellationToken);
+    // In one statement, over the advocate's stored referrals: the conversions in the velocity window, and the referrals
+    // made (converted or rewarded) other than the one this order converts, for the advocate's score. Unsaved ones are
+    // not counted; the one this order converts is added from memory (ReferralsMade).
+    private static async Task<(int InWindow, int OthersMade)> AdvocateCountsAsync(ReferralsDbContext db, Guid tenantId, Guid advocateId, DateTimeOffset since,
+        Guid convertingId, CancellationToken cancellationToken)
+    {
+        var counts = await AdvocateCountsQuery.For(db)(db, tenantId, advocateId, since, convertingId, cancellationToken);
+        return counts is null ? (0, 0) : (counts.InWindow, counts.OthersMade);
+    }
+
+    private static readonly CompiledPerModel<Func<ReferralsDbContext, Guid, Guid, DateTimeOffset, Guid, CancellationToken, Task<AdvocateCounts?>>> AdvocateCountsQuery =
+        new(() => EF.CompileAsyncQuery((ReferralsDbContext db, Guid tenantId, Guid advocateId, DateTimeOffset since, Guid convertingId, CancellationToken _) => db.Referrals
+            .Where(r => r.TenantId == tenantId && r.AdvocateContactId == advocateId)
+            .GroupBy(r => r.AdvocateContactId)
+            .Select(g => new AdvocateCounts(
+                g.Count(r => r.ConvertedAt >= since
+                    && (r.State == ReferralState.Converted || r.State == ReferralState.Rewarded || r.State == ReferralState.UnderReview)),
+                g.Count(r => r.Id != convertingId && (r.State == ReferralState.Converted || r.State == ReferralState.Rewarded))))
+            .FirstOrDefault()));
+
+    private sealed record AdvocateCounts(int InWindow, int OthersMade);
 
     private async Task ApplyWaitingRefundsAsync(ReferralsDbContext db, Order order, Contact? buyer, CancellationToken cancellationToken)
     {
@@ -376,8 +404,12 @@ public sealed class OrderEventProcessor
         var stored = await db.Referrals.CountAsync(
             r => r.TenantId == contact.TenantId && r.AdvocateContactId == contact.Id && r.Id != otherId
                 && (r.State == ReferralState.Converted || r.State == ReferralState.Rewarded), cancellationToken);
-        return stored + (otherId != Guid.Empty && converted!.State is ReferralState.Converted or ReferralState.Rewarded ? 1 : 0);
+        return ReferralsMade(stored, contact, converted);
     }
+
+    // The stored referrals made by the contact other than the converted one, plus that one when it is theirs and stands.
+    private static int ReferralsMade(int storedOthers, Contact contact, Referral? converted) =>
+        storedOthers + (converted?.AdvocateContactId == contact.Id && converted.State is ReferralState.Converted or ReferralState.Rewarded ? 1 : 0);
 
     private static void RecordPurchase(Contact buyer, PaidOrder paid, DateTimeOffset paidAt)
     {
@@ -389,8 +421,13 @@ public sealed class OrderEventProcessor
         buyer.LastUserAgent = paid.UserAgent ?? buyer.LastUserAgent;
     }
 
+    // Compiled once per model (CompiledPerModel): every order event runs it, and a compiled query skips EF's per-call expression walk and cache look-up.
+    private static readonly CompiledPerModel<Func<ReferralsDbContext, Guid, string, CancellationToken, Task<Order?>>> OrderByExternalId =
+        new(() => EF.CompileAsyncQuery((ReferralsDbContext db, Guid tenantId, string orderId, CancellationToken _) =>
+            db.Orders.FirstOrDefault(o => o.TenantId == tenantId && o.ExternalId == orderId)));
+
     private static Task<Order?> FindOrderAsync(ReferralsDbContext db, Guid tenantId, string orderId, CancellationToken cancellationToken) =>
-        db.Orders.FirstOrDefaultAsync(o => o.TenantId == tenantId && o.ExternalId == orderId, cancellationToken);
+        OrderByExternalId.For(db)(db, tenantId, orderId, cancellationToken);
 
     /// <summary>
     /// Takes the order's row lock for the rest of the transaction (a no-op UPDATE) and reloads the order. Refunds and

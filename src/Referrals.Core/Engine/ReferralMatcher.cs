@@ -13,22 +13,28 @@ namespace Referrals.Core.Engine;
 /// </summary>
 internal static class ReferralMatcher
 {
-    /// <summary>The attribution candidates for <paramref name="facts"/>, and the code ids by lookup key.</summary>
-    public static async Task<(List<AttributionCandidate> Candidates, Dictionary<string, Guid> CodeIds)> FindCandidatesAsync(
-        ReferralsDbContext db, Guid tenantId, OrderAttributionFacts facts, Contact buyer, CancellationToken cancellationToken)
+    /// <summary>
+    /// The attribution candidates for <paramref name="facts"/>, the code ids by lookup key, and the stored
+    /// <paramref name="externalSystem"/> id of each code's advocate (the advocates themselves are then tracked).
+    /// </summary>
+    public static async Task<MatchedCandidates> FindCandidatesAsync(
+        ReferralsDbContext db, Guid tenantId, OrderAttributionFacts facts, Contact buyer, string externalSystem, CancellationToken cancellationToken)
     {
         var candidates = new List<AttributionCandidate>();
         var codeIds = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        var advocateIds = new Dictionary<Guid, string?>();
         List<Referral>? open = null;
         foreach (var sighting in CodeSightingExtractor.Extract(facts))
         {
-            var code = await AdvocateCodes.FindAsync(db, tenantId, sighting.RawValue, cancellationToken);
-            if (code is null)
+            var found = await AdvocateCodes.FindWithAdvocateAsync(db, tenantId, sighting.RawValue, externalSystem, cancellationToken);
+            if (found is null)
             {
                 continue;
             }
 
+            var code = found.Code;
             codeIds[code.LookupKey] = code.Id;
+            advocateIds[code.AdvocateContactId] = found.AdvocateExternalId;
             open ??= await OpenReferralsForAsync(db, tenantId, buyer, cancellationToken);
             var latest = open.Where(r => r.AdvocateContactId == code.AdvocateContactId)
                 .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).FirstOrDefault();
@@ -42,7 +48,7 @@ internal static class ReferralMatcher
                 .Select(r => new AttributionCandidate(AttributionRule.InvitedEmail, r.AdvocateContactId, null, r.Id, r.TouchedAt)));
         }
 
-        return (candidates, codeIds);
+        return new MatchedCandidates(candidates, codeIds, advocateIds);
     }
 
     // The open (invited or visited) referrals naming the buyer, by contact or by e-mail: read once for all the order's
@@ -54,17 +60,25 @@ internal static class ReferralMatcher
         var found = new List<Referral>();
         if (buyer.NormalizedEmail is { } email)
         {
-            found.AddRange(await db.Referrals.Where(r => r.TenantId == tenantId && r.FriendNormalizedEmail == email).ToListAsync(cancellationToken));
+            await foreach (var referral in ByFriendEmail.For(db)(db, tenantId, email).WithCancellation(cancellationToken))
+            {
+                found.Add(referral);
+            }
         }
 
         // A contact added by this order is in no stored referral yet.
         if (db.Entry(buyer).State != EntityState.Added)
         {
-            found.AddRange(await db.Referrals.Where(r => r.TenantId == tenantId && r.FriendContactId == buyer.Id).ToListAsync(cancellationToken));
+            found.AddRange(await ChainPositions.ByFriendContactAsync(db, tenantId, buyer.Id, cancellationToken));
         }
 
         return found.Where(r => r.State is ReferralState.Invited or ReferralState.Visited).DistinctBy(r => r.Id).ToList();
     }
+
+    // Compiled once per model (CompiledPerModel): every order with an e-mail runs it.
+    private static readonly CompiledPerModel<Func<ReferralsDbContext, Guid, string, IAsyncEnumerable<Referral>>> ByFriendEmail =
+        new(() => EF.CompileAsyncQuery((ReferralsDbContext db, Guid tenantId, string email) =>
+            db.Referrals.Where(r => r.TenantId == tenantId && r.FriendNormalizedEmail == email)));
 
     /// <summary>The winner's open referral, or a new one placed in the advocate's chain.</summary>
     public static async Task<Referral> OpenReferralAsync(ReferralsDbContext db, Tenant tenant, AttributionCandidate winner, Contact advocate,

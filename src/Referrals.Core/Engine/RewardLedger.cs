@@ -38,8 +38,16 @@ public sealed class RewardLedger
 
     /// <summary>Writes the pending rewards that <paramref name="referral"/>'s conversion by <paramref name="order"/> earns.</summary>
     /// <returns>The entries written now (empty when they existed already).</returns>
-    public async Task<IReadOnlyList<LedgerEntry>> WritePendingRewardsAsync(ReferralsDbContext db, Tenant tenant, Referral referral, Order order,
-        string? advocateCauseId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<LedgerEntry>> WritePendingRewardsAsync(ReferralsDbContext db, Tenant tenant, Referral referral, Order order,
+        string? advocateCauseId, CancellationToken cancellationToken) =>
+        WritePendingRewardsAsync(db, tenant, referral, order, advocateCauseId, save: true, cancellationToken);
+
+    /// <summary>
+    /// Writes the pending rewards like the public overload; without <paramref name="save"/> the caller saves them (nothing
+    /// may read the order's rewards from the database before that).
+    /// </summary>
+    internal async Task<IReadOnlyList<LedgerEntry>> WritePendingRewardsAsync(ReferralsDbContext db, Tenant tenant, Referral referral, Order order,
+        string? advocateCauseId, bool save, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(tenant);
@@ -47,7 +55,13 @@ public sealed class RewardLedger
         ArgumentNullException.ThrowIfNull(order);
         var now = _clock.GetUtcNow();
         var holdUntil = now.AddDays(tenant.Settings.HoldDays);
-        var existing = await RewardsOf(db, tenant.Id, order.ExternalId).Select(e => e.BeneficiaryKey).ToListAsync(cancellationToken);
+        // An order added in this unit of work has no stored rows, so no stored rewards either (orders are never deleted,
+        // and its unique key stops a concurrent insert): only the tracked ones can exist.
+        List<string> existing = db.Entry(order).State == EntityState.Added
+            ? [.. ChangeTrackerEntries.AsDetected<LedgerEntry>(db.ChangeTracker)
+                .Where(e => e.State == EntityState.Added && e.Entity.TenantId == tenant.Id && e.Entity.OrderId == order.ExternalId && e.Entity.Type == LedgerEntryType.Reward)
+                .Select(e => e.Entity.BeneficiaryKey)]
+            : await RewardsOf(db, tenant.Id, order.ExternalId).Select(e => e.BeneficiaryKey).ToListAsync(cancellationToken);
         var written = new List<LedgerEntry>();
         foreach (var planned in RewardCalculator.Plan(tenant.Settings, new Money(order.Total, order.Currency), advocateCauseId))
         {
@@ -71,7 +85,11 @@ public sealed class RewardLedger
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        if (save)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return written;
     }
 

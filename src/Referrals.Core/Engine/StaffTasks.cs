@@ -64,7 +64,7 @@ public sealed class StaffTasks
         var key = ReferralSourceKey(referral.Id);
         // A referral added in this unit of work has no stored task yet; only the tracked ones can hold one.
         var existing = db.Entry(referral).State == EntityState.Added
-            ? db.StaffTasks.Local.FirstOrDefault(t => t.TenantId == tenant.Id && t.Kind == StaffTaskKind.ThankYouCard && t.SourceKey == key)
+            ? ChangeTrackerEntries.Tracked<StaffTask>(db.ChangeTracker).FirstOrDefault(t => t.TenantId == tenant.Id && t.Kind == StaffTaskKind.ThankYouCard && t.SourceKey == key)
             : await FindAsync(db, tenant.Id, StaffTaskKind.ThankYouCard, key, cancellationToken);
         if (existing is not null)
         {

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Referrals.Core.Persistence;
@@ -13,6 +14,17 @@ internal static class ChangeTrackerEntries
 
     public static List<EntityEntry<TEntity>> AsDetected<TEntity>(ChangeTracker tracker)
         where TEntity : class => Read(tracker, t => t.Entries<TEntity>().ToList());
+
+    /// <summary>
+    /// The tracked <typeparamref name="TEntity"/> entities not being deleted: what <c>DbSet.Local</c> holds, without the
+    /// full <c>DetectChanges</c> pass that reading <c>Local</c> starts. The model has no navigations, so such a pass could
+    /// not add an entity; it only notices changed values, and the callers compare the values as they are in memory.
+    /// </summary>
+    public static List<TEntity> Tracked<TEntity>(ChangeTracker tracker)
+        where TEntity : class => Read(tracker, t => t.Entries<TEntity>()
+            .Where(e => e.State is EntityState.Added or EntityState.Unchanged or EntityState.Modified)
+            .Select(e => e.Entity)
+            .ToList());
 
     private static T Read<T>(ChangeTracker tracker, Func<ChangeTracker, T> read)
     {

@@ -389,6 +389,75 @@ public sealed class OrderEventProcessorTests
         Assert.That(after, Is.GreaterThan(before), "a converted referral adds advocacy points");
     }
 
+    [Test]
+    public async Task ProcessPaid_RejectsReferral_WhenTheBuyerHasTheAdvocatesCustomerIdUnderAnotherEmail()
+    {
+        var (_, code) = await _engine.CreateAdvocateAsync(_tenant, "anna@example.com", extra: new CustomerInfo { ExternalId = "gid://shopify/Customer/77" });
+
+        var order = PaidOrders.Paid("1001", "anna.work@example.com", 90m, Now, code.Display);
+        var outcome = await _engine.PayAsync(_tenant, order with { Customer = order.Customer with { ExternalId = "gid://shopify/Customer/77" } });
+
+        Assert.That(outcome.Status, Is.EqualTo(OrderStatus.Rejected));
+        Assert.That(outcome.FraudReasons, Does.Contain(FraudReason.SelfReferralCustomerId));
+    }
+
+    [Test]
+    public async Task ProcessPaid_ComparesOnlyTheAdvocatesIdInTheOrdersSystem_WhenTheyHaveAnIdElsewhere()
+    {
+        var (_, code) = await _engine.CreateAdvocateAsync(_tenant, "anna@example.com", extra: new CustomerInfo { ExternalSystem = "umbraco", ExternalId = "77" });
+
+        var order = PaidOrders.Paid("1001", "bo@example.com", 90m, Now, code.Display);
+        var outcome = await _engine.PayAsync(_tenant, order with { Customer = order.Customer with { ExternalId = "77" } });
+
+        Assert.That(outcome.Status, Is.EqualTo(OrderStatus.Converted), "the same value in another system is another customer");
+        Assert.That(outcome.FraudReasons, Is.Empty);
+    }
+
+    [Test]
+    public async Task ProcessPaid_SendsTheReferralOverTheVelocityLimitToReview_AndScoresTheAdvocateWithTheStandingOnesOnly()
+    {
+        var tenant = await _engine.CreateTenantAsync("velocity.myshopify.com", s => s.VelocityLimit = 2);
+        var (advocate, code) = await _engine.CreateAdvocateAsync(tenant, "anna@example.com");
+
+        var outcomes = new List<OrderOutcome>();
+        foreach (var friend in new[] { "bo", "cy", "di" })
+        {
+            outcomes.Add(await _engine.PayAsync(tenant, PaidOrders.Paid("10-" + friend, friend + "@example.com", 90m, Now, code.Display)));
+        }
+
+        Assert.That(outcomes.Select(o => o.Status), Is.EqualTo(new[] { OrderStatus.Converted, OrderStatus.Converted, OrderStatus.UnderReview }));
+        Assert.That(outcomes[2].FraudReasons, Is.EqualTo(new[] { FraudReason.VelocityExceeded }));
+        Assert.That(await StoredScoreAsync(advocate.Id), Is.EqualTo(await ExpectedScoreAsync(advocate.Id, referralsMade: 2)),
+            "the two conversions count, the one under review does not");
+    }
+
+    [Test]
+    public async Task ProcessPaid_ScoresTheAdvocateWithEveryConversion_WhenTheLatestWasAnInvitation()
+    {
+        var (advocate, code) = await _engine.CreateAdvocateAsync(_tenant, "anna@example.com");
+        await _engine.PayAsync(_tenant, PaidOrders.Paid("1001", "bo@example.com", 90m, Now, code.Display));
+        var invitation = await InviteAsync(advocate, "cy@example.com");
+
+        var outcome = await _engine.PayAsync(_tenant, PaidOrders.Paid("1002", "cy@example.com", 60m, Now));
+
+        Assert.That(outcome.ReferralId, Is.EqualTo(invitation.Id));
+        Assert.That(await StoredScoreAsync(advocate.Id), Is.EqualTo(await ExpectedScoreAsync(advocate.Id, referralsMade: 2)),
+            "the stored conversion and the invitation converted now");
+    }
+
+    private Task<int> StoredScoreAsync(Guid contactId) =>
+        _engine.RunAsync((db, _) => db.Contacts.Where(c => c.Id == contactId).Select(c => c.BestCustomerScore).SingleAsync());
+
+    // The score the contact's stored facts give with referralsMade, as of now.
+    private Task<int> ExpectedScoreAsync(Guid contactId, int referralsMade) =>
+        _engine.RunAsync(async (db, sp) =>
+        {
+            var scoring = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<BestCustomerScoringOptions>>().Value;
+            var c = await db.Contacts.SingleAsync(x => x.Id == contactId);
+            var spent = c.OrdersCount > 0 ? new Money(c.TotalSpent, _tenant.Settings.Currency) : (Money?)null;
+            return BestCustomerScorer.Score(new OrderStats(c.OrdersCount, spent, c.FirstOrderAt, c.LastOrderAt), c.LastSatisfactionScore, referralsMade, Now, scoring).Total;
+        });
+
     private Task<Referral> InviteAsync(Core.Contacts.Contact advocate, string friendEmail) =>
         _engine.RunAsync((db, sp) => sp.GetRequiredService<ReferralInvitations>().InviteAsync(db, db.Tenants.Find(_tenant.Id)!, db.Contacts.Find(advocate.Id)!, "Bo", friendEmail, CancellationToken.None));
 
