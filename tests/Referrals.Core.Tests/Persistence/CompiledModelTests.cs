@@ -54,6 +54,19 @@ public sealed class CompiledModelTests
             Is.Empty, Stale(provider));
     }
 
+    [TestCaseSource(nameof(Providers))]
+    public void Model_HasNoNavigations_WhichTheTrackerReadsWithoutDetectChangesRelyOn(StorageProvider provider)
+    {
+        using var db = CreateContext(provider);
+
+        var navigations = db.GetService<IDesignTimeModel>().Model.GetEntityTypes()
+            .SelectMany(e => e.GetNavigations().Select(n => $"{e.ClrType.Name}.{n.Name}")
+                .Concat(e.GetSkipNavigations().Select(n => $"{e.ClrType.Name}.{n.Name}")));
+
+        Assert.That(navigations, Is.Empty,
+            "ChangeTrackerEntries.Tracked skips DetectChanges because no navigation can bring an untracked entity in; with navigations, read DbSet.Local instead");
+    }
+
     private static string Stale(StorageProvider provider) =>
         $"the compiled {provider} model is stale: regenerate it with `dotnet ef dbcontext optimize` (docs/development.md, \"Compiled models\")";
 
