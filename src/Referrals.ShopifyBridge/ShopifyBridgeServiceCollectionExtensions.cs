@@ -73,6 +73,7 @@ public static class ShopifyBridgeServiceCollectionExtensions
         });
         services.AddHangfireServer(server => server.WorkerCount = Math.Max(1, options.Jobs.Workers));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHostedService<Hosting.NativeHeapTrimmer>();
         return services;
     }
 }
