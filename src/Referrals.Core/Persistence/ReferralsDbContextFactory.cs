@@ -50,7 +50,7 @@ public sealed class ReferralsDbContextFactory
         {
             StorageProvider.Sqlite => Build<SqliteReferralsDbContext>(b => b
                 .UseSqlite(storage.ConnectionString)
-                .AddInterceptors([new SqliteConnectionTuning(storage.SqliteCacheSizeKiB), SqliteMoneyArithmeticGuard.Instance, .. shared]),
+                .AddInterceptors([new SqliteConnectionTuning(storage.SqliteCacheSizeKiB), SqliteStatementCache.Instance, SqliteMoneyArithmeticGuard.Instance, .. shared]),
                 compiledModel ? SqliteReferralsDbContextModel.Instance : null, o => new SqliteReferralsDbContext(o)),
             StorageProvider.PostgreSql => Build<PostgreSqlReferralsDbContext>(b => b.UseNpgsql(storage.ConnectionString).AddInterceptors(shared),
                 compiledModel ? PostgreSqlReferralsDbContextModel.Instance : null, o => new PostgreSqlReferralsDbContext(o)),
