@@ -10,9 +10,9 @@ namespace Referrals.Core.Messaging;
 /// <summary>
 /// Drains the inbox in batches. Each message's processed mark is committed with the handler's changes, so a crash at
 /// any point leaves either both or neither. Up to <see cref="GroupSize"/> messages share one scope, context and
-/// transaction (one commit, one write to the log), each inside its own savepoint; when one fails, its changes are rolled
-/// back to the savepoint, the ones before it are committed, and it and the rest of its group are handled one by one in
-/// their own scope and transaction, where a failure is recorded for retry as before.
+/// transaction (one commit, one write to the log, one statement marking them processed), each inside its own savepoint;
+/// when one fails, its changes are rolled back to the savepoint, the ones before it are committed, and it and the rest of
+/// its group are handled one by one in their own scope and transaction, where a failure is recorded for retry as before.
 /// </summary>
 public sealed class InboxProcessor : QueueProcessor<InboxMessage>
 {
@@ -99,6 +99,7 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
             var handlers = scope.ServiceProvider.GetServices<IInboxHandler>().ToList();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var rollups = new RollupDelta();
+            var handledRows = new List<InboxMessage>(group.Count);
             // The batch's lease started when it was claimed: the group's rows are renewed first, in its transaction. A
             // row lost anyway is not held (InboxGroupRows) or rolls back at its completion.
             await Queue.RenewClaimsAsync(db, group, cancellationToken);
@@ -112,25 +113,23 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
                 {
                     var handler = handlers.FirstOrDefault(h => h.Source == claimed.Source && h.Handles(claimed.Topic))
                         ?? throw new PermanentMessageException($"No handler accepts {claimed.Source} topic '{claimed.Topic}'.");
-                    var row = rows.Held(claimed);
-                    var outcome = row is null ? GroupedOutcome.NotHeld : await HandleInGroupAsync(db, handler, claimed, row, rows.IsRepeat(row), cancellationToken);
-                    if (outcome == GroupedOutcome.ClaimLost)
+                    // A row not held when the group began is another worker's: left alone.
+                    if (rows.Held(claimed) is { } row)
                     {
-                        // Another worker holds the row now: our work on it rolls back, the group goes on.
-                        await transaction.RollbackToSavepointAsync(GroupSavepoint, cancellationToken);
-                    }
-                    else
-                    {
-                        await transaction.ReleaseSavepointAsync(GroupSavepoint, cancellationToken);
-                        rollups.Add(db.StopDeferringRollups()!);
-                        keepTenants = true;
-                        if (outcome == GroupedOutcome.Handled)
+                        if (!rows.IsRepeat(row))
                         {
-                            rows.Processed(row!);
+                            await handler.HandleAsync(row, db, cancellationToken);
                         }
+
+                        await db.SaveChangesAsync(cancellationToken);
+                        rows.Processed(row);
+                        handledRows.Add(claimed);
+                        handled++;
                     }
 
-                    handled += outcome == GroupedOutcome.Handled ? 1 : 0;
+                    await transaction.ReleaseSavepointAsync(GroupSavepoint, cancellationToken);
+                    rollups.Add(db.StopDeferringRollups()!);
+                    keepTenants = true;
                     done++;
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -152,6 +151,13 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
 
             if (done > 0)
             {
+                // The renewal at the start keeps the held rows this worker's until the commit: all are still held here.
+                // Should one not be, the whole group rolls back and its messages are handled one by one.
+                if (handledRows.Count > 0 && await Queue.CompleteAllAsync(db, handledRows, cancellationToken) != handledRows.Count)
+                {
+                    throw new InvalidOperationException("A drain group lost the claim of a row it handled.");
+                }
+
                 // The committed messages' rollup changes, summed: one UPDATE per rollup row for the whole group.
                 await db.WriteRollupsAsync(rollups, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
@@ -194,26 +200,6 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
         {
             db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
-    }
-
-    private async Task<GroupedOutcome> HandleInGroupAsync(ReferralsDbContext db, IInboxHandler handler, InboxMessage claimed, InboxMessage row, bool isRepeat, CancellationToken cancellationToken)
-    {
-        if (!isRepeat)
-        {
-            await handler.HandleAsync(row, db, cancellationToken);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        // Only while we still hold the claim: otherwise another worker now has the row, and our work rolls back.
-        return await Queue.CompleteAsync(db, claimed, cancellationToken) ? GroupedOutcome.Handled : GroupedOutcome.ClaimLost;
-    }
-
-    // What became of one message of a group: handled and completed, not ours at the start, or lost while handling it.
-    private enum GroupedOutcome
-    {
-        Handled,
-        NotHeld,
-        ClaimLost,
     }
 
     /// <inheritdoc />

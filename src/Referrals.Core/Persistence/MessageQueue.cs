@@ -117,7 +117,7 @@ public sealed class MessageQueue<T>
     /// Extends the leases of the rows of <paramref name="claimed"/> this worker still holds, one statement per claim, on
     /// <paramref name="db"/>: inside the transaction of a group handled together, as its first statement, so the renewal
     /// costs no commit of its own (on PostgreSQL its row locks also make a competing claim wait for the group's commit,
-    /// after which the rows are no longer due). Rows already lost are left alone; <see cref="CompleteAsync"/> finds them out.
+    /// after which the rows are no longer due). Rows already lost are left alone, and the group does not handle them.
     /// </summary>
     /// <returns>How many rows were renewed.</returns>
     public async Task<int> RenewClaimsAsync(ReferralsDbContext db, IReadOnlyCollection<T> claimed, CancellationToken cancellationToken = default)
@@ -157,15 +157,45 @@ public sealed class MessageQueue<T>
         }
 
         var now = _clock.GetUtcNow();
-        var changed = await Live(db.Set<T>())
-            .Where(m => m.Id == claimed.Id && m.ClaimToken == claimed.ClaimToken)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.ProcessedAt, now)
-                .SetProperty(m => m.ClaimToken, (Guid?)null)
-                .SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null)
-                .SetProperty(m => m.LastError, (string?)null), cancellationToken);
+        var changed = await MarkProcessedAsync(Live(db.Set<T>()).Where(m => m.Id == claimed.Id && m.ClaimToken == claimed.ClaimToken), now, cancellationToken);
         return changed == 1;
     }
+
+    /// <summary>
+    /// Marks the rows of <paramref name="claimed"/> handled, only those this worker still holds: one conditional UPDATE
+    /// per claim inside the caller's transaction on <paramref name="db"/>, as <see cref="CompleteAsync"/> does for one row.
+    /// A drain group renews its rows' leases first in the same transaction (<see cref="RenewClaimsAsync"/>), which keeps
+    /// them from other workers until its commit, so completing them all at its end loses nothing.
+    /// </summary>
+    /// <returns>How many rows were marked; fewer than <paramref name="claimed"/> holds means claims were lost.</returns>
+    /// <exception cref="InvalidOperationException"><paramref name="db"/> has no open transaction.</exception>
+    public async Task<int> CompleteAllAsync(ReferralsDbContext db, IReadOnlyCollection<T> claimed, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(claimed);
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Completing queued rows needs the handlers' transaction, so all commit together.");
+        }
+
+        var now = _clock.GetUtcNow();
+        var completed = 0;
+        foreach (var token in claimed.Select(m => m.ClaimToken).Distinct())
+        {
+            var ids = claimed.Where(m => m.ClaimToken == token).Select(m => m.Id).ToList();
+            completed += await MarkProcessedAsync(Live(db.Set<T>()).Where(m => ids.Contains(m.Id) && m.ClaimToken == token), now, cancellationToken);
+        }
+
+        return completed;
+    }
+
+    // Processed, and no longer claimed or failing.
+    private static Task<int> MarkProcessedAsync(IQueryable<T> rows, DateTimeOffset now, CancellationToken cancellationToken) =>
+        rows.ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.ProcessedAt, now)
+            .SetProperty(m => m.ClaimToken, (Guid?)null)
+            .SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null)
+            .SetProperty(m => m.LastError, (string?)null), cancellationToken);
 
     /// <summary>
     /// Records a failed attempt in its own short transaction: retried later with back-off, or dead-lettered with the

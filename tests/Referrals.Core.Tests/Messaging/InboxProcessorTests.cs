@@ -101,6 +101,30 @@ public sealed class InboxProcessorTests
     }
 
     [Test]
+    public async Task Drain_CommitsNothingOfAGroupThatLostAClaim_AndHandlesItsMessagesAgainOneByOne()
+    {
+        // Another worker cannot take a row while the group holds it (the renewal locks it), so the loss is staged in the
+        // group's own transaction: the group must notice it at its end and commit none of its work.
+        _handler.StealClaimOnce("d-1");
+        for (var i = 0; i < 3; i++)
+        {
+            await Store.TryAddAsync(Message($"d-{i}"));
+        }
+
+        var result = await Processor.RunAsync();
+
+        Assert.That(result.Succeeded, Is.EqualTo(3));
+        Assert.That(_handler.Handled.Select(m => m.DeliveryId), Is.EqualTo(new[] { "d-0", "d-1", "d-2", "d-0", "d-1", "d-2" }),
+            "the group's three, rolled back, then each again");
+        await _engine.RunAsync(async (db, _) =>
+        {
+            var rows = await db.Inbox.OrderBy(m => m.DeliveryId).ToListAsync();
+            Assert.That(rows.Select(r => r.ProcessedAt is not null), Is.All.True, "the stolen claim rolled back with the group");
+            Assert.That(rows.Select(r => r.ClaimToken), Is.All.Null);
+        });
+    }
+
+    [Test]
     public async Task Drain_GivesEachMessageTheTenantAsStored_WhenAnEarlierOneRenamedItOrFailedAfterRenaming()
     {
         var tenant = await _engine.CreateTenantAsync();
@@ -360,7 +384,12 @@ public sealed class InboxProcessorTests
 
         public bool Handles(string topic) => topic == "orders/paid";
 
+        private readonly ConcurrentDictionary<string, bool> _stealOnce = new();
+
         public void FailTimes(string deliveryId, int times) => _failuresLeft[deliveryId] = times;
+
+        // The message's row gets another claim token in the handler's transaction, as if another worker held it now.
+        public void StealClaimOnce(string deliveryId) => _stealOnce[deliveryId] = true;
 
         public Task HandleAsync(InboxMessage message, ReferralsDbContext db, CancellationToken cancellationToken)
         {
@@ -376,7 +405,9 @@ public sealed class InboxProcessorTests
             }
 
             Handled.Enqueue(message);
-            return Task.CompletedTask;
+            return _stealOnce.TryRemove(message.DeliveryId, out _)
+                ? db.Inbox.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimToken, Guid.NewGuid()), cancellationToken)
+                : Task.CompletedTask;
         }
     }
 }
