@@ -1,12 +1,10 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
 using Referrals.Core.Messaging;
@@ -23,9 +21,9 @@ namespace Referrals.Core.Persistence;
 /// </summary>
 /// <remarks>
 /// The connection (and on SQLite the prepared statement) is kept open from batch to batch; after a failed batch it is
-/// closed and the next batch opens a new one. On SQLite the writer's commits do not checkpoint the WAL; a
-/// <see cref="SqliteWalCheckpointer"/> does that in the background. Not thread-safe: the store's single writer loop is its
-/// only caller.
+/// closed and the next batch opens a new one. On SQLite the writer's commits leave WAL checkpoints to the factory's
+/// <see cref="SqliteWalCheckpointer"/>, in the background. Not thread-safe: the store's single writer loop is its only
+/// caller.
 /// </remarks>
 internal sealed class InboxBatchWriter : IAsyncDisposable
 {
@@ -37,16 +35,14 @@ internal sealed class InboxBatchWriter : IAsyncDisposable
     ];
 
     private readonly ReferralsDbContextFactory _factory;
-    private readonly SqliteWalCheckpointer? _checkpointer;
     private ReferralsDbContext? _db;
     private InboxTable? _table;
     private DbCommand? _insertOne;
     private NpgsqlCommand? _insertUnnested;
 
-    public InboxBatchWriter(ReferralsDbContextFactory factory, ILogger logger)
+    public InboxBatchWriter(ReferralsDbContextFactory factory)
     {
         _factory = factory;
-        _checkpointer = factory.Storage.Provider == StorageProvider.Sqlite ? new SqliteWalCheckpointer(factory, logger) : null;
     }
 
     /// <summary>Inserts the new ones among <paramref name="messages"/> (distinct keys) and commits once.</summary>
@@ -69,7 +65,6 @@ internal sealed class InboxBatchWriter : IAsyncDisposable
             await transaction.CommitAsync(cancellationToken);
             InboxMetrics.InsertDuration.Record(Stopwatch.GetElapsedTime(started, inserted).TotalMilliseconds);
             InboxMetrics.CommitDuration.Record(Stopwatch.GetElapsedTime(inserted).TotalMilliseconds);
-            _checkpointer?.Committed(messages.Count);
             return stored;
         }
         catch
@@ -84,9 +79,9 @@ internal sealed class InboxBatchWriter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await CloseAsync();
-        if (_checkpointer is not null)
+        if (_factory.WalCheckpointer is { } checkpointer)
         {
-            await _checkpointer.DisposeAsync();
+            await checkpointer.WaitAsync();
         }
     }
 
@@ -98,10 +93,6 @@ internal sealed class InboxBatchWriter : IAsyncDisposable
             _db = _factory.CreateDbContext();
             _table ??= new InboxTable(_db);
             await _db.Database.OpenConnectionAsync(cancellationToken);
-            if (_checkpointer is not null)
-            {
-                await _db.Database.ExecuteSqlRawAsync(SqliteWalCheckpointer.AutomaticOff, cancellationToken);
-            }
         }
 
         return _db.Database.GetDbConnection();
@@ -123,23 +114,6 @@ internal sealed class InboxBatchWriter : IAsyncDisposable
 
         if (_db is not null)
         {
-            if (_checkpointer is not null)
-            {
-                try
-                {
-                    // The connection goes back to the pool: whoever takes it next checkpoints as usual.
-                    await _db.Database.ExecuteSqlRawAsync(SqliteWalCheckpointer.AutomaticDefault);
-                }
-                catch (Exception ex) when (ex is DbException or InvalidOperationException)
-                {
-                    // Not reset: the pool must not hand this connection out again with the automatic checkpoint off.
-                    if (_db.Database.GetDbConnection() is SqliteConnection sqlite)
-                    {
-                        SqliteConnection.ClearPool(sqlite);
-                    }
-                }
-            }
-
             await _db.DisposeAsync();
             _db = null;
         }

@@ -31,7 +31,7 @@ public sealed class InboxStore : IAsyncDisposable, IDisposable
     public InboxStore(ReferralsDbContextFactory factory, ILogger<InboxStore> logger)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        _writer = new InboxBatchWriter(factory, logger);
+        _writer = new InboxBatchWriter(factory);
         _logger = logger;
         _loop = Task.Run(WriteLoopAsync);
     }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -46,11 +47,12 @@ public sealed class ReferralsDbContextFactory
         ArgumentNullException.ThrowIfNull(storage);
         Storage = storage;
         IInterceptor[] shared = lookups is null ? [] : [new ReferralLookupInvalidator(lookups)];
+        WalCheckpointer = storage.Provider == StorageProvider.Sqlite ? new SqliteWalCheckpointer(storage.ConnectionString) : null;
         _create = storage.Provider switch
         {
             StorageProvider.Sqlite => Build<SqliteReferralsDbContext>(b => b
                 .UseSqlite(storage.ConnectionString)
-                .AddInterceptors([new SqliteConnectionTuning(storage.SqliteCacheSizeKiB), SqliteStatementCache.Instance, SqliteMoneyArithmeticGuard.Instance, .. shared]),
+                .AddInterceptors([new SqliteConnectionTuning(storage.SqliteCacheSizeKiB, WalCheckpointer!), SqliteStatementCache.Instance, SqliteMoneyArithmeticGuard.Instance, .. shared]),
                 compiledModel ? SqliteReferralsDbContextModel.Instance : null, o => new SqliteReferralsDbContext(o)),
             StorageProvider.PostgreSql => Build<PostgreSqlReferralsDbContext>(b => b.UseNpgsql(storage.ConnectionString).AddInterceptors(shared),
                 compiledModel ? PostgreSqlReferralsDbContextModel.Instance : null, o => new PostgreSqlReferralsDbContext(o)),
@@ -62,6 +64,9 @@ public sealed class ReferralsDbContextFactory
 
     /// <summary>The storage this factory connects to.</summary>
     public StorageOptions Storage { get; }
+
+    /// <summary>On SQLite, the background checkpointer of the file, which every connection of this factory reports its commits to.</summary>
+    internal SqliteWalCheckpointer? WalCheckpointer { get; }
 
     /// <summary>A new context; the caller disposes it.</summary>
     public ReferralsDbContext CreateDbContext() => _create();
@@ -86,19 +91,20 @@ public sealed class ReferralsDbContextFactory
     }
 
     /// <summary>Per-connection SQLite settings: WAL is a property of the file, these are not.</summary>
-    private sealed class SqliteConnectionTuning(int cacheSizeKiB) : DbConnectionInterceptor
+    private sealed class SqliteConnectionTuning(int cacheSizeKiB, SqliteWalCheckpointer checkpointer) : DbConnectionInterceptor
     {
         // NORMAL is durable in WAL mode except against power loss in the last commit; FULL would double fsyncs. A negative
         // cache_size is in KiB: each pooled connection keeps its own page cache, native memory the process holds
-        // (StorageOptions.SqliteCacheSizeKiB).
+        // (StorageOptions.SqliteCacheSizeKiB). Checkpoints are the background checkpointer's, the automatic one a safety net.
         private readonly string _pragmas = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000; PRAGMA cache_size=-{cacheSizeKiB};");
+            $"PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000; PRAGMA cache_size=-{cacheSizeKiB}; {SqliteWalCheckpointer.ConnectionPragma}");
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
             using var command = connection.CreateCommand();
             command.CommandText = _pragmas;
             command.ExecuteNonQuery();
+            checkpointer.Watch((SqliteConnection)connection);
         }
 
         public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -106,6 +112,7 @@ public sealed class ReferralsDbContextFactory
             await using var command = connection.CreateCommand();
             command.CommandText = _pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
+            checkpointer.Watch((SqliteConnection)connection);
         }
     }
 }

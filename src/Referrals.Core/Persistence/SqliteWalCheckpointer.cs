@@ -1,68 +1,97 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Referrals.Core.Persistence;
 
 /// <summary>
-/// Moves SQLite's WAL checkpoints off the inbox writer's path. By default the connection whose commit takes the WAL past
-/// 1,000 pages copies them into the database file and syncs it before that commit returns, so every few hundred
-/// deliveries one group commit (and every request in it) waited for a checkpoint. The inbox writer's connection turns
-/// that off and calls <see cref="Committed"/>; every <see cref="RowsPerCheckpoint"/> rows this runs a <c>PASSIVE</c>
-/// checkpoint on its own connection in the background, which neither blocks nor waits for the writer.
+/// Moves SQLite's WAL checkpoints off the writers' path, for one database file. By default the connection whose commit
+/// takes the WAL past 1,000 pages copies them into the database file and syncs it before that commit returns, so every
+/// so often one drain group or one batch of deliveries waited for a checkpoint and its sync. Every connection of the
+/// file instead raises the automatic threshold to <see cref="SafetyNetPages"/> (<see cref="ConnectionPragma"/>) and
+/// reports its commits here (<see cref="Watch"/>); at most every <see cref="Interval"/> a commit starts a
+/// <c>PASSIVE</c> checkpoint on a connection of its own in the background, which neither blocks nor waits for writers.
 /// </summary>
 /// <remarks>
-/// Other connections keep the automatic checkpoint, so the WAL stays bounded even if these fail (a failure is logged).
-/// Not thread-safe for callers: the inbox writer's single loop is the only caller of <see cref="Committed"/>.
+/// Should background checkpoints fail or fall behind, the automatic one still bounds the WAL at
+/// <see cref="SafetyNetPages"/> pages (about 40 MB). Thread-safe.
 /// </remarks>
-internal sealed class SqliteWalCheckpointer : IAsyncDisposable
+internal sealed class SqliteWalCheckpointer
 {
-    /// <summary>Rows written by the inbox between two checkpoints (a 2 KB delivery is about a page, plus its index entries).</summary>
-    public const int RowsPerCheckpoint = 500;
+    /// <summary>The WAL size, in pages, at which a committing connection still checkpoints itself.</summary>
+    public const int SafetyNetPages = 10_000;
 
-    /// <summary>Turns the automatic checkpoint off on the connection it runs on (that connection's setting only).</summary>
-    public const string AutomaticOff = "PRAGMA wal_autocheckpoint=0;";
+    /// <summary>Sets every connection's automatic threshold to the safety net.</summary>
+    public const string ConnectionPragma = "PRAGMA wal_autocheckpoint=10000;";
 
-    /// <summary>Restores SQLite's default on a connection going back to the pool.</summary>
-    public const string AutomaticDefault = "PRAGMA wal_autocheckpoint=1000;";
+    /// <summary>The least time between the starts of two background checkpoints.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
-    private readonly ReferralsDbContextFactory _factory;
-    private readonly ILogger _logger;
-    private long _rowsSince;
+    private readonly string _connectionString;
+    private readonly delegate_commit _onCommit;
+    private readonly Lock _gate = new();
+    private long _lastStart = long.MinValue;
     private Task _running = Task.CompletedTask;
 
-    public SqliteWalCheckpointer(ReferralsDbContextFactory factory, ILogger logger)
+    /// <summary>Checkpoints the file of <paramref name="connectionString"/>.</summary>
+    public SqliteWalCheckpointer(string connectionString)
     {
-        _factory = factory;
-        _logger = logger;
+        // Unpooled: a checkpoint never waits for a connection the writers hold, nor they for its. Never creating the file:
+        // a checkpoint that comes after the file was deleted fails instead of leaving an empty database behind.
+        _connectionString = new SqliteConnectionStringBuilder(connectionString) { Pooling = false, Mode = SqliteOpenMode.ReadWrite }.ToString();
+        _onCommit = _ =>
+        {
+            Committed();
+            return 0;
+        };
     }
 
-    /// <summary>The writer committed <paramref name="rows"/> rows; starts a background checkpoint when enough have gathered and none is running.</summary>
-    public void Committed(int rows)
+    /// <summary>Has <paramref name="connection"/> (just opened) report its commits, autocommitted statements included.</summary>
+    public void Watch(SqliteConnection connection)
     {
-        _rowsSince += rows;
-        if (_rowsSince < RowsPerCheckpoint || !_running.IsCompleted)
-        {
-            return;
-        }
+        ArgumentNullException.ThrowIfNull(connection);
+        raw.sqlite3_commit_hook(connection.Handle, _onCommit, null);
+    }
 
-        _rowsSince = 0;
-        _running = Task.Run(CheckpointAsync);
+    /// <summary>A transaction is committing: starts a background checkpoint unless one is running or started within <see cref="Interval"/>.</summary>
+    public void Committed()
+    {
+        var now = Stopwatch.GetTimestamp();
+        lock (_gate)
+        {
+            if (!_running.IsCompleted || (_lastStart != long.MinValue && Stopwatch.GetElapsedTime(_lastStart, now) < Interval))
+            {
+                return;
+            }
+
+            _lastStart = now;
+            _running = Task.Run(CheckpointAsync);
+        }
     }
 
     /// <summary>Waits for a running checkpoint to end.</summary>
-    public ValueTask DisposeAsync() => new(_running);
+    public Task WaitAsync()
+    {
+        lock (_gate)
+        {
+            return _running;
+        }
+    }
 
-    // Never throws: a checkpoint that fails is retried after the next RowsPerCheckpoint rows.
+    // Never throws: a checkpoint that fails is tried again on a later commit, and the safety net bounds the WAL meanwhile.
     private async Task CheckpointAsync()
     {
         try
         {
-            await using var db = _factory.CreateDbContext();
-            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);");
+            await using var connection = new SqliteConnection(_connectionString);
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+            await command.ExecuteNonQueryAsync();
         }
-        catch (Exception ex)
+        catch (SqliteException)
         {
-            _logger.LogWarning(ex, "A background WAL checkpoint of the inbox failed; the next one, or another connection's automatic checkpoint, will do it");
+            // Nothing lost: the WAL keeps every commit until some checkpoint copies it.
         }
     }
 }

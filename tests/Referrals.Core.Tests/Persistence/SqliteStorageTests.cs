@@ -31,6 +31,7 @@ public sealed class SqliteStorageTests
     [TestCase("synchronous", "1")]
     [TestCase("busy_timeout", "30000")]
     [TestCase("cache_size", "-512")]
+    [TestCase("wal_autocheckpoint", "10000")]
     public async Task ContextConnections_GetTheEnginesPragmas(string pragma, string expected)
     {
         await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);

@@ -79,11 +79,15 @@ internal static class SqliteTemplate
     {
         var clock = Stopwatch.StartNew();
         var connectionString = ConnectionStringFor(path);
-        await ReferralsDatabase.MigrateAsync(new ReferralsDbContextFactory(new StorageOptions
+        var factory = new ReferralsDbContextFactory(new StorageOptions
         {
             Provider = StorageProvider.Sqlite,
             ConnectionString = connectionString,
-        }));
+        });
+        await ReferralsDatabase.MigrateAsync(factory);
+
+        // A background checkpoint the migration's commits started would make the one below busy and keep the WAL open.
+        await factory.WalCheckpointer!.WaitAsync();
 
         // The file is in WAL mode: committed pages may still sit in template.db-wal. Move them into the main file,
         // then close every pooled connection so that SQLite removes the WAL and the file alone is the database.
