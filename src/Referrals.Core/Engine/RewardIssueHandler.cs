@@ -57,6 +57,7 @@ internal sealed class RewardIssueHandler : IOutboxHandler
         var subtracted = await RewardLedger.SettledReductionsAsync(db, entry, cancellationToken);
         var payout = Math.Max(0m, entry.Amount + subtracted.Sum(r => r.Amount));
         string? paidRef = null;
+        var paid = payout;
         if (payout > 0)
         {
             // No transaction is open across this call, on purpose. It can take many seconds (retries, read-backs), and
@@ -75,6 +76,12 @@ internal sealed class RewardIssueHandler : IOutboxHandler
             }
 
             paidRef = result.ExternalRef!;
+            // A repeat of the key returns the first try's payment (its record never committed), which may be more than
+            // asked now: a claw-back settled in between was not subtracted by it, so it is collected after the payout.
+            if (result.Moved is { } moved && string.Equals(moved.Currency, entry.Currency, StringComparison.OrdinalIgnoreCase))
+            {
+                paid = moved.Amount;
+            }
         }
 
         // The order's lock is the one refunds, cancellations and rejections take before they read the reward, so the
@@ -102,9 +109,9 @@ internal sealed class RewardIssueHandler : IOutboxHandler
             return entry.ExternalRef;
         }
 
-        if (await RewardLedger.RecordPayoutAsync(db, entry, paidRef, subtracted.Select(r => r.Id).ToList(), now, cancellationToken))
+        if (await RewardLedger.RecordPayoutAsync(db, entry, paidRef, PaymentReductions.SubtractedBy(paid, entry.Amount, subtracted), now, cancellationToken))
         {
-            await TellAdvocateAsync(db, entry, new Money(payout, entry.Currency), now, cancellationToken);
+            await TellAdvocateAsync(db, entry, new Money(paid, entry.Currency), now, cancellationToken);
             await MarkReferralRewardedWhenAllIssuedAsync(db, entry, now, cancellationToken);
         }
 

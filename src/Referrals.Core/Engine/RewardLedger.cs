@@ -359,9 +359,10 @@ public sealed class RewardLedger
         db.Ledger.AnyAsync(e => e.RelatedEntryId == reward.Id && e.Type == LedgerEntryType.DebtOffset, cancellationToken);
 
     /// <summary>The settled claw-backs and offsets of <paramref name="reward"/>, which its payout subtracts.</summary>
-    internal static async Task<IReadOnlyList<(Guid Id, decimal Amount)>> SettledReductionsAsync(ReferralsDbContext db, LedgerEntry reward, CancellationToken cancellationToken) =>
-        (await db.Ledger.Where(e => e.RelatedEntryId == reward.Id && e.State == LedgerEntryState.Settled).Select(e => new { e.Id, e.Amount }).ToListAsync(cancellationToken))
-            .Select(e => (e.Id, e.Amount)).ToList();
+    internal static async Task<IReadOnlyList<SettledReduction>> SettledReductionsAsync(ReferralsDbContext db, LedgerEntry reward, CancellationToken cancellationToken) =>
+        (await db.Ledger.Where(e => e.RelatedEntryId == reward.Id && e.State == LedgerEntryState.Settled)
+            .Select(e => new { e.Id, e.Type, e.Amount, e.CreatedAt }).ToListAsync(cancellationToken))
+            .Select(e => new SettledReduction(e.Id, e.Type, e.Amount, e.CreatedAt)).ToList();
 
     private static Task<ReferralState?> ReferralStateAsync(ReferralsDbContext db, LedgerEntry reward, CancellationToken cancellationToken) =>
         reward.ReferralId is { } referralId
