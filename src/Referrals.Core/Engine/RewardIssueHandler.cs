@@ -72,6 +72,9 @@ internal sealed class RewardIssueHandler : IOutboxHandler
                 cancellationToken);
             if (!result.Succeeded)
             {
+                // Recorded under the order's lock before the message is dead-lettered, so a refund from now on returns
+                // the debt repayment at once instead of waiting for someone to requeue the payout.
+                await RewardLedger.RecordPayoutRefusedAsync(db, entry, result.Reason, _clock.GetUtcNow(), cancellationToken);
                 throw new PermanentMessageException($"The reward could not be issued: {result.Reason}");
             }
 
