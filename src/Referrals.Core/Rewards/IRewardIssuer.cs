@@ -6,7 +6,9 @@ namespace Referrals.Core.Rewards;
 /// </summary>
 /// <remarks>
 /// Called from the outbox, at least once per entry: use <see cref="RewardIssueRequest.IdempotencyKey"/> so a repeat
-/// does not pay twice. Throw for a transient failure (it is retried with back-off); return
+/// does not pay twice; when a repeat returns an earlier payment, say what that payment moved
+/// (<see cref="RewardIssueResult.Done(string, Money)"/>), since the ledger may have reduced the reward in between and the
+/// repeat then asks for less. Throw for a transient failure (it is retried with back-off); return
 /// <see cref="RewardIssueResult.NotPossible"/> when it can never succeed.
 /// </remarks>
 public interface IRewardIssuer
