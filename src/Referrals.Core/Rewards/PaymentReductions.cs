@@ -25,8 +25,9 @@ internal static class PaymentReductions
     public static IReadOnlyList<Guid> SubtractedBy(decimal paid, decimal rewardAmount, IReadOnlyCollection<SettledReduction> settled)
     {
         ArgumentNullException.ThrowIfNull(settled);
-        var asked = Math.Max(0m, rewardAmount + settled.Sum(r => r.Amount));
-        var notSubtracted = paid - asked;
+        // Not clamped at zero as a payout is: reductions beyond the reward (a refund that used it up) were still all
+        // subtracted by a payout asked for after them, and a payment of more than nothing leaves out as many of them.
+        var notSubtracted = paid - (rewardAmount + settled.Sum(r => r.Amount));
         var left = new HashSet<Guid>();
         // Newest first: claw-backs settled before the first try were subtracted by it too.
         foreach (var clawBack in settled.Where(r => r.Type == LedgerEntryType.ClawBack && r.Amount < 0).OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id))

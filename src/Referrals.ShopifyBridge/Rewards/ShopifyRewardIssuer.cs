@@ -166,6 +166,41 @@ public sealed class ShopifyRewardIssuer : IRewardIssuer
         return await MoveCreditAsync(request, target, StoreCreditTransactionKind.Debit, cancellationToken);
     }
 
+    /// <inheritdoc />
+    /// <remarks>
+    /// Store credit only, from this issuer's own records: the transaction a key's attempt was resolved to, with the
+    /// amount that attempt sent; an attempt left unresolved is read back first, in the customer's turn, as before a
+    /// repeat. Discount codes and other kinds keep no record of a payment here, so null.
+    /// </remarks>
+    /// <exception cref="PermanentMessageException">An earlier attempt's outcome cannot be read back (it kept no ids): a person must check the customer's store credit.</exception>
+    /// <exception cref="InvalidOperationException">An earlier attempt may still be in flight, or reading it back failed; the outbox retries later.</exception>
+    public async Task<RewardIssueResult?> FindPaymentAsync(RewardIssueRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Kind != RewardKind.StoreCredit || await LastRecordAsync(request, cancellationToken) is not { Action: AttemptAction or AppliedAction })
+        {
+            return null;
+        }
+
+        var (target, _) = await ResolveAsync(request, cancellationToken);
+        if (target is null)
+        {
+            return null;
+        }
+
+        await using var turn = await CustomersTurnAsync(request, target, cancellationToken);
+        var last = await LastRecordAsync(request, cancellationToken);
+        if (last?.Action == AppliedAction && last.Details is { Length: > 0 } applied)
+        {
+            return RewardIssueResult.Done(applied, AttemptAmount(await LastAttemptAsync(request, cancellationToken), StoreCreditTransactionKind.Credit) ?? request.Amount);
+        }
+
+        return last?.Action == AttemptAction
+            && await ResolveEarlierAttemptAsync(request, target, StoreCreditTransactionKind.Credit, last, cancellationToken) is { } earlier
+            ? await AppliedAsync(request, earlier.TransactionId, earlier.Amount)
+            : null;
+    }
+
     private async Task<(Target? Target, string? Problem)> ResolveAsync(RewardIssueRequest request, CancellationToken cancellationToken)
     {
         await using var db = _databases.CreateDbContext();
@@ -210,10 +245,7 @@ public sealed class ShopifyRewardIssuer : IRewardIssuer
 
     private async Task<RewardIssueResult> MoveCreditAsync(RewardIssueRequest request, Target target, StoreCreditTransactionKind kind, CancellationToken cancellationToken)
     {
-        // One move of this customer's credit at a time: two moves of the same amount in flight together would each
-        // take the other's transaction for its own when both answers were lost.
-        await using var turn = await HeldAcrossCallsLock.AcquireAsync(
-            _databases, $"shopify-store-credit/{request.TenantId:N}/{target.Shop}/{target.CustomerId}", cancellationToken);
+        await using var turn = await CustomersTurnAsync(request, target, cancellationToken);
         var last = await LastRecordAsync(request, cancellationToken);
         if (last?.Action == AppliedAction && last.Details is { Length: > 0 } applied)
         {
@@ -267,6 +299,11 @@ public sealed class ShopifyRewardIssuer : IRewardIssuer
             }
         }
     }
+
+    // One move of this customer's credit at a time: two moves of the same amount in flight together would each take the
+    // other's transaction for its own when both answers were lost.
+    private Task<HeldAcrossCallsLock> CustomersTurnAsync(RewardIssueRequest request, Target target, CancellationToken cancellationToken) =>
+        HeldAcrossCallsLock.AcquireAsync(_databases, $"shopify-store-credit/{request.TenantId:N}/{target.Shop}/{target.CustomerId}", cancellationToken);
 
     // Recorded before the customer's turn ends, whatever the caller's token says: the money moved. Should the record
     // fail, the attempt stays unresolved and a later delivery reads it back.

@@ -215,6 +215,43 @@ public sealed class ShopifyRewardIssuerTests
     }
 
     [Test]
+    public async Task FindPayment_ReturnsTheCreditAKeyPaid_WithItsAmount_AndNothingForAKeyThatPaidNothing()
+    {
+        var (request, _) = await StoreCreditRequestAsync();
+        var paid = await Issuer().IssueAsync(request, CancellationToken.None);
+
+        var found = await Issuer().FindPaymentAsync(request with { Amount = new Referrals.Core.Money(25m, "EUR") }, CancellationToken.None);
+        var none = await Issuer().FindPaymentAsync(request with { IdempotencyKey = "reward.issue:never-paid" }, CancellationToken.None);
+
+        Assert.That(found?.ExternalRef, Is.EqualTo(paid.ExternalRef).And.EqualTo(Shop.StoreCreditTransactions.Single().Id));
+        Assert.That(found!.Moved, Is.EqualTo(new Referrals.Core.Money(10m, "EUR")), "what the store holds, not what the question said");
+        Assert.That(none, Is.Null);
+        Assert.That(_fake.RequestsFor("storeCreditAccountCredit"), Has.Count.EqualTo(1), "asking pays nothing");
+    }
+
+    [Test]
+    public async Task FindPayment_ReadsAnUnresolvedAttemptBack_AndSendsNothingWhenItWasNotApplied()
+    {
+        // One key's credit landed with its answer lost and the read-back failed; another key's process was killed before
+        // Shopify applied its credit. Asked later, the first is found and the second is not, and nothing is sent.
+        var (landed, customer) = await StoreCreditRequestAsync();
+        var killed = landed with { EntryId = Guid.NewGuid(), IdempotencyKey = "reward.issue:killed" };
+        _fake.FailNext(FakeFault.Http502AfterApplying, operation: "storeCreditAccountCredit");
+        Assert.ThrowsAsync<InvalidOperationException>(() => Issuer(new ReadBackFailsClient(_bridge.Services.GetRequiredService<IShopifyAdminClient>()))
+            .IssueAsync(landed, CancellationToken.None));
+        await RecordAttemptAsync(killed, $"credit 10.00 EUR to {customer} in {WebhookBridge.Shop}, send 1\nknown:{Shop.StoreCreditTransactions.Single().Id}");
+        _bridge.Clock.Advance(AttemptTimeout + TimeSpan.FromSeconds(1));
+
+        var found = await Issuer().FindPaymentAsync(landed, CancellationToken.None);
+        var notFound = await Issuer().FindPaymentAsync(killed, CancellationToken.None);
+
+        Assert.That(found?.ExternalRef, Is.EqualTo(Shop.StoreCreditTransactions.Single().Id));
+        Assert.That(found!.Moved, Is.EqualTo(new Referrals.Core.Money(10m, "EUR")));
+        Assert.That(notFound, Is.Null);
+        Assert.That(_fake.RequestsFor("storeCreditAccountCredit"), Has.Count.EqualTo(1), "asking pays nothing");
+    }
+
+    [Test]
     public async Task AProcessKilledBeforeShopifyAppliedTheCredit_IsReadBackAndPaidOnce()
     {
         var (request, customer) = await StoreCreditRequestAsync();

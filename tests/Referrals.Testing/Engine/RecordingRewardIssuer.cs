@@ -77,6 +77,13 @@ public sealed class RecordingRewardIssuer : IRewardIssuer
     }
 
     /// <inheritdoc />
+    public Task<RewardIssueResult?> FindPaymentAsync(RewardIssueRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Task.FromResult(_paid.TryGetValue(request.IdempotencyKey, out var payment) ? RewardIssueResult.Done(payment.Reference, payment.Amount) : null);
+    }
+
+    /// <inheritdoc />
     public Task<RewardIssueResult> ReverseAsync(RewardIssueRequest request, CancellationToken cancellationToken)
     {
         ThrowIfFailing();
