@@ -48,8 +48,7 @@ internal static class BeneficiaryLocks
                 break;
             case StorageProvider.SqlServer:
                 var resource = "referrals-debt-" + Convert.ToHexString(hash);
-                await db.Database.ExecuteSqlAsync(
-                    $"EXEC sp_getapplock @Resource = {resource}, @LockMode = 'Exclusive', @LockOwner = 'Transaction'", cancellationToken);
+                await SqlServerAppLocks.AcquireAsync(db.Database, resource, SqlServerAppLockOwner.Transaction, cancellationToken);
                 break;
         }
     }

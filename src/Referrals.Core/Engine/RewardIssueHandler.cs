@@ -32,31 +32,17 @@ internal sealed class RewardIssueHandler : IOutboxHandler
     public async Task<string?> HandleAsync(OutboxMessage message, ReferralsDbContext db, CancellationToken cancellationToken)
     {
         var entry = await LedgerEntries.FindAsync(db, message, cancellationToken);
-        if (entry.State == LedgerEntryState.Voided && await RewardLedger.RepaidDebtAsync(db, entry, cancellationToken))
+        if (entry.State is not (LedgerEntryState.Approved or LedgerEntryState.Voided))
         {
-            // Voided by a refund, cancellation or rejection before its payout started: it will never be paid, so the
-            // debt it paid off is owed again. Re-checked under the lock: only a worker that paid it after all (its
-            // lease ran out meanwhile) moves a voided reward on, to Issued, and then the repayment stands.
-            await db.Database.BeginTransactionAsync(cancellationToken);
-            await OrderLocks.LockAsync(db, entry.TenantId, entry.OrderId, cancellationToken);
-            await db.Entry(entry).ReloadAsync(cancellationToken);
-            if (entry.State == LedgerEntryState.Voided)
-            {
-                await RewardLedger.ReturnUncoveredRepaymentAsync(db, entry, _clock.GetUtcNow(), cancellationToken);
-            }
-
+            // Issued by an earlier attempt.
             return entry.ExternalRef;
         }
 
-        if (entry.State != LedgerEntryState.Approved)
-        {
-            // Issued by an earlier attempt, or voided by a refund while it waited.
-            return entry.ExternalRef;
-        }
-
+        // A reward voided by a refund, cancellation or rejection before its payout started has nothing to pay.
         var subtracted = await RewardLedger.SettledReductionsAsync(db, entry, cancellationToken);
-        var payout = Math.Max(0m, entry.Amount + subtracted.Sum(r => r.Amount));
+        var payout = entry.State == LedgerEntryState.Approved ? Math.Max(0m, entry.Amount + subtracted.Sum(r => r.Amount)) : 0m;
         string? paidRef = null;
+        var paid = payout;
         if (payout > 0)
         {
             // No transaction is open across this call, on purpose. It can take many seconds (retries, read-backs), and
@@ -65,16 +51,31 @@ internal sealed class RewardIssueHandler : IOutboxHandler
             // on PostgreSQL the order's refunds would wait on the network. Holding nothing is safe because the call is
             // idempotent by key (a repeat returns the same payout, read back from Shopify when an answer was lost) and
             // because what happened meanwhile is reconciled below, under the lock.
-            var result = await _issuer.IssueAsync(
-                new RewardIssueRequest(entry.Id, entry.TenantId, entry.Beneficiary, entry.ContactId, entry.CauseId, entry.Kind,
-                    new Money(payout, entry.Currency), message.IdempotencyKey),
-                cancellationToken);
+            var result = await _issuer.IssueAsync(Request(entry, payout, message), cancellationToken);
             if (!result.Succeeded)
             {
+                // Recorded under the order's lock before the message is dead-lettered, so a refund from now on returns
+                // the debt repayment at once instead of waiting for someone to requeue the payout.
+                await RewardLedger.RecordPayoutRefusedAsync(db, entry, result.Reason, _clock.GetUtcNow(), cancellationToken);
                 throw new PermanentMessageException($"The reward could not be issued: {result.Reason}");
             }
 
             paidRef = result.ExternalRef!;
+            // A repeat of the key returns the first try's payment (its record never committed), which may be more than
+            // asked now: a claw-back settled in between was not subtracted by it, so it is collected after the payout.
+            if (result.Moved is { } moved && string.Equals(moved.Currency, entry.Currency, StringComparison.OrdinalIgnoreCase))
+            {
+                paid = moved.Amount;
+            }
+        }
+        else if (await _issuer.FindPaymentAsync(Request(entry, entry.Amount, message), cancellationToken) is { Succeeded: true, Moved: { } earlier } found
+            && string.Equals(earlier.Currency, entry.Currency, StringComparison.OrdinalIgnoreCase))
+        {
+            // Nothing is left to pay now, but an earlier try of this key paid and its record never committed (its
+            // answer was lost, or the commit failed) before a refund voided or used up the reward: the store holds
+            // that payment, so it is recorded and what it paid too much is taken back, as for any payout a refund overtook.
+            paidRef = found.ExternalRef!;
+            paid = earlier.Amount;
         }
 
         // The order's lock is the one refunds, cancellations and rejections take before they read the reward, so the
@@ -102,9 +103,9 @@ internal sealed class RewardIssueHandler : IOutboxHandler
             return entry.ExternalRef;
         }
 
-        if (await RewardLedger.RecordPayoutAsync(db, entry, paidRef, subtracted.Select(r => r.Id).ToList(), now, cancellationToken))
+        if (await RewardLedger.RecordPayoutAsync(db, entry, paidRef, PaymentReductions.SubtractedBy(paid, entry.Amount, subtracted), now, cancellationToken))
         {
-            await TellAdvocateAsync(db, entry, new Money(payout, entry.Currency), now, cancellationToken);
+            await TellAdvocateAsync(db, entry, new Money(paid, entry.Currency), now, cancellationToken);
             await MarkReferralRewardedWhenAllIssuedAsync(db, entry, now, cancellationToken);
         }
 
@@ -117,6 +118,9 @@ internal sealed class RewardIssueHandler : IOutboxHandler
         await db.Database.CommitTransactionAsync(cancellationToken);
         return entry.ExternalRef;
     }
+
+    private static RewardIssueRequest Request(LedgerEntry entry, decimal amount, OutboxMessage message) =>
+        new(entry.Id, entry.TenantId, entry.Beneficiary, entry.ContactId, entry.CauseId, entry.Kind, new Money(amount, entry.Currency), message.IdempotencyKey);
 
     // The advocate hears about a reward actually paid; the outbox key (the entry) makes a retried issue send one e-mail.
     private static async Task TellAdvocateAsync(ReferralsDbContext db, LedgerEntry entry, Money paid, DateTimeOffset now, CancellationToken cancellationToken)

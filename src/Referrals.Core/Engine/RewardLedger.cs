@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Referrals.Core.Audit;
 using Referrals.Core.Messaging;
 using Referrals.Core.Orders;
 using Referrals.Core.Persistence;
@@ -27,6 +28,10 @@ public sealed class RewardLedger
 
     // The claw-back source of a void or cancellation of a paid reward: one per reward.
     private const string VoidSource = "void";
+
+    // The audit record of a payout the issuer refused (subject: the reward's id), which refunds read under the order's lock.
+    private const string PayoutActor = "reward-payout";
+    private const string PayoutRefusedAction = "reward.payout.refused";
 
     private readonly TimeProvider _clock;
 
@@ -110,15 +115,22 @@ public sealed class RewardLedger
         await OrderLocks.LockAsync(db, order.TenantId, order.ExternalId, cancellationToken);
         foreach (var reward in await RewardsOf(db, order.TenantId, order.ExternalId).Where(e => e.State != LedgerEntryState.Voided).ToListAsync(cancellationToken))
         {
+            var approved = reward.State == LedgerEntryState.Approved;
             if (fullyRefunded && reward.State is LedgerEntryState.Pending or LedgerEntryState.Approved)
             {
                 reward.Void("The order was refunded in full.", now);
-                continue;
+            }
+            else
+            {
+                var clawedBefore = await ClawedBackAsync(db, reward, cancellationToken);
+                var amount = ClawBackCalculator.AmountFor(reward.Amount, clawedBefore, order.Total, refundedBefore, refund.Amount, reward.Currency);
+                await AddClawBackAsync(db, reward, refund.RefundId, amount, now, cancellationToken);
             }
 
-            var clawedBefore = await ClawedBackAsync(db, reward, cancellationToken);
-            var amount = ClawBackCalculator.AmountFor(reward.Amount, clawedBefore, order.Total, refundedBefore, refund.Amount, reward.Currency);
-            await AddClawBackAsync(db, reward, refund.RefundId, amount, now, cancellationToken);
+            if (approved)
+            {
+                await ReturnRepaymentOfStoppedPayoutAsync(db, reward, now, cancellationToken);
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -139,7 +151,13 @@ public sealed class RewardLedger
         {
             if (reward.State is LedgerEntryState.Pending or LedgerEntryState.Approved)
             {
+                var approved = reward.State == LedgerEntryState.Approved;
                 reward.Void(reason, now);
+                if (approved)
+                {
+                    await ReturnRepaymentOfStoppedPayoutAsync(db, reward, now, cancellationToken);
+                }
+
                 continue;
             }
 
@@ -325,7 +343,65 @@ public sealed class RewardLedger
         var amount = DebtOffsetCalculator.RepaymentToReturn(reward, related);
         if (amount > 0)
         {
-            db.Ledger.Add(LedgerEntry.DebtReturnOf(reward, amount, now));
+            // Numbered after the returns already made (a stopped payout's reward returns at each refund); the order's
+            // lock, which every writer of returns holds, keeps two writers from taking the same number.
+            var returnsBefore = related.Count(e => e.Type == LedgerEntryType.DebtOffset && e.Amount > 0);
+            db.Ledger.Add(LedgerEntry.DebtReturnOf(reward, amount, now, returnsBefore + 1));
+        }
+    }
+
+    /// <summary>
+    /// Records, under the order's lock, that the issuer refused <paramref name="reward"/>'s payout: its message is
+    /// dead-lettered for a person next, so until someone requeues it the reward will not be paid. A refund or void
+    /// before this record returned nothing (the payout was still to run), so what the reward no longer covers of its
+    /// debt repayment goes back now; refunds after it return at once (<see cref="ReturnRepaymentOfStoppedPayoutAsync"/>).
+    /// Commits on its own, before the message is dead-lettered, so no refund falls between the two unseen.
+    /// </summary>
+    /// <param name="db">The context, with no transaction open.</param>
+    /// <param name="reward">The reward whose payout was refused.</param>
+    /// <param name="reason">The issuer's reason.</param>
+    /// <param name="now">The time.</param>
+    /// <param name="cancellationToken">Cancels the writes.</param>
+    internal static async Task RecordPayoutRefusedAsync(ReferralsDbContext db, LedgerEntry reward, string? reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await OrderLocks.LockAsync(db, reward.TenantId, reward.OrderId, cancellationToken);
+        await db.Entry(reward).ReloadAsync(cancellationToken);
+        db.AuditLog.Add(new AuditEntry(reward.TenantId, PayoutActor, PayoutRefusedAction, reward.Id.ToString("N"), reason, now));
+        if (reward.State is LedgerEntryState.Approved or LedgerEntryState.Voided)
+        {
+            await ReturnUncoveredRepaymentAsync(db, reward, now, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    // A refund or void of an approved reward whose payout has stopped (refused by the issuer, or its message dead-lettered
+    // for another reason, such as an uninstalled shop) returns the repayment it no longer covers at once: nothing will pay
+    // it until a person requeues the payout, and the payout handler, if requeued, finds it returned and returns nothing
+    // more. A payout still to run returns it itself (ReturnUncoveredRepaymentAsync). Should a requeued payout pay after
+    // all, its record withdraws the return (WithdrawReturnedRepaymentAsync). Under the order's lock.
+    private static async Task ReturnRepaymentOfStoppedPayoutAsync(ReferralsDbContext db, LedgerEntry reward, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!await RepaidDebtAsync(db, reward, cancellationToken))
+        {
+            return;
+        }
+
+        var key = $"{IssueKind}:{reward.Id:N}";
+        var payout = await db.Outbox.AsNoTracking().Where(m => m.IdempotencyKey == key)
+            .Select(m => new { m.ProcessedAt, m.DeadLetteredAt }).FirstOrDefaultAsync(cancellationToken);
+        if (payout is null || payout.ProcessedAt is not null)
+        {
+            return;
+        }
+
+        var subject = reward.Id.ToString("N");
+        if (payout.DeadLetteredAt is not null
+            || await db.AuditLog.AnyAsync(a => a.TenantId == reward.TenantId && a.Subject == subject && a.Action == PayoutRefusedAction && a.Actor == PayoutActor, cancellationToken))
+        {
+            await ReturnUncoveredRepaymentAsync(db, reward, now, cancellationToken);
         }
     }
 
@@ -359,9 +435,10 @@ public sealed class RewardLedger
         db.Ledger.AnyAsync(e => e.RelatedEntryId == reward.Id && e.Type == LedgerEntryType.DebtOffset, cancellationToken);
 
     /// <summary>The settled claw-backs and offsets of <paramref name="reward"/>, which its payout subtracts.</summary>
-    internal static async Task<IReadOnlyList<(Guid Id, decimal Amount)>> SettledReductionsAsync(ReferralsDbContext db, LedgerEntry reward, CancellationToken cancellationToken) =>
-        (await db.Ledger.Where(e => e.RelatedEntryId == reward.Id && e.State == LedgerEntryState.Settled).Select(e => new { e.Id, e.Amount }).ToListAsync(cancellationToken))
-            .Select(e => (e.Id, e.Amount)).ToList();
+    internal static async Task<IReadOnlyList<SettledReduction>> SettledReductionsAsync(ReferralsDbContext db, LedgerEntry reward, CancellationToken cancellationToken) =>
+        (await db.Ledger.Where(e => e.RelatedEntryId == reward.Id && e.State == LedgerEntryState.Settled)
+            .Select(e => new { e.Id, e.Type, e.Amount, e.CreatedAt }).ToListAsync(cancellationToken))
+            .Select(e => new SettledReduction(e.Id, e.Type, e.Amount, e.CreatedAt)).ToList();
 
     private static Task<ReferralState?> ReferralStateAsync(ReferralsDbContext db, LedgerEntry reward, CancellationToken cancellationToken) =>
         reward.ReferralId is { } referralId

@@ -90,8 +90,7 @@ internal static class AdvocatePreviousStarts
                 foreach (var key in keys)
                 {
                     var resource = "referrals-advocate-" + key.ToString("N");
-                    await db.Database.ExecuteSqlAsync(
-                        $"EXEC sp_getapplock @Resource = {resource}, @LockMode = 'Exclusive', @LockOwner = 'Transaction'", cancellationToken);
+                    await SqlServerAppLocks.AcquireAsync(db.Database, resource, SqlServerAppLockOwner.Transaction, cancellationToken);
                 }
 
                 break;

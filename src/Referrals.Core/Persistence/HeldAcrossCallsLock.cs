@@ -65,9 +65,8 @@ public sealed class HeldAcrossCallsLock : IAsyncDisposable
             else
             {
                 var resource = "referrals-held-" + Convert.ToHexString(hash);
-                await db.Database.ExecuteSqlAsync(
-                    $"EXEC sp_getapplock @Resource = {resource}, @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = -1", cancellationToken);
-                release = $"EXEC sp_releaseapplock @Resource = {resource}, @LockOwner = 'Session'";
+                await SqlServerAppLocks.AcquireAsync(db.Database, resource, SqlServerAppLockOwner.Session, cancellationToken);
+                release = SqlServerAppLocks.Release(resource);
             }
 
             return new HeldAcrossCallsLock(db, release, null);

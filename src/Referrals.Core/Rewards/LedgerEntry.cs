@@ -139,15 +139,18 @@ public sealed class LedgerEntry
 
     /// <summary>
     /// Writes the return of <paramref name="amount"/> (positive, stored positive) of the debt <paramref name="reward"/>
-    /// paid off, because the reward was voided or refunded before it was paid. One per reward: its idempotency key is
-    /// the reward's, so the database refuses a second.
+    /// paid off, because the reward was voided or refunded before it was paid. Its idempotency key is the reward's and
+    /// <paramref name="sequence"/>, so the database refuses a second return with the same number: a reward whose payout
+    /// was stopped returns at each refund that reduces it, numbering its returns 1, 2, ...
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is not positive.</exception>
-    public static LedgerEntry DebtReturnOf(LedgerEntry reward, decimal amount, DateTimeOffset now)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> or <paramref name="sequence"/> is not positive.</exception>
+    public static LedgerEntry DebtReturnOf(LedgerEntry reward, decimal amount, DateTimeOffset now, int sequence = 1)
     {
         ArgumentNullException.ThrowIfNull(reward);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
-        return Reversal(reward, LedgerEntryType.DebtOffset, ReturnSourcePrefix + reward.Id.ToString("N"), amount, LedgerEntryState.Settled, now);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sequence);
+        var source = ReturnSourcePrefix + reward.Id.ToString("N") + (sequence == 1 ? "" : ":" + sequence.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return Reversal(reward, LedgerEntryType.DebtOffset, source, amount, LedgerEntryState.Settled, now);
     }
 
     /// <summary>

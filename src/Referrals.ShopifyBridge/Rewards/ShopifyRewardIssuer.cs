@@ -46,8 +46,10 @@ namespace Referrals.ShopifyBridge.Rewards;
 /// ours, and its id is returned; none means Shopify did not apply it, the attempt is cleared and the mutation is sent
 /// again (up to three times, then the outbox retries later).</item>
 /// <item>The transaction found ours is recorded (<c>shopify.store-credit.applied</c>) before the turn ends: a repeat of
-/// the key returns it without calling Shopify, and no later read-back of another key takes it, even before the caller
-/// has committed it to the ledger.</item>
+/// the key returns it without calling Shopify, with the amount the applied attempt sent (a repeat may ask for less when
+/// the ledger reduced the reward since; the caller records what the store holds), and no later read-back of another key
+/// takes it, even before the caller has committed it to the ledger. An unresolved attempt is likewise read back for the
+/// amount it sent, not the amount asked now.</item>
 /// <item>Any answer that proves nothing was applied (<c>userErrors</c>, THROTTLED/429 exhausted, no token) clears the attempt.</item>
 /// </list>
 /// <para>
@@ -164,6 +166,41 @@ public sealed class ShopifyRewardIssuer : IRewardIssuer
         return await MoveCreditAsync(request, target, StoreCreditTransactionKind.Debit, cancellationToken);
     }
 
+    /// <inheritdoc />
+    /// <remarks>
+    /// Store credit only, from this issuer's own records: the transaction a key's attempt was resolved to, with the
+    /// amount that attempt sent; an attempt left unresolved is read back first, in the customer's turn, as before a
+    /// repeat. Discount codes and other kinds keep no record of a payment here, so null.
+    /// </remarks>
+    /// <exception cref="PermanentMessageException">An earlier attempt's outcome cannot be read back (it kept no ids): a person must check the customer's store credit.</exception>
+    /// <exception cref="InvalidOperationException">An earlier attempt may still be in flight, or reading it back failed; the outbox retries later.</exception>
+    public async Task<RewardIssueResult?> FindPaymentAsync(RewardIssueRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Kind != RewardKind.StoreCredit || await LastRecordAsync(request, cancellationToken) is not { Action: AttemptAction or AppliedAction })
+        {
+            return null;
+        }
+
+        var (target, _) = await ResolveAsync(request, cancellationToken);
+        if (target is null)
+        {
+            return null;
+        }
+
+        await using var turn = await CustomersTurnAsync(request, target, cancellationToken);
+        var last = await LastRecordAsync(request, cancellationToken);
+        if (last?.Action == AppliedAction && last.Details is { Length: > 0 } applied)
+        {
+            return RewardIssueResult.Done(applied, AttemptAmount(await LastAttemptAsync(request, cancellationToken), StoreCreditTransactionKind.Credit) ?? request.Amount);
+        }
+
+        return last?.Action == AttemptAction
+            && await ResolveEarlierAttemptAsync(request, target, StoreCreditTransactionKind.Credit, last, cancellationToken) is { } earlier
+            ? await AppliedAsync(request, earlier.TransactionId, earlier.Amount)
+            : null;
+    }
+
     private async Task<(Target? Target, string? Problem)> ResolveAsync(RewardIssueRequest request, CancellationToken cancellationToken)
     {
         await using var db = _databases.CreateDbContext();
@@ -208,20 +245,19 @@ public sealed class ShopifyRewardIssuer : IRewardIssuer
 
     private async Task<RewardIssueResult> MoveCreditAsync(RewardIssueRequest request, Target target, StoreCreditTransactionKind kind, CancellationToken cancellationToken)
     {
-        // One move of this customer's credit at a time: two moves of the same amount in flight together would each
-        // take the other's transaction for its own when both answers were lost.
-        await using var turn = await HeldAcrossCallsLock.AcquireAsync(
-            _databases, $"shopify-store-credit/{request.TenantId:N}/{target.Shop}/{target.CustomerId}", cancellationToken);
+        await using var turn = await CustomersTurnAsync(request, target, cancellationToken);
         var last = await LastRecordAsync(request, cancellationToken);
         if (last?.Action == AppliedAction && last.Details is { Length: > 0 } applied)
         {
-            return RewardIssueResult.Done(applied);
+            // The first try's money, which the caller may not have recorded: when the ledger reduced the reward since,
+            // this repeat asks for less, but the store holds what the attempt that was applied sent.
+            return RewardIssueResult.Done(applied, AttemptAmount(await LastAttemptAsync(request, cancellationToken), kind) ?? request.Amount);
         }
 
         if (last?.Action == AttemptAction
-            && await ResolveEarlierAttemptAsync(request, target, kind, last, cancellationToken) is { } earlierTransaction)
+            && await ResolveEarlierAttemptAsync(request, target, kind, last, cancellationToken) is { } earlier)
         {
-            return await AppliedAsync(request, earlierTransaction);
+            return await AppliedAsync(request, earlier.TransactionId, earlier.Amount);
         }
 
         for (var send = 1; ; send++)
@@ -234,14 +270,14 @@ public sealed class ShopifyRewardIssuer : IRewardIssuer
                 var transactionId = kind == StoreCreditTransactionKind.Credit
                     ? (await _shopify.ExecuteAsync(target.Shop, new StoreCreditAccountCredit(target.CustomerId, request.Amount), cancellationToken)).TransactionId
                     : (await _shopify.ExecuteAsync(target.Shop, new StoreCreditAccountDebit(target.CustomerId, request.Amount), cancellationToken)).TransactionId;
-                return await AppliedAsync(request, transactionId);
+                return await AppliedAsync(request, transactionId, request.Amount);
             }
             catch (ShopifyOutcomeUnknownException unknown)
             {
                 var ours = await FindOursAsync(request, target, kind, before, snapshotAt, unknown, cancellationToken);
                 if (ours is not null)
                 {
-                    return await AppliedAsync(request, ours);
+                    return await AppliedAsync(request, ours, request.Amount);
                 }
 
                 await RecordAsync(request, ClearedAction, $"not applied after {unknown.Failure}", CancellationToken.None);
@@ -264,12 +300,17 @@ public sealed class ShopifyRewardIssuer : IRewardIssuer
         }
     }
 
+    // One move of this customer's credit at a time: two moves of the same amount in flight together would each take the
+    // other's transaction for its own when both answers were lost.
+    private Task<HeldAcrossCallsLock> CustomersTurnAsync(RewardIssueRequest request, Target target, CancellationToken cancellationToken) =>
+        HeldAcrossCallsLock.AcquireAsync(_databases, $"shopify-store-credit/{request.TenantId:N}/{target.Shop}/{target.CustomerId}", cancellationToken);
+
     // Recorded before the customer's turn ends, whatever the caller's token says: the money moved. Should the record
     // fail, the attempt stays unresolved and a later delivery reads it back.
-    private async Task<RewardIssueResult> AppliedAsync(RewardIssueRequest request, string transactionId)
+    private async Task<RewardIssueResult> AppliedAsync(RewardIssueRequest request, string transactionId, Money moved)
     {
         await RecordAsync(request, AppliedAction, transactionId, CancellationToken.None);
-        return RewardIssueResult.Done(transactionId);
+        return RewardIssueResult.Done(transactionId, moved);
     }
 
     private async Task<string?> FindOursAsync(RewardIssueRequest request, Target target, StoreCreditTransactionKind kind,
@@ -289,7 +330,7 @@ public sealed class ShopifyRewardIssuer : IRewardIssuer
         }
 
         var known = before.Select(t => t.Id).Where(id => id is not null).ToHashSet(StringComparer.Ordinal)!;
-        return await NewTransactionAsync(request, kind, known!, snapshotAt, after, cancellationToken);
+        return await NewTransactionAsync(request, kind, request.Amount, known!, snapshotAt, after, cancellationToken);
     }
 
     /// <summary>
@@ -297,10 +338,10 @@ public sealed class ShopifyRewardIssuer : IRewardIssuer
     /// <paramref name="snapshotAt"/>) and that no other key holds: another move of the same amount for the same
     /// customer, made meanwhile, is never taken for ours.
     /// </summary>
-    private async Task<string?> NewTransactionAsync(RewardIssueRequest request, StoreCreditTransactionKind kind, IReadOnlySet<string> known,
+    private async Task<string?> NewTransactionAsync(RewardIssueRequest request, StoreCreditTransactionKind kind, Money amount, IReadOnlySet<string> known,
         DateTimeOffset snapshotAt, IReadOnlyList<StoreCreditTransactionInfo> after, CancellationToken cancellationToken)
     {
-        var candidates = after.Where(t => t.Id is not null && !known.Contains(t.Id) && IsLike(t, kind, request.Amount)).Select(t => t.Id!).ToList();
+        var candidates = after.Where(t => t.Id is not null && !known.Contains(t.Id) && IsLike(t, kind, amount)).Select(t => t.Id!).ToList();
         if (candidates.Count == 0)
         {
             return null;
@@ -335,14 +376,24 @@ public sealed class ShopifyRewardIssuer : IRewardIssuer
             .OrderByDescending(a => a.Id).FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>The key's last attempt record, the one a later applied record resolved.</summary>
+    private async Task<AuditEntry?> LastAttemptAsync(RewardIssueRequest request, CancellationToken cancellationToken)
+    {
+        await using var db = _databases.CreateDbContext();
+        return await db.AuditLog.AsNoTracking()
+            .Where(a => a.TenantId == request.TenantId && a.Subject == request.IdempotencyKey && a.Actor == Actor && a.Action == AttemptAction)
+            .OrderByDescending(a => a.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>
-    /// Settles an unresolved attempt from the ids it recorded: our transaction's id when it was applied; null when it
-    /// was not (the attempt is cleared, so the caller sends the mutation).
+    /// Settles an unresolved attempt from the ids it recorded: our transaction and the amount that attempt sent (which a
+    /// repeat of the key may no longer ask for) when it was applied; null when it was not (the attempt is cleared, so
+    /// the caller sends the mutation for the amount asked now).
     /// </summary>
     /// <exception cref="PermanentMessageException">The attempt recorded no ids (too many to keep, or an older record): a person must check.</exception>
     /// <exception cref="InvalidOperationException">The attempt's call may still be in flight; the outbox retries later.</exception>
-    private async Task<string?> ResolveEarlierAttemptAsync(RewardIssueRequest request, Target target, StoreCreditTransactionKind kind, AuditEntry attempt,
-        CancellationToken cancellationToken)
+    private async Task<(string TransactionId, Money Amount)?> ResolveEarlierAttemptAsync(RewardIssueRequest request, Target target, StoreCreditTransactionKind kind,
+        AuditEntry attempt, CancellationToken cancellationToken)
     {
         var marker = attempt.Details?.IndexOf(KnownMarker, StringComparison.Ordinal) ?? -1;
         if (marker < 0)
@@ -359,14 +410,31 @@ public sealed class ShopifyRewardIssuer : IRewardIssuer
                 $"An earlier store-credit {Verb(kind)} for key {request.IdempotencyKey} started {age.TotalSeconds:0} s ago and may still be in flight; it is checked once {_inFlightLimit.TotalSeconds:0} s have passed.");
         }
 
+        // The ids it kept are of transactions like the one it sent, so it is read back for its own amount, not the
+        // amount asked now: a repeat asking for less must still find the larger credit that landed.
+        var sent = AttemptAmount(attempt, kind) ?? request.Amount;
         var known = attempt.Details![(marker + KnownMarker.Length)..].Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-        var ours = await NewTransactionAsync(request, kind, known, attempt.At, await ReadTransactionsAsync(target, cancellationToken), cancellationToken);
+        var ours = await NewTransactionAsync(request, kind, sent, known, attempt.At, await ReadTransactionsAsync(target, cancellationToken), cancellationToken);
         if (ours is null)
         {
             await RecordAsync(request, ClearedAction, "not applied: read back after the attempt was left unresolved", CancellationToken.None);
+            return null;
         }
 
-        return ours;
+        return (ours, sent);
+    }
+
+    /// <summary>
+    /// The amount an attempt record says it sent (its details start <c>credit 10.00 EUR to ...</c>); null when it says
+    /// nothing readable, or there is no attempt.
+    /// </summary>
+    private static Money? AttemptAmount(AuditEntry? attempt, StoreCreditTransactionKind kind)
+    {
+        var words = attempt?.Details?.Split(' ', 4);
+        return words is [var verb, var amount, var currency, _] && verb == Verb(kind) && currency.Length == 3
+            && decimal.TryParse(amount, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? new Money(value, currency)
+            : null;
     }
 
     /// <summary>What the attempt record says: the call, and the ids of the snapshot's transactions that the read-back could take for ours.</summary>
@@ -391,7 +459,8 @@ public sealed class ShopifyRewardIssuer : IRewardIssuer
 
     private static string Verb(StoreCreditTransactionKind kind) => kind == StoreCreditTransactionKind.Credit ? "credit" : "debit";
 
-    private static string Describe(Money money) => money.Amount.ToString("0.00", CultureInfo.InvariantCulture) + " " + money.Currency;
+    // Exact (never rounded), since an attempt's amount is read back from its description.
+    private static string Describe(Money money) => money.Amount.ToString("0.00##########", CultureInfo.InvariantCulture) + " " + money.Currency;
 
     private sealed record Target(string Shop, string CustomerId);
 }

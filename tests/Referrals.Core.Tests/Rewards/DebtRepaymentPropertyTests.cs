@@ -108,6 +108,19 @@ public sealed class DebtRepaymentPropertyTests
         });
     }
 
+    [Test]
+    public void DebtReturnOf_NumbersLaterReturnsOfOneReward_KeepingTheFirstKey()
+    {
+        var reward = ApprovedReward(10m);
+
+        var keys = new[] { 1, 2, 3, 2 }.Select(n => LedgerEntry.DebtReturnOf(reward, 1m, _later, n).SourceEventId).ToList();
+
+        Assert.That(keys[0], Is.EqualTo("return:" + reward.Id.ToString("N")), "the first return keeps the key it always had");
+        Assert.That(keys.Take(3), Is.Unique);
+        Assert.That(keys[3], Is.EqualTo(keys[1]), "the same number is the same key, which the database refuses twice");
+        Assert.That(() => LedgerEntry.DebtReturnOf(reward, 1m, _later, 0), Throws.TypeOf<ArgumentOutOfRangeException>());
+    }
+
     [TestCase(0)]
     [TestCase(-1)]
     public void DebtReturnOf_Throws_WhenTheAmountIsNotPositive(decimal amount) =>

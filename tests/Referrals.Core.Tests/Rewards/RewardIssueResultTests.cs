@@ -24,6 +24,17 @@ public sealed class RewardIssueResultTests
         Assert.That(() => RewardIssueResult.Done(externalRef), Throws.ArgumentException);
 
     [Test]
+    public void Done_SaysWhatMoved_WhenTheIssuerKnowsIt()
+    {
+        Assert.That(RewardIssueResult.Done("t1").Moved, Is.Null, "the amount asked for");
+        Assert.That(RewardIssueResult.Done("t1", new Money(6m, "EUR")).Moved, Is.EqualTo(new Money(6m, "EUR")));
+    }
+
+    [Test]
+    public void Done_Throws_WhenWhatMovedIsNotPositive() =>
+        Assert.That(() => RewardIssueResult.Done("t1", new Money(0m, "EUR")), Throws.InstanceOf<ArgumentOutOfRangeException>());
+
+    [Test]
     public void NotPossible_FailsWithTheReason()
     {
         var result = RewardIssueResult.NotPossible("The customer has no store-credit account.");

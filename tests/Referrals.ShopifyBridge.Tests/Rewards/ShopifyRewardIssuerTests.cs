@@ -176,6 +176,82 @@ public sealed class ShopifyRewardIssuerTests
     }
 
     [Test]
+    public async Task ARepeatOfAPaidKeyAskingForLess_ReturnsTheFirstCreditWithTheAmountItPaid_AndSendsNothing()
+    {
+        // The payout's record never committed after the store paid 10; a partial refund then reduced the reward, so
+        // the retry asks for 7.50. The ledger must learn that 10 was paid, not 7.50.
+        var (request, customer) = await StoreCreditRequestAsync();
+        var first = await Issuer().IssueAsync(request, CancellationToken.None);
+
+        var repeat = await Issuer().IssueAsync(request with { Amount = new Referrals.Core.Money(7.5m, "EUR") }, CancellationToken.None);
+
+        var credit = Shop.StoreCreditTransactions.Single();
+        Assert.That(repeat.ExternalRef, Is.EqualTo(first.ExternalRef).And.EqualTo(credit.Id));
+        Assert.That(repeat.Moved, Is.EqualTo(new Referrals.Core.Money(10m, "EUR")), "what the store holds for the key");
+        Assert.That(Shop.StoreCreditBalance(customer, "EUR"), Is.EqualTo(10m));
+        Assert.That(_fake.RequestsFor("storeCreditAccountCredit"), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task AnUnresolvedAttemptIsReadBackForTheAmountItSent_WhenTheRepeatOfItsKeyAsksForLess()
+    {
+        // The credit of 10 landed but its answer was lost and the read-back failed; before the retry, a partial refund
+        // reduced the reward, so the retry asks for 7.50. Read back for 7.50 it would find nothing and pay again.
+        var (request, customer) = await StoreCreditRequestAsync();
+        _fake.FailNext(FakeFault.Http502AfterApplying, operation: "storeCreditAccountCredit");
+        Assert.ThrowsAsync<InvalidOperationException>(() => Issuer(new ReadBackFailsClient(_bridge.Services.GetRequiredService<IShopifyAdminClient>()))
+            .IssueAsync(request, CancellationToken.None));
+        _bridge.Clock.Advance(AttemptTimeout + TimeSpan.FromSeconds(1));
+
+        var retry = await Issuer().IssueAsync(request with { Amount = new Referrals.Core.Money(7.5m, "EUR") }, CancellationToken.None);
+        var repeat = await Issuer().IssueAsync(request with { Amount = new Referrals.Core.Money(7.5m, "EUR") }, CancellationToken.None);
+
+        var credit = Shop.StoreCreditTransactions.Single();
+        Assert.That(credit.Amount, Is.EqualTo(10m));
+        Assert.That(retry.ExternalRef, Is.EqualTo(credit.Id), "the credit that landed is found, not a second one sent");
+        Assert.That(retry.Moved, Is.EqualTo(new Referrals.Core.Money(10m, "EUR")));
+        Assert.That(repeat.Moved, Is.EqualTo(new Referrals.Core.Money(10m, "EUR")), "and a later repeat says the same");
+        Assert.That(Shop.StoreCreditBalance(customer, "EUR"), Is.EqualTo(10m));
+    }
+
+    [Test]
+    public async Task FindPayment_ReturnsTheCreditAKeyPaid_WithItsAmount_AndNothingForAKeyThatPaidNothing()
+    {
+        var (request, _) = await StoreCreditRequestAsync();
+        var paid = await Issuer().IssueAsync(request, CancellationToken.None);
+
+        var found = await Issuer().FindPaymentAsync(request with { Amount = new Referrals.Core.Money(25m, "EUR") }, CancellationToken.None);
+        var none = await Issuer().FindPaymentAsync(request with { IdempotencyKey = "reward.issue:never-paid" }, CancellationToken.None);
+
+        Assert.That(found?.ExternalRef, Is.EqualTo(paid.ExternalRef).And.EqualTo(Shop.StoreCreditTransactions.Single().Id));
+        Assert.That(found!.Moved, Is.EqualTo(new Referrals.Core.Money(10m, "EUR")), "what the store holds, not what the question said");
+        Assert.That(none, Is.Null);
+        Assert.That(_fake.RequestsFor("storeCreditAccountCredit"), Has.Count.EqualTo(1), "asking pays nothing");
+    }
+
+    [Test]
+    public async Task FindPayment_ReadsAnUnresolvedAttemptBack_AndSendsNothingWhenItWasNotApplied()
+    {
+        // One key's credit landed with its answer lost and the read-back failed; another key's process was killed before
+        // Shopify applied its credit. Asked later, the first is found and the second is not, and nothing is sent.
+        var (landed, customer) = await StoreCreditRequestAsync();
+        var killed = landed with { EntryId = Guid.NewGuid(), IdempotencyKey = "reward.issue:killed" };
+        _fake.FailNext(FakeFault.Http502AfterApplying, operation: "storeCreditAccountCredit");
+        Assert.ThrowsAsync<InvalidOperationException>(() => Issuer(new ReadBackFailsClient(_bridge.Services.GetRequiredService<IShopifyAdminClient>()))
+            .IssueAsync(landed, CancellationToken.None));
+        await RecordAttemptAsync(killed, $"credit 10.00 EUR to {customer} in {WebhookBridge.Shop}, send 1\nknown:{Shop.StoreCreditTransactions.Single().Id}");
+        _bridge.Clock.Advance(AttemptTimeout + TimeSpan.FromSeconds(1));
+
+        var found = await Issuer().FindPaymentAsync(landed, CancellationToken.None);
+        var notFound = await Issuer().FindPaymentAsync(killed, CancellationToken.None);
+
+        Assert.That(found?.ExternalRef, Is.EqualTo(Shop.StoreCreditTransactions.Single().Id));
+        Assert.That(found!.Moved, Is.EqualTo(new Referrals.Core.Money(10m, "EUR")));
+        Assert.That(notFound, Is.Null);
+        Assert.That(_fake.RequestsFor("storeCreditAccountCredit"), Has.Count.EqualTo(1), "asking pays nothing");
+    }
+
+    [Test]
     public async Task AProcessKilledBeforeShopifyAppliedTheCredit_IsReadBackAndPaidOnce()
     {
         var (request, customer) = await StoreCreditRequestAsync();
