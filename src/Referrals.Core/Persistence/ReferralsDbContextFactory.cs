@@ -54,7 +54,7 @@ public sealed class ReferralsDbContextFactory
                 .UseSqlite(storage.ConnectionString)
                 .AddInterceptors([new SqliteConnectionTuning(storage.SqliteCacheSizeKiB, WalCheckpointer!), SqliteStatementCache.Instance, SqliteMoneyArithmeticGuard.Instance, .. shared]),
                 compiledModel ? SqliteReferralsDbContextModel.Instance : null, o => new SqliteReferralsDbContext(o)),
-            StorageProvider.PostgreSql => Build<PostgreSqlReferralsDbContext>(b => b.UseNpgsql(storage.ConnectionString).AddInterceptors(shared),
+            StorageProvider.PostgreSql => Build<PostgreSqlReferralsDbContext>(b => b.UseNpgsql(PostgreSqlConnectionDefaults.Apply(storage.ConnectionString)).AddInterceptors(shared),
                 compiledModel ? PostgreSqlReferralsDbContextModel.Instance : null, o => new PostgreSqlReferralsDbContext(o)),
             StorageProvider.SqlServer => Build<SqlServerReferralsDbContext>(b => b.UseSqlServer(storage.ConnectionString).AddInterceptors(shared),
                 compiledModel ? SqlServerReferralsDbContextModel.Instance : null, o => new SqlServerReferralsDbContext(o)),
