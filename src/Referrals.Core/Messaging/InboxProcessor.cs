@@ -105,7 +105,7 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
             var rollups = new RollupDelta();
             var handledRows = new List<InboxMessage>(group.Count);
             // The batch's lease started when it was claimed: the group's rows are renewed first, in its transaction. A
-            // row lost anyway is not held (InboxGroupRows) or rolls back at its completion.
+            // row lost before that is not held (InboxGroupRows); one lost after it would roll the group back (below).
             await Queue.RenewClaimsAsync(db, group, cancellationToken);
             var rows = await InboxGroupRows.ReadAsync(db, group, cancellationToken);
             foreach (var claimed in group)
