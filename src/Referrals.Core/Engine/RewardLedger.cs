@@ -237,7 +237,7 @@ public sealed class RewardLedger
                 db.Ledger.Add(LedgerEntry.DebtOffsetOf(reward, offset, now));
             }
 
-            await OutboxWriter.EnqueueAsync(db, new OutboxMessage(reward.TenantId, IssueKind, $"{IssueKind}:{reward.Id:N}", reward.Id.ToString("N"), now), cancellationToken);
+            await OutboxWriter.EnqueueAsync(db, new OutboxMessage(reward.TenantId, IssueKind, PayoutKey(reward), reward.Id.ToString("N"), now), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             approved++;
@@ -389,7 +389,7 @@ public sealed class RewardLedger
             return;
         }
 
-        var key = $"{IssueKind}:{reward.Id:N}";
+        var key = PayoutKey(reward);
         var payout = await db.Outbox.AsNoTracking().Where(m => m.IdempotencyKey == key)
             .Select(m => new { m.ProcessedAt, m.DeadLetteredAt }).FirstOrDefaultAsync(cancellationToken);
         if (payout is null || payout.ProcessedAt is not null)
@@ -439,6 +439,9 @@ public sealed class RewardLedger
         (await db.Ledger.Where(e => e.RelatedEntryId == reward.Id && e.State == LedgerEntryState.Settled)
             .Select(e => new { e.Id, e.Type, e.Amount, e.CreatedAt }).ToListAsync(cancellationToken))
             .Select(e => new SettledReduction(e.Id, e.Type, e.Amount, e.CreatedAt)).ToList();
+
+    // The outbox key of a reward's payout: one payout message per reward.
+    private static string PayoutKey(LedgerEntry reward) => $"{IssueKind}:{reward.Id:N}";
 
     private static Task<ReferralState?> ReferralStateAsync(ReferralsDbContext db, LedgerEntry reward, CancellationToken cancellationToken) =>
         reward.ReferralId is { } referralId

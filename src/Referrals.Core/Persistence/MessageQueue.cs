@@ -125,16 +125,7 @@ public sealed class MessageQueue<T>
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(claimed);
         var until = _clock.GetUtcNow().AddSeconds(_jobs.LeaseSeconds);
-        var renewed = 0;
-        foreach (var token in claimed.Select(m => m.ClaimToken).Distinct())
-        {
-            var ids = claimed.Where(m => m.ClaimToken == token).Select(m => m.Id).ToList();
-            renewed += await Live(db.Set<T>())
-                .Where(m => ids.Contains(m.Id) && m.ClaimToken == token)
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, until), cancellationToken);
-        }
-
-        return renewed;
+        return await UpdateHeldAsync(db, claimed, rows => rows.ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, until), cancellationToken));
     }
 
     /// <summary>
@@ -179,14 +170,20 @@ public sealed class MessageQueue<T>
         }
 
         var now = _clock.GetUtcNow();
-        var completed = 0;
+        return await UpdateHeldAsync(db, claimed, rows => MarkProcessedAsync(rows, now, cancellationToken));
+    }
+
+    // Runs update on the rows of claimed still held with their claim, one statement per claim token; the rows it changed.
+    private async Task<int> UpdateHeldAsync(ReferralsDbContext db, IReadOnlyCollection<T> claimed, Func<IQueryable<T>, Task<int>> update)
+    {
+        var changed = 0;
         foreach (var token in claimed.Select(m => m.ClaimToken).Distinct())
         {
             var ids = claimed.Where(m => m.ClaimToken == token).Select(m => m.Id).ToList();
-            completed += await MarkProcessedAsync(Live(db.Set<T>()).Where(m => ids.Contains(m.Id) && m.ClaimToken == token), now, cancellationToken);
+            changed += await update(Live(db.Set<T>()).Where(m => ids.Contains(m.Id) && m.ClaimToken == token));
         }
 
-        return completed;
+        return changed;
     }
 
     // Processed, and no longer claimed or failing.
