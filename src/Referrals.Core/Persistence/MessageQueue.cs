@@ -28,7 +28,7 @@ public sealed class MessageQueue<T>
         _retry = new RetrySchedule { MaxAttempts = jobs.MaxAttempts };
     }
 
-    /// <summary>Claims up to <see cref="JobOptions.BatchSize"/> due rows for <see cref="JobOptions.LeaseSeconds"/>, oldest first.</summary>
+    /// <summary>Claims up to <see cref="JobOptions.BatchSize"/> due rows for <see cref="JobOptions.LeaseSeconds"/>, the longest due first (arrival order among rows due at once).</summary>
     /// <returns>The claimed rows, untracked; empty when there is nothing to do.</returns>
     public async Task<IReadOnlyList<T>> ClaimBatchAsync(CancellationToken cancellationToken = default)
     {
@@ -37,7 +37,7 @@ public sealed class MessageQueue<T>
         var until = now.AddSeconds(_jobs.LeaseSeconds);
         await using var db = _factory.CreateDbContext();
         var rows = db.Set<T>();
-        var ids = await Due(rows, now).OrderBy(m => m.Id).Select(m => m.Id).Take(_jobs.BatchSize).ToListAsync(cancellationToken);
+        var ids = await DueIds(rows, now, _jobs.BatchSize).ToListAsync(cancellationToken);
         if (ids.Count == 0)
         {
             return [];
@@ -47,7 +47,7 @@ public sealed class MessageQueue<T>
         await Due(rows.Where(m => ids.Contains(m.Id)), now)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimToken, token).SetProperty(m => m.ClaimedUntil, until), cancellationToken);
         // By id first: ClaimToken has no index, and a scan of a long queue per batch is what this avoids.
-        return await rows.AsNoTracking().Where(m => ids.Contains(m.Id) && m.ClaimToken == token).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        return await rows.AsNoTracking().Where(m => ids.Contains(m.Id) && m.ClaimToken == token).OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).ToListAsync(cancellationToken);
     }
 
     /// <summary>Releases claims whose lease ran out (their worker died), so the next pass takes them.</summary>
@@ -228,6 +228,15 @@ public sealed class MessageQueue<T>
         ArgumentNullException.ThrowIfNull(claimed);
         return db.Set<T>().SingleOrDefaultAsync(m => m.Id == claimed.Id && m.ClaimToken == claimed.ClaimToken, cancellationToken);
     }
+
+    /// <summary>
+    /// The ids of the <paramref name="take"/> rows due longest at <paramref name="now"/>: the claim's read, which walks
+    /// the pending-rows index in its order (<c>PendingQueueIndex</c>) and stops after <paramref name="take"/>. By due
+    /// time and not by id alone: the primary key also gives id order, and PostgreSQL, which cannot know that the pending
+    /// rows are the newest, would walk it through every processed row.
+    /// </summary>
+    internal static IQueryable<long> DueIds(IQueryable<T> rows, DateTimeOffset now, int take) =>
+        Due(rows, now).OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Select(m => m.Id).Take(take);
 
     private static IQueryable<T> Live(IQueryable<T> rows) => rows.Where(m => m.ProcessedAt == null && m.DeadLetteredAt == null);
 

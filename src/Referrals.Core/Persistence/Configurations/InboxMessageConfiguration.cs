@@ -18,7 +18,6 @@ internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<Inbox
         builder.Property(x => x.LastError).HasMaxLength(4000);
         builder.HasIndex(x => new { x.Source, x.DeliveryId }).IsUnique();
         builder.HasIndex(x => new { x.Source, x.EventId, x.Topic });
-        // The drain's scan: unprocessed, live, due, in arrival order.
-        builder.HasIndex(x => new { x.ProcessedAt, x.DeadLetteredAt, x.NextAttemptAt });
+        PendingQueueIndex.Configure(builder, "InboxMessages");
     }
 }

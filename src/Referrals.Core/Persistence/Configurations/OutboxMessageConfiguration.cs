@@ -15,7 +15,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(x => x.ExternalRef).HasMaxLength(Lengths.Key);
         builder.Property(x => x.LastError).HasMaxLength(4000);
         builder.HasIndex(x => x.IdempotencyKey).IsUnique();
-        builder.HasIndex(x => new { x.ProcessedAt, x.DeadLetteredAt, x.NextAttemptAt });
+        PendingQueueIndex.Configure(builder, "OutboxMessages");
         builder.HasIndex(x => new { x.TenantId, x.Kind });
     }
 }

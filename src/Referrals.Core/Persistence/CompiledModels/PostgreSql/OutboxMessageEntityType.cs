@@ -157,7 +157,9 @@ namespace Referrals.Core.Persistence.CompiledModels.PostgreSql
                 new[] { tenantId, kind });
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { processedAt, deadLetteredAt, nextAttemptAt });
+                new[] { nextAttemptAt, id, claimedUntil });
+            index1.AddAnnotation("Relational:Filter", "\"ProcessedAt\" IS NULL AND \"DeadLetteredAt\" IS NULL");
+            index1.AddAnnotation("Relational:Name", "IX_OutboxMessages_Pending");
 
             return runtimeEntityType;
         }

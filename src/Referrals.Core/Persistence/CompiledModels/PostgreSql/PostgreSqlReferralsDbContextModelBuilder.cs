@@ -12,7 +12,7 @@ namespace Referrals.Core.Persistence.CompiledModels.PostgreSql
     public partial class PostgreSqlReferralsDbContextModel
     {
         private PostgreSqlReferralsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d5d00019-3ecf-48bb-8647-d8cac00abc98"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("0dbb8b2c-bbd7-4947-801d-1f4a94746ad9"), entityTypeCount: 22)
         {
         }
 

@@ -146,7 +146,9 @@ namespace Referrals.Core.Persistence.CompiledModels.Sqlite
                 unique: true);
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { processedAt, deadLetteredAt, nextAttemptAt });
+                new[] { nextAttemptAt, id, claimedUntil });
+            index0.AddAnnotation("Relational:Filter", "\"ProcessedAt\" IS NULL AND \"DeadLetteredAt\" IS NULL");
+            index0.AddAnnotation("Relational:Name", "IX_InboxMessages_Pending");
 
             var index1 = runtimeEntityType.AddIndex(
                 new[] { source, eventId, topic });

@@ -11,7 +11,7 @@ namespace Referrals.Core.Persistence.CompiledModels.Sqlite
     public partial class SqliteReferralsDbContextModel
     {
         private SqliteReferralsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("37ac88d7-82cb-436a-87e2-003f4ae20fc9"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("e6da9414-5962-4e79-87b7-61e85f198208"), entityTypeCount: 22)
         {
         }
 

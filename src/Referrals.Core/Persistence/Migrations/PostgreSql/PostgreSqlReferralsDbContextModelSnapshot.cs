@@ -445,7 +445,9 @@ namespace Referrals.Core.Persistence.Migrations.PostgreSql
                     b.HasIndex("Source", "DeliveryId")
                         .IsUnique();
 
-                    b.HasIndex("ProcessedAt", "DeadLetteredAt", "NextAttemptAt");
+                    b.HasIndex("NextAttemptAt", "Id", "ClaimedUntil")
+                        .HasDatabaseName("IX_InboxMessages_Pending")
+                        .HasFilter("\"ProcessedAt\" IS NULL AND \"DeadLetteredAt\" IS NULL");
 
                     b.HasIndex("Source", "EventId", "Topic");
 
@@ -513,7 +515,9 @@ namespace Referrals.Core.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("TenantId", "Kind");
 
-                    b.HasIndex("ProcessedAt", "DeadLetteredAt", "NextAttemptAt");
+                    b.HasIndex("NextAttemptAt", "Id", "ClaimedUntil")
+                        .HasDatabaseName("IX_OutboxMessages_Pending")
+                        .HasFilter("\"ProcessedAt\" IS NULL AND \"DeadLetteredAt\" IS NULL");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });

@@ -434,7 +434,9 @@ namespace Referrals.Core.Persistence.Migrations.Sqlite
                     b.HasIndex("Source", "DeliveryId")
                         .IsUnique();
 
-                    b.HasIndex("ProcessedAt", "DeadLetteredAt", "NextAttemptAt");
+                    b.HasIndex("NextAttemptAt", "Id", "ClaimedUntil")
+                        .HasDatabaseName("IX_InboxMessages_Pending")
+                        .HasFilter("\"ProcessedAt\" IS NULL AND \"DeadLetteredAt\" IS NULL");
 
                     b.HasIndex("Source", "EventId", "Topic");
 
@@ -500,7 +502,9 @@ namespace Referrals.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "Kind");
 
-                    b.HasIndex("ProcessedAt", "DeadLetteredAt", "NextAttemptAt");
+                    b.HasIndex("NextAttemptAt", "Id", "ClaimedUntil")
+                        .HasDatabaseName("IX_OutboxMessages_Pending")
+                        .HasFilter("\"ProcessedAt\" IS NULL AND \"DeadLetteredAt\" IS NULL");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });
