@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Referrals.Core.Analytics;
 using Referrals.Core.Persistence;
 using Referrals.Core.Tenants;
 
@@ -10,14 +9,12 @@ namespace Referrals.Core.Messaging;
 /// <summary>
 /// Drains the inbox in batches. Each message's processed mark is committed with the handler's changes, so a crash at
 /// any point leaves either both or neither. Up to <see cref="GroupSize"/> messages share one scope, context and
-/// transaction (one commit, one write to the log, one statement marking them processed), each inside its own savepoint;
-/// when one fails, its changes are rolled back to the savepoint, the ones before it are committed, and it and the rest of
-/// its group are handled one by one in their own scope and transaction, where a failure is recorded for retry as before.
+/// transaction (one commit, one write to the log, one statement marking them processed). When one fails, the whole
+/// group rolls back; the messages before it are handled again as a group of their own, its failure is recorded for retry
+/// (without handling it a third time), and grouping resumes after it.
 /// </summary>
 public sealed class InboxProcessor : QueueProcessor<InboxMessage>
 {
-    private const string GroupSavepoint = "inbox_message";
-
     /// <summary>Creates the processor.</summary>
     public InboxProcessor(MessageQueue<InboxMessage> queue, IServiceScopeFactory scopes, ILogger<InboxProcessor> logger)
         : base(queue, scopes, logger)
@@ -38,19 +35,32 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
         ArgumentNullException.ThrowIfNull(batch);
         var total = DrainResult.Empty;
         var next = 0;
+        // A message whose handling failed in a group, with its error: the group rolled back with it, so the messages
+        // before it go again as a group of their own, and then its failure is recorded without handling it again.
+        (int Index, Exception Error)? failed = null;
         while (next < batch.Count)
         {
-            var group = batch.Skip(next).Take(GroupSize).ToList();
-            var (done, result, failure) = await ProcessGroupAsync(group, cancellationToken);
-            total = total.Plus(result);
-            next += done;
-            if (failure is not null)
+            if (failed is { } known && known.Index == next)
             {
-                // The ones before it are committed; its own changes were rolled back to its savepoint.
-                total = total.Plus(await RecordFailureAsync(group[done], failure, cancellationToken));
+                total = total.Plus(await RecordFailureAsync(batch[next], known.Error, cancellationToken));
+                failed = null;
                 next++;
+                continue;
             }
-            else if (done == 0)
+
+            var size = Math.Min(GroupSize, (failed?.Index ?? batch.Count) - next);
+            var group = batch.Skip(next).Take(size).ToList();
+            var outcome = await ProcessGroupAsync(group, cancellationToken);
+            if (outcome.Committed)
+            {
+                total = total.Plus(outcome.Result);
+                next += group.Count;
+            }
+            else if (outcome.Failure is { } failure)
+            {
+                failed = (next + outcome.FailedAt, failure);
+            }
+            else
             {
                 // The group's transaction itself failed: this one goes alone, then grouping resumes.
                 total = total.Plus(await ProcessOneAsync(group[0], cancellationToken));
@@ -90,29 +100,29 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
         return true;
     }
 
-    // Handles the group's messages in one transaction until one fails; returns how many were committed and the failure.
-    private async Task<(int Done, DrainResult Result, Exception? Failure)> ProcessGroupAsync(List<InboxMessage> group, CancellationToken cancellationToken)
+    // Handles the group's messages in one transaction, committed only when all of them were handled. Without a savepoint
+    // per message: SQLite copies every page a savepoint changes to a statement journal first, about a third of what the
+    // drain wrote (docs/performance.md), and a failing message is rare enough to pay for handling its group again.
+    private async Task<GroupOutcome> ProcessGroupAsync(List<InboxMessage> group, CancellationToken cancellationToken)
     {
-        var done = 0;
-        var handled = 0;
-        Exception? failure = null;
+        var index = 0;
         try
         {
             await using var scope = Scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ReferralsDbContext>();
+            // A failure rolls the whole group back, so EF Core's savepoint around each save would only cost journal writes.
+            db.Database.AutoSavepointsEnabled = false;
             var handlers = scope.ServiceProvider.GetServices<IInboxHandler>().ToList();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var rollups = new RollupDelta();
             var handledRows = new List<InboxMessage>(group.Count);
             // The batch's lease started when it was claimed: the group's rows are renewed first, in its transaction. A
             // row lost before that is not held (InboxGroupRows); one lost after it would roll the group back (below).
             await Queue.RenewClaimsAsync(db, group, cancellationToken);
             var rows = await InboxGroupRows.ReadAsync(db, group, cancellationToken);
-            foreach (var claimed in group)
+            db.DeferRollups();
+            for (; index < group.Count; index++)
             {
-                await transaction.CreateSavepointAsync(GroupSavepoint, cancellationToken);
-                db.DeferRollups();
-                var keepTenants = false;
+                var claimed = group[index];
                 try
                 {
                     var handler = handlers.FirstOrDefault(h => h.Source == claimed.Source && h.Handles(claimed.Topic))
@@ -128,67 +138,45 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
                         await db.SaveChangesAsync(cancellationToken);
                         rows.Processed(row);
                         handledRows.Add(claimed);
-                        handled++;
                     }
-
-                    await transaction.ReleaseSavepointAsync(GroupSavepoint, cancellationToken);
-                    rollups.Add(db.StopDeferringRollups()!);
-                    keepTenants = true;
-                    done++;
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
-                    await transaction.RollbackToSavepointAsync(GroupSavepoint, cancellationToken);
-                    failure = ex;
-                    break;
+                    // Nothing of the group is committed: the transaction rolls back as it is disposed.
+                    return GroupOutcome.Failed(index, ex);
                 }
-                finally
-                {
-                    // A rolled-back message's rollup changes are dropped with it.
-                    db.StopDeferringRollups();
-                    // Every message starts from an empty tracker (cheap change detection, nothing of a failed one stays),
-                    // except for the tenants a committed one left as stored: the next message of the shop finds its tenant
-                    // there and does not read it again (TenantDirectory.FindAsync).
-                    ForgetMessage(db, keepTenants);
-                }
+
+                // Every message starts from an empty tracker (cheap change detection), except for the tenants the ones
+                // before it left as stored: the next message of the shop finds its tenant there and does not read it
+                // again (TenantDirectory.FindAsync).
+                KeepOnlyStoredTenants(db);
             }
 
-            if (done > 0)
+            var rollups = db.StopDeferringRollups()!;
+            // The renewal at the start keeps the held rows this worker's until the commit: all are still held here.
+            // Should one not be, the whole group rolls back and its messages are handled one by one.
+            if (handledRows.Count > 0 && await Queue.CompleteAllAsync(db, handledRows, cancellationToken) != handledRows.Count)
             {
-                // The renewal at the start keeps the held rows this worker's until the commit: all are still held here.
-                // Should one not be, the whole group rolls back and its messages are handled one by one.
-                if (handledRows.Count > 0 && await Queue.CompleteAllAsync(db, handledRows, cancellationToken) != handledRows.Count)
-                {
-                    throw new InvalidOperationException("A drain group lost the claim of a row it handled.");
-                }
-
-                // The committed messages' rollup changes, summed: one UPDATE per rollup row for the whole group.
-                await db.WriteRollupsAsync(rollups, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
+                throw new InvalidOperationException("A drain group lost the claim of a row it handled.");
             }
+
+            // The group's rollup changes, summed: one UPDATE per rollup row for the whole group.
+            await db.WriteRollupsAsync(rollups, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return GroupOutcome.Done(new DrainResult(group.Count, handledRows.Count, 0, 0));
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Nothing of the group is committed (for example the commit failed); the caller takes them one by one.
             Logger.LogWarning(ex, "A group of {Count} inbox messages could not be committed; they are handled one by one", group.Count);
-            return (0, DrainResult.Empty, null);
+            return GroupOutcome.NotCommitted;
         }
-
-        return (done, new DrainResult(done, handled, 0, 0), failure);
     }
 
-    // Detaches what the message tracked. Tenants stay when the message's work stands and they are as saved: Unchanged
-    // after its SaveChanges, which detected every change made to them. After a rollback everything goes, the tenants read
-    // for reading only included, since a tenant's values may then differ from the database's.
-    private static void ForgetMessage(ReferralsDbContext db, bool keepTenants)
+    // Detaches what the message tracked but the tenants, which stay as they are saved: Unchanged after its SaveChanges,
+    // which detected every change made to them.
+    private static void KeepOnlyStoredTenants(ReferralsDbContext db)
     {
-        if (!keepTenants)
-        {
-            db.ChangeTracker.Clear();
-            db.ReadOnlyTenants.Clear();
-            return;
-        }
-
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
@@ -214,4 +202,15 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
         row.EventId is null
             ? Task.FromResult(false)
             : db.Inbox.AnyAsync(m => m.Source == row.Source && m.EventId == row.EventId && m.Topic == row.Topic && m.Id != row.Id && m.ProcessedAt != null, cancellationToken);
+
+    // How a group went: committed whole, or rolled back whole because its message at FailedAt failed (Failure), or
+    // because the transaction itself failed (neither).
+    private readonly record struct GroupOutcome(bool Committed, DrainResult Result, int FailedAt, Exception? Failure)
+    {
+        public static GroupOutcome NotCommitted => new(false, DrainResult.Empty, 0, null);
+
+        public static GroupOutcome Done(DrainResult result) => new(true, result, 0, null);
+
+        public static GroupOutcome Failed(int index, Exception failure) => new(false, DrainResult.Empty, index, failure);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Referrals.Core.Engine;
 using Referrals.Core.Jobs;
@@ -90,14 +91,49 @@ public sealed class InboxProcessorTests
         var result = await Processor.RunAsync();
 
         Assert.That(result, Is.EqualTo(new DrainResult(5, 4, 1, 0)));
-        Assert.That(_handler.Handled.Select(m => m.DeliveryId), Is.EqualTo(new[] { "d-0", "d-2", "d-3", "d-4" }));
+        Assert.That(_handler.Handled.Select(m => m.DeliveryId), Is.EqualTo(new[] { "d-0", "d-0", "d-2", "d-3", "d-4" }),
+            "d-1's failure rolled its group back: d-0 is handled again in a group of its own, d-1 not at all");
         await _engine.RunAsync(async (db, _) =>
         {
             var failed = await db.Inbox.SingleAsync(m => m.DeliveryId == "d-1");
-            Assert.That(failed.Attempts, Is.EqualTo(1), "tried once, not again on its own in the same drain");
+            Assert.That(failed.Attempts, Is.EqualTo(1), "tried once (it would succeed a second time), not again in the same drain");
             Assert.That(failed.ProcessedAt, Is.Null);
             Assert.That(await db.Inbox.CountAsync(m => m.ProcessedAt != null), Is.EqualTo(4));
         });
+    }
+
+    [Test]
+    public async Task Drain_HandlesNoOtherMessageTwice_WhenTheFirstOfAGroupFails()
+    {
+        _handler.FailTimes("d-0", 1);
+        for (var i = 0; i < 4; i++)
+        {
+            await Store.TryAddAsync(Message($"d-{i}"));
+        }
+
+        var result = await Processor.RunAsync();
+
+        Assert.That(result, Is.EqualTo(new DrainResult(4, 3, 1, 0)));
+        Assert.That(_handler.Handled.Select(m => m.DeliveryId), Is.EqualTo(new[] { "d-1", "d-2", "d-3" }));
+        await _engine.RunAsync(async (db, _) =>
+            Assert.That((await db.Inbox.SingleAsync(m => m.DeliveryId == "d-0")).Attempts, Is.EqualTo(1)));
+    }
+
+    [Test]
+    public async Task Drain_SetsNoSavepoint_WhenItsGroupCommits()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await Store.TryAddAsync(Message($"d-{i}"));
+        }
+
+        using var log = EfEventLog.Start();
+        var result = await Processor.RunAsync();
+
+        Assert.That(result.Succeeded, Is.EqualTo(5));
+        Assert.That(log.Count(RelationalEventId.TransactionCommitted), Is.Positive, "the log sees the drain's commits");
+        // A savepoint makes SQLite copy every page the message changes to a statement journal first.
+        Assert.That(log.Count(RelationalEventId.CreatedTransactionSavepoint), Is.Zero, "no savepoint per message or per save");
     }
 
     [Test]
@@ -138,7 +174,8 @@ public sealed class InboxProcessorTests
         var result = await Processor.RunAsync();
 
         Assert.That(result.Succeeded, Is.EqualTo(4));
-        Assert.That(_renamer.Seen, Is.EqualTo(new[] { original, original, original, original, "Kept" }),
+        // r-1's failure rolls its group back, and r-0 is handled again before the failure is recorded.
+        Assert.That(_renamer.Seen, Is.EqualTo(new[] { original, original, original, original, original, "Kept" }),
             "each message sees the tenant as stored: not the rolled-back rename, and the committed one");
         await _engine.RunAsync(async (db, _) => Assert.That((await db.Tenants.SingleAsync()).DisplayName, Is.EqualTo("Kept")));
     }
@@ -157,7 +194,8 @@ public sealed class InboxProcessorTests
         var result = await Processor.RunAsync();
 
         Assert.That(result.Succeeded, Is.EqualTo(4));
-        Assert.That(_renamer.Seen, Is.EqualTo(new[] { $"{original} (untracked)", original, $"{original} (untracked)", original, "Kept (tracked)" }),
+        // r-1's failure rolls its group back, and r-0 is handled again before the failure is recorded.
+        Assert.That(_renamer.Seen, Is.EqualTo(new[] { $"{original} (untracked)", original, $"{original} (untracked)", $"{original} (untracked)", original, "Kept (tracked)" }),
             "readers get an untracked tenant as stored, never the rolled-back rename; once a message tracks the tenant, they get that one");
     }
 
