@@ -45,7 +45,7 @@ public sealed class AdvocateCodes
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(advocate);
-        var existing = db.ReferralCodes.Local.FirstOrDefault(c => c.AdvocateContactId == advocate.Id && c.IsActive)
+        var existing = ChangeTrackerEntries.Tracked<ReferralCode>(db.ChangeTracker).FirstOrDefault(c => c.AdvocateContactId == advocate.Id && c.IsActive)
             ?? await db.ReferralCodes.Where(c => c.TenantId == advocate.TenantId && c.AdvocateContactId == advocate.Id && c.IsActive)
                 .OrderBy(c => c.CreatedAt).FirstOrDefaultAsync(cancellationToken);
         if (existing is not null)
@@ -55,7 +55,7 @@ public sealed class AdvocateCodes
 
         var generated = await _allocator.AllocateAsync(
             advocate.FirstName,
-            async (key, ct) => db.ReferralCodes.Local.Any(c => c.TenantId == advocate.TenantId && c.LookupKey == key)
+            async (key, ct) => ChangeTrackerEntries.Tracked<ReferralCode>(db.ChangeTracker).Any(c => c.TenantId == advocate.TenantId && c.LookupKey == key)
                 || await db.ReferralCodes.AnyAsync(c => c.TenantId == advocate.TenantId && c.LookupKey == key, ct),
             cancellationToken);
         var code = new ReferralCode(advocate.TenantId, advocate.Id, generated.Display, generated.LookupKey, _clock.GetUtcNow());

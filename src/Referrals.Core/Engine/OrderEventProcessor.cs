@@ -76,7 +76,7 @@ public sealed class OrderEventProcessor
         order.PaidAt = paid.PaidAt ?? paid.PlacedAt;
 
         var buyer = await _contacts.UpsertAsync(db, tenant.Id, paid.Customer, ContactKind.Client, cancellationToken);
-        var newBuyer = db.Entry(buyer).State == EntityState.Added;
+        var newBuyer = ChangeTrackerEntries.IsAdded(db, buyer);
         var previousOrders = Math.Max(buyer.OrdersCount, paid.PreviousOrderCount ?? 0);
         RecordPurchase(buyer, paid, order.PaidAt.Value);
         order.ContactId = buyer.Id;

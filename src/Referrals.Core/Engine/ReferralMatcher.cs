@@ -67,7 +67,7 @@ internal static class ReferralMatcher
         }
 
         // A contact added by this order is in no stored referral yet.
-        if (db.Entry(buyer).State != EntityState.Added)
+        if (!ChangeTrackerEntries.IsAdded(db, buyer))
         {
             found.AddRange(await ChainPositions.ByFriendContactAsync(db, tenantId, buyer.Id, cancellationToken));
         }

@@ -63,7 +63,7 @@ public sealed class StaffTasks
         ArgumentNullException.ThrowIfNull(advocate);
         var key = ReferralSourceKey(referral.Id);
         // A referral added in this unit of work has no stored task yet; only the tracked ones can hold one.
-        var existing = db.Entry(referral).State == EntityState.Added
+        var existing = ChangeTrackerEntries.IsAdded(db, referral)
             ? ChangeTrackerEntries.Tracked<StaffTask>(db.ChangeTracker).FirstOrDefault(t => t.TenantId == tenant.Id && t.Kind == StaffTaskKind.ThankYouCard && t.SourceKey == key)
             : await FindAsync(db, tenant.Id, StaffTaskKind.ThankYouCard, key, cancellationToken);
         if (existing is not null)
@@ -237,7 +237,7 @@ public sealed class StaffTasks
     }
 
     private static async Task<StaffTask?> FindAsync(ReferralsDbContext db, Guid tenantId, StaffTaskKind kind, string key, CancellationToken cancellationToken) =>
-        db.StaffTasks.Local.FirstOrDefault(t => t.TenantId == tenantId && t.Kind == kind && t.SourceKey == key)
+        ChangeTrackerEntries.Tracked<StaffTask>(db.ChangeTracker).FirstOrDefault(t => t.TenantId == tenantId && t.Kind == kind && t.SourceKey == key)
         ?? await db.StaffTasks.FirstOrDefaultAsync(t => t.TenantId == tenantId && t.Kind == kind && t.SourceKey == key, cancellationToken);
 
     private static StaffTask Add(ReferralsDbContext db, StaffTask task)

@@ -18,12 +18,18 @@ internal static class AdvocatePreviousStarts
     public static List<Referral> Added(ReferralsDbContext db) =>
         [.. ChangeTrackerEntries.AsDetected<Referral>(db.ChangeTracker).Where(e => e.State == EntityState.Added).Select(e => e.Entity)];
 
-    public static async Task AssignAsync(ReferralsDbContext db, List<Referral> added, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sets the previous starts of <paramref name="added"/>. Returns whether stored referrals were changed too (re-chained),
+    /// which a <c>DetectChanges</c> must then find; the added ones' values an insert reads as they are.
+    /// </summary>
+    public static async Task<bool> AssignAsync(ReferralsDbContext db, List<Referral> added, CancellationToken cancellationToken)
     {
         if (added.Count == 0)
         {
-            return;
+            return false;
         }
+
+        var rechained = false;
 
         var groups = added.GroupBy(r => (r.TenantId, r.AdvocateContactId)).OrderBy(g => g.Key.AdvocateContactId).ThenBy(g => g.Key.TenantId).ToList();
         await LockAsync(db, groups.Select(g => g.Key.AdvocateContactId), cancellationToken);
@@ -45,11 +51,14 @@ internal static class AdvocatePreviousStarts
                 // A stored referral started after an added one (clocks of two instances apart): re-chain from the
                 // added ones' start on, so the stored successors point at the right predecessor too.
                 await RechainAsync(db, group.Key.TenantId, group.Key.AdvocateContactId, ordered, cancellationToken);
+                rechained = true;
                 continue;
             }
 
             Chain(ordered, stored);
         }
+
+        return rechained;
     }
 
     private static void Chain(IEnumerable<Referral> ordered, DateTimeOffset? previous)

@@ -26,6 +26,13 @@ internal static class ChangeTrackerEntries
             .Select(e => e.Entity)
             .ToList());
 
+    /// <summary>
+    /// Whether <paramref name="entity"/> is tracked as added, without the <c>DetectChanges</c> of the entity that
+    /// <c>db.Entry(entity)</c> runs: a pass can only turn an unchanged entity into a modified one, never make or unmake
+    /// an added one.
+    /// </summary>
+    public static bool IsAdded(DbContext db, object entity) => Read(db.ChangeTracker, _ => db.Entry(entity).State == EntityState.Added);
+
     private static T Read<T>(ChangeTracker tracker, Func<ChangeTracker, T> read)
     {
         var detect = tracker.AutoDetectChangesEnabled;
