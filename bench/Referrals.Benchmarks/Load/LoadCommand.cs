@@ -233,6 +233,20 @@ internal static class LoadCommand
         await output.WriteLineAsync(Format.Invariant(
             $"| {provider}: sustained inbox drain (DrainInboxJob until empty, after {warm[0]} warm-up orders drained) | 1 drain job | {processed / seconds:N0} orders/s | — | | | | | {processed} of {drain.Orders} processed in {seconds:0.0} s; bridge CPU {cpu * 1000 / Math.Max(1, processed):0.00} ms per order; {setAside[0]} leftovers set aside | {await MemoryAsync(bridge)} | {loadBefore} → {MachineLoad.LoadAverageNow()} |"));
         await output.FlushAsync();
+
+        // Webhooks keep arriving while the inbox drains. A drain group holds the database's write lock (SQLite: the whole
+        // file) until its commit, so a delivery may wait for the group in hand: the ingest's latency at an open 500/s
+        // while the same drain works through another drain.Orders orders (and the ones arriving meanwhile).
+        await IngestAsync(drain.Orders);
+        var draining = PostAsync(LoadServer.DrainAllPath);
+        await Task.Delay(TimeSpan.FromMilliseconds(100));
+        var during = await LoadDriver.RunAsync($"{provider}: webhook ingest during the sustained drain", client,
+            n => SustainedOrder(template, runId + "-d", key, n), HttpStatusCode.OK, connections, TimeSpan.FromSeconds(2), rate: 500);
+        var drained = await draining;
+        await output.WriteLineAsync(during.Row(null, MachineLoad.LoadAverageNow(), await MemoryAsync(bridge)));
+        await output.WriteLineAsync(Format.Invariant(
+            $"| {provider}: sustained inbox drain with the ingest above | 1 drain job | {long.Parse(drained[0], CultureInfo.InvariantCulture) / double.Parse(drained[1], CultureInfo.InvariantCulture):N0} orders/s | — | | | | | {drained[0]} processed in {double.Parse(drained[1], CultureInfo.InvariantCulture):0.0} s | {await MemoryAsync(bridge)} | {MachineLoad.LoadAverageNow()} |"));
+        await output.FlushAsync();
     }
 
     // A signed orders/paid webhook for sustained order n: its own order, webhook and event ids, and its own buyer.
