@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -22,12 +23,18 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
     }
 
     /// <summary>
-    /// How many messages share one transaction: enough to spread the group's fixed work (scope, claim renewal, processed
-    /// mark, rollups, commit), few enough that SQLite's write lock, held for the whole group, is not kept from the webhook
-    /// ingest for long: about 35 ms at 1.1 ms per order, a wait Shopify's 5-second answer window does not notice. 32
-    /// drained 932-1,032 orders/s in the engine bench against 835-885 for 16, back to back (docs/performance.md).
+    /// How many messages share one transaction at most: enough to spread the group's fixed work (scope, claim renewal,
+    /// processed mark, rollups, commit). 32 drained 932-1,032 orders/s in the engine bench against 835-885 for 16, back to
+    /// back (docs/performance.md). On SQLite a group holds the file's write lock until its commit, about 35 ms for 32
+    /// orders; when webhook deliveries wait for it meanwhile, the group ends early (<see cref="YieldTurnAfter"/>).
     /// </summary>
     public const int GroupSize = 32;
+
+    /// <summary>
+    /// How long a drain group keeps SQLite's write lock at most while a batch of webhook deliveries waits for it
+    /// (<see cref="SqliteWriteTurns"/>): the group commits what it has and hands the lock on.
+    /// </summary>
+    public static readonly TimeSpan YieldTurnAfter = TimeSpan.FromMilliseconds(10);
 
     /// <inheritdoc />
     protected override async Task<DrainResult> ProcessBatchAsync(IReadOnlyList<InboxMessage> batch, CancellationToken cancellationToken)
@@ -54,7 +61,7 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
             if (outcome.Committed)
             {
                 total = total.Plus(outcome.Result);
-                next += group.Count;
+                next += outcome.Count;
             }
             else if (outcome.Failure is { } failure)
             {
@@ -113,6 +120,9 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
             // A failure rolls the whole group back, so EF Core's savepoint around each save would only cost journal writes.
             db.Database.AutoSavepointsEnabled = false;
             var handlers = scope.ServiceProvider.GetServices<IInboxHandler>().ToList();
+            var turns = scope.ServiceProvider.GetRequiredService<ReferralsDbContextFactory>().WriteTurns;
+            using var turn = turns is null ? null : await turns.TakeAsync(cancellationToken);
+            var started = Stopwatch.GetTimestamp();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var handledRows = new List<InboxMessage>(group.Count);
             // The batch's lease started when it was claimed: the group's rows are renewed first, in its transaction. A
@@ -150,6 +160,12 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
                 // before it left as stored: the next message of the shop finds its tenant there and does not read it
                 // again (TenantDirectory.FindAsync).
                 KeepOnlyStoredTenants(db);
+                if (turns is { OthersWaiting: true } && Stopwatch.GetElapsedTime(started) >= YieldTurnAfter)
+                {
+                    // A batch of deliveries waits for the write lock: the group ends here, the rest go in the next one.
+                    index++;
+                    break;
+                }
             }
 
             var rollups = db.StopDeferringRollups()!;
@@ -163,7 +179,7 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
             // The group's rollup changes, summed: one UPDATE per rollup row for the whole group.
             await db.WriteRollupsAsync(rollups, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return GroupOutcome.Done(new DrainResult(group.Count, handledRows.Count, 0, 0));
+            return GroupOutcome.Done(index, new DrainResult(index, handledRows.Count, 0, 0));
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -205,12 +221,13 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
 
     // How a group went: committed whole, or rolled back whole because its message at FailedAt failed (Failure), or
     // because the transaction itself failed (neither).
-    private readonly record struct GroupOutcome(bool Committed, DrainResult Result, int FailedAt, Exception? Failure)
+    private readonly record struct GroupOutcome(bool Committed, int Count, DrainResult Result, int FailedAt, Exception? Failure)
     {
-        public static GroupOutcome NotCommitted => new(false, DrainResult.Empty, 0, null);
+        public static GroupOutcome NotCommitted => new(false, 0, DrainResult.Empty, 0, null);
 
-        public static GroupOutcome Done(DrainResult result) => new(true, result, 0, null);
+        // The first count messages of the group are committed (all of them, unless it yielded the write lock early).
+        public static GroupOutcome Done(int count, DrainResult result) => new(true, count, result, 0, null);
 
-        public static GroupOutcome Failed(int index, Exception failure) => new(false, DrainResult.Empty, index, failure);
+        public static GroupOutcome Failed(int index, Exception failure) => new(false, 0, DrainResult.Empty, index, failure);
     }
 }

@@ -24,6 +24,7 @@ public sealed class InboxStore : IAsyncDisposable, IDisposable
         new BoundedChannelOptions(MaxPending) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
     private readonly InboxBatchWriter _writer;
+    private readonly SqliteWriteTurns? _turns;
     private readonly ILogger<InboxStore> _logger;
     private readonly Task _loop;
 
@@ -32,6 +33,7 @@ public sealed class InboxStore : IAsyncDisposable, IDisposable
     {
         ArgumentNullException.ThrowIfNull(factory);
         _writer = new InboxBatchWriter(factory);
+        _turns = factory.WriteTurns;
         _logger = logger;
         _loop = Task.Run(WriteLoopAsync);
     }
@@ -83,6 +85,9 @@ public sealed class InboxStore : IAsyncDisposable, IDisposable
         var batch = new List<PendingDelivery>(MaxBatchSize);
         while (await _pending.Reader.WaitToReadAsync())
         {
+            // The turn at SQLite's write lock first, then the batch: deliveries that arrive while a drain group finishes
+            // go into this batch rather than wait for the next turn.
+            using var turn = _turns is null ? null : await _turns.TakeAsync(CancellationToken.None);
             while (batch.Count < MaxBatchSize && _pending.Reader.TryRead(out var pending))
             {
                 if (pending.CancellationToken.IsCancellationRequested)

@@ -48,6 +48,7 @@ public sealed class ReferralsDbContextFactory
         Storage = storage;
         IInterceptor[] shared = lookups is null ? [] : [new ReferralLookupInvalidator(lookups)];
         WalCheckpointer = storage.Provider == StorageProvider.Sqlite ? new SqliteWalCheckpointer(storage.ConnectionString) : null;
+        WriteTurns = storage.Provider == StorageProvider.Sqlite ? new SqliteWriteTurns() : null;
         _create = storage.Provider switch
         {
             StorageProvider.Sqlite => Build<SqliteReferralsDbContext>(b => b
@@ -67,6 +68,9 @@ public sealed class ReferralsDbContextFactory
 
     /// <summary>On SQLite, the background checkpointer of the file, which every connection of this factory reports its commits to.</summary>
     internal SqliteWalCheckpointer? WalCheckpointer { get; }
+
+    /// <summary>On SQLite, the turns of the file's busy writers (the ingest and the drain) at its write lock.</summary>
+    internal SqliteWriteTurns? WriteTurns { get; }
 
     /// <summary>A new context; the caller disposes it.</summary>
     public ReferralsDbContext CreateDbContext() => _create();
