@@ -15,7 +15,8 @@ namespace Referrals.Benchmarks.Load;
 /// baseline and the real bridge as child processes and measures, in one run, the baseline (POST of the order body, GET),
 /// webhook ingest at saturation and at fixed rates, the inbox drain (its cold first seconds), the app-proxy redirect
 /// <c>/shopify/proxy/r/{code}</c>, and a sustained drain (the leftovers set aside, warm-up orders ingested and drained,
-/// then N more ingested and drained to the end), with the bridge's start-up time and memory. Prints Markdown rows, the
+/// then N more ingested and drained to the end; then webhooks at an open 500/s while N more drain), with the bridge's
+/// start-up time and memory. Prints Markdown rows, the
 /// inbox writer's cycle and the bridge's CPU per request after each ingest phase, and checks at the end that every
 /// delivery answered 200 is in the inbox (exit code 1 and a FAILED line otherwise). <c>--bridge published</c> (the default)
 /// runs the bridge child from the bench published ReadyToRun, as the bridge ships (<see cref="BridgePublisher"/>);

@@ -12,7 +12,7 @@ namespace Referrals.Core.Messaging;
 /// any point leaves either both or neither. Up to <see cref="GroupSize"/> messages share one scope, context and
 /// transaction (one commit, one write to the log, one statement marking them processed). When one fails, the whole
 /// group rolls back; the messages before it are handled again as a group of their own, its failure is recorded for retry
-/// (without handling it a third time), and grouping resumes after it.
+/// (without handling it again), and grouping resumes after it.
 /// </summary>
 public sealed class InboxProcessor : QueueProcessor<InboxMessage>
 {
@@ -107,7 +107,7 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
         return true;
     }
 
-    // Handles the group's messages in one transaction, committed only when all of them were handled. Without a savepoint
+    // Handles the group's messages in one transaction, committed unless one of them fails. Without a savepoint
     // per message: SQLite copies every page a savepoint changes to a statement journal first, about a third of what the
     // drain wrote (docs/performance.md), and a failing message is rare enough to pay for handling its group again.
     private async Task<GroupOutcome> ProcessGroupAsync(List<InboxMessage> group, CancellationToken cancellationToken)
@@ -219,13 +219,13 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
             ? Task.FromResult(false)
             : db.Inbox.AnyAsync(m => m.Source == row.Source && m.EventId == row.EventId && m.Topic == row.Topic && m.Id != row.Id && m.ProcessedAt != null, cancellationToken);
 
-    // How a group went: committed whole, or rolled back whole because its message at FailedAt failed (Failure), or
-    // because the transaction itself failed (neither).
+    // How a group went: its first Count messages committed, or all rolled back because its message at FailedAt failed
+    // (Failure) or because the transaction itself failed (neither).
     private readonly record struct GroupOutcome(bool Committed, int Count, DrainResult Result, int FailedAt, Exception? Failure)
     {
         public static GroupOutcome NotCommitted => new(false, 0, DrainResult.Empty, 0, null);
 
-        // The first count messages of the group are committed (all of them, unless it yielded the write lock early).
+        // All of the group, unless it handed the write lock on early.
         public static GroupOutcome Done(int count, DrainResult result) => new(true, count, result, 0, null);
 
         public static GroupOutcome Failed(int index, Exception failure) => new(false, 0, DrainResult.Empty, index, failure);

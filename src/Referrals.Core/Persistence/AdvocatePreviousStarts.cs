@@ -29,8 +29,6 @@ internal static class AdvocatePreviousStarts
             return false;
         }
 
-        var rechained = false;
-
         var groups = added.GroupBy(r => (r.TenantId, r.AdvocateContactId)).OrderBy(g => g.Key.AdvocateContactId).ThenBy(g => g.Key.TenantId).ToList();
         await LockAsync(db, groups.Select(g => g.Key.AdvocateContactId), cancellationToken);
 
@@ -42,6 +40,7 @@ internal static class AdvocatePreviousStarts
             .Select(g => new { g.Key.TenantId, g.Key.AdvocateContactId, Latest = g.Max(r => r.CreatedAt) })
             .ToDictionaryAsync(x => (x.TenantId, x.AdvocateContactId), x => (DateTimeOffset?)x.Latest, cancellationToken);
 
+        var rechained = false;
         foreach (var group in groups)
         {
             var ordered = group.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToList();

@@ -51,7 +51,7 @@ public sealed class InboxWriteTurnsTests
 
         int? processedWhenTheWriterGotItsTurn = null;
         Task? writer = null;
-        _handler.OnFirst = () =>
+        _handler.OnFirst = async () =>
         {
             // Another writer queues for the turn during the group's first message, which then takes longer than the
             // group may keep the turn while someone waits.
@@ -62,7 +62,8 @@ public sealed class InboxWriteTurnsTests
                     processedWhenTheWriterGotItsTurn = await _engine.RunAsync((db, _) => db.Inbox.CountAsync(m => m.ProcessedAt != null));
                 }
             });
-            return WaitUntilAsync(() => Turns.OthersWaiting).ContinueWith(_ => Task.Delay(InboxProcessor.YieldTurnAfter * 2)).Unwrap();
+            await WaitUntilAsync(() => Turns.OthersWaiting);
+            await Task.Delay(InboxProcessor.YieldTurnAfter * 2);
         };
 
         var result = await _engine.Services.GetRequiredService<InboxProcessor>().RunAsync();
