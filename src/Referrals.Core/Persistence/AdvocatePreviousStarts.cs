@@ -32,13 +32,7 @@ internal static class AdvocatePreviousStarts
         var groups = added.GroupBy(r => (r.TenantId, r.AdvocateContactId)).OrderBy(g => g.Key.AdvocateContactId).ThenBy(g => g.Key.TenantId).ToList();
         await LockAsync(db, groups.Select(g => g.Key.AdvocateContactId), cancellationToken);
 
-        var tenantIds = groups.Select(g => g.Key.TenantId).Distinct().ToList();
-        var advocateIds = groups.Select(g => g.Key.AdvocateContactId).Distinct().ToList();
-        var latest = await db.Referrals.AsNoTracking()
-            .Where(r => tenantIds.Contains(r.TenantId) && advocateIds.Contains(r.AdvocateContactId))
-            .GroupBy(r => new { r.TenantId, r.AdvocateContactId })
-            .Select(g => new { g.Key.TenantId, g.Key.AdvocateContactId, Latest = g.Max(r => r.CreatedAt) })
-            .ToDictionaryAsync(x => (x.TenantId, x.AdvocateContactId), x => (DateTimeOffset?)x.Latest, cancellationToken);
+        var latest = await LatestStartsAsync(db, groups.Select(g => g.Key).ToList(), cancellationToken);
 
         var rechained = false;
         foreach (var group in groups)
@@ -59,6 +53,29 @@ internal static class AdvocatePreviousStarts
 
         return rechained;
     }
+
+    // The latest stored start of each advocate. A referred order adds one referral: its advocate's latest start is one
+    // seek in the (tenant, advocate, start) index, by a compiled query. Several advocates at once are read together.
+    private static async Task<Dictionary<(Guid TenantId, Guid AdvocateContactId), DateTimeOffset?>> LatestStartsAsync(ReferralsDbContext db,
+        List<(Guid TenantId, Guid AdvocateContactId)> advocates, CancellationToken cancellationToken)
+    {
+        if (advocates is [var only])
+        {
+            return new() { [only] = await LatestStartQuery.For(db)(db, only.TenantId, only.AdvocateContactId, cancellationToken) };
+        }
+
+        var tenantIds = advocates.Select(a => a.TenantId).Distinct().ToList();
+        var advocateIds = advocates.Select(a => a.AdvocateContactId).Distinct().ToList();
+        return await db.Referrals.AsNoTracking()
+            .Where(r => tenantIds.Contains(r.TenantId) && advocateIds.Contains(r.AdvocateContactId))
+            .GroupBy(r => new { r.TenantId, r.AdvocateContactId })
+            .Select(g => new { g.Key.TenantId, g.Key.AdvocateContactId, Latest = g.Max(r => r.CreatedAt) })
+            .ToDictionaryAsync(x => (x.TenantId, x.AdvocateContactId), x => (DateTimeOffset?)x.Latest, cancellationToken);
+    }
+
+    private static readonly CompiledPerModel<Func<ReferralsDbContext, Guid, Guid, CancellationToken, Task<DateTimeOffset?>>> LatestStartQuery =
+        new(() => EF.CompileAsyncQuery((ReferralsDbContext db, Guid tenantId, Guid advocateId, CancellationToken _) =>
+            db.Referrals.Where(r => r.TenantId == tenantId && r.AdvocateContactId == advocateId).Max(r => (DateTimeOffset?)r.CreatedAt)));
 
     private static void Chain(IEnumerable<Referral> ordered, DateTimeOffset? previous)
     {
