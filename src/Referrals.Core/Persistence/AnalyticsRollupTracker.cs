@@ -27,7 +27,7 @@ internal static class AnalyticsRollupTracker
         var delta = new RollupDelta();
         if (db.ChangeTracker.AutoDetectChangesEnabled)
         {
-            db.ChangeTracker.DetectChanges();
+            ChangeTrackerEntries.DetectChangesOfStored(db.ChangeTracker);
         }
 
         var orders = new List<EntityEntry>();

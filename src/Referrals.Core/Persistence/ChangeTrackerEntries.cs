@@ -33,6 +33,23 @@ internal static class ChangeTrackerEntries
     /// </summary>
     public static bool IsAdded(DbContext db, object entity) => Read(db.ChangeTracker, _ => db.Entry(entity).State == EntityState.Added);
 
+    /// <summary>
+    /// What <c>DetectChanges</c> does for a save, for the entities read from the database only (unchanged or modified).
+    /// An added entity is inserted with the values it holds when the save runs, its key was set when it was created,
+    /// and the model has no navigations to fix up, so comparing its values with a snapshot finds nothing a save needs;
+    /// on the order path most of what is tracked is added (the buyer, the order, its ask, referral, ledger entries, task).
+    /// </summary>
+    public static void DetectChangesOfStored(ChangeTracker tracker)
+    {
+        foreach (var entry in AsDetected(tracker))
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Modified)
+            {
+                entry.DetectChanges();
+            }
+        }
+    }
+
     private static T Read<T>(ChangeTracker tracker, Func<ChangeTracker, T> read)
     {
         var detect = tracker.AutoDetectChangesEnabled;

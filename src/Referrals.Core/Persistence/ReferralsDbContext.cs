@@ -160,8 +160,9 @@ public abstract class ReferralsDbContext : DbContext
     }
 
     // Saves without the DetectChanges pass of its own that a save starts (every tracked entity compared again): the
-    // rollup tracker has just run one, and what changed since is at most the previous starts of added referrals, which
-    // an insert reads as they are. That second pass was more than a third of the drain's change detection.
+    // rollup tracker has just compared the stored entities (ChangeTrackerEntries.DetectChangesOfStored), added ones
+    // are inserted with the values they hold, and what changed since is at most the previous starts of added referrals.
+    // That second pass was about a third of the drain's change detection.
     private async Task<int> SaveAsDetectedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         var detect = ChangeTracker.AutoDetectChangesEnabled;
