@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Referrals.Core.Messaging;
 using Referrals.Core.Persistence;
+using Referrals.Testing;
 using Referrals.Testing.Engine;
 
 namespace Referrals.Core.Tests.Messaging;
@@ -34,7 +35,7 @@ public sealed class InboxWriteTurnsTests
         var held = await Turns.TakeAsync(CancellationToken.None);
         var adding = Store.TryAddAsync(Message("d-0"));
 
-        await WaitUntilAsync(() => Turns.OthersWaiting);
+        await Polling.UntilAsync(() => Turns.OthersWaiting);
         Assert.That(adding.IsCompleted, Is.False, "the delivery is not committed while the turn is held");
         held.Dispose();
 
@@ -62,7 +63,7 @@ public sealed class InboxWriteTurnsTests
                     processedWhenTheWriterGotItsTurn = await _engine.RunAsync((db, _) => db.Inbox.CountAsync(m => m.ProcessedAt != null));
                 }
             });
-            await WaitUntilAsync(() => Turns.OthersWaiting);
+            await Polling.UntilAsync(() => Turns.OthersWaiting);
             await Task.Delay(InboxProcessor.YieldTurnAfter * 2);
         };
 
@@ -76,16 +77,6 @@ public sealed class InboxWriteTurnsTests
 
     private InboxMessage Message(string deliveryId) =>
         new("turns-test", deliveryId, null, "orders/paid", "acme.myshopify.com", Encoding.UTF8.GetBytes("{}"), _engine.Clock.GetUtcNow());
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.That(waited.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)), "the condition never held");
-            await Task.Delay(5);
-        }
-    }
 
     private sealed class SlowHandler : IInboxHandler
     {

@@ -1,4 +1,5 @@
 using Referrals.Core.Persistence;
+using Referrals.Testing;
 
 namespace Referrals.Core.Tests.Persistence;
 
@@ -25,7 +26,7 @@ public sealed class SqliteWriteTurnsTests
                 }
             }));
             // The next waiter queues only once this one waits, so the arrival order is known.
-            await WaitUntilAsync(() => turns.Waiting == n);
+            await Polling.UntilAsync(() => turns.Waiting == n);
         }
 
         Assert.That(turns.OthersWaiting, Is.True);
@@ -43,7 +44,7 @@ public sealed class SqliteWriteTurnsTests
         var held = await turns.TakeAsync(CancellationToken.None);
         using var cancel = new CancellationTokenSource();
         var waiting = turns.TakeAsync(cancel.Token);
-        await WaitUntilAsync(() => turns.OthersWaiting);
+        await Polling.UntilAsync(() => turns.OthersWaiting);
 
         await cancel.CancelAsync();
 
@@ -56,15 +57,5 @@ public sealed class SqliteWriteTurnsTests
         Assert.That(another.IsCompleted, Is.False, "a second disposal of a turn handed out no second turn");
         next.Dispose();
         (await another).Dispose();
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.That(waited.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)), "the condition never held");
-            await Task.Delay(5);
-        }
     }
 }

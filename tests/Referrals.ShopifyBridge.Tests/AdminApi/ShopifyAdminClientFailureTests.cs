@@ -2,6 +2,7 @@ using System.Net;
 using Referrals.Core;
 using Referrals.ShopifyBridge.AdminApi;
 using Referrals.ShopifyBridge.AdminApi.Operations;
+using Referrals.Testing;
 using Referrals.Testing.Shopify.FakeAdminApi;
 
 namespace Referrals.ShopifyBridge.Tests.AdminApi;
@@ -269,7 +270,7 @@ public sealed class ShopifyAdminClientFailureTests
         using var cancel = new CancellationTokenSource();
 
         var call = _api.Client.ExecuteAsync(AdminApiHarness.ShopA, new CustomerByEmail("anna@example.com"), cancel.Token);
-        await WaitUntilAsync(() => _api.Logs.Retries.Count == 1);
+        await Polling.UntilAsync(() => _api.Logs.Retries.Count == 1);
         await cancel.CancelAsync();
 
         Assert.That(async () => await call, Throws.InstanceOf<OperationCanceledException>());
@@ -283,17 +284,6 @@ public sealed class ShopifyAdminClientFailureTests
 
         Assert.That(() => _api.ExecuteAsync(new CustomerByEmail("a@example.com"), "evil.example.com"), Throws.ArgumentException.With.Message.Contains("myshopify.com"));
         Assert.That(_api.Fake.Requests, Is.Empty);
-    }
-
-    /// <summary>Polls a condition the test waits for; a guard against hanging, not a timing assertion.</summary>
-    internal static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 1000 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.That(condition(), Is.True, "the awaited condition never came true");
     }
 
     private static bool SameError(ShopifyUserError a, ShopifyUserError b) =>

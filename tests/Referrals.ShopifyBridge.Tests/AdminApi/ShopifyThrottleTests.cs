@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Referrals.ShopifyBridge.AdminApi;
 using Referrals.ShopifyBridge.AdminApi.Operations;
+using Referrals.Testing;
 
 namespace Referrals.ShopifyBridge.Tests.AdminApi;
 
@@ -63,7 +64,7 @@ public sealed class ShopifyThrottleTests
         using var cancel = new CancellationTokenSource();
 
         var shopA = api.Client.ExecuteAsync(ShopA, new CustomerByEmail("anna@example.com"), cancel.Token);
-        await ShopifyAdminClientFailureTests.WaitUntilAsync(() => api.Logs.Retries.Any(r => r.Shop == ShopA));
+        await Polling.UntilAsync(() => api.Logs.Retries.Any(r => r.Shop == ShopA));
         var shopB = await api.Client.ExecuteAsync(ShopB, new CustomerByEmail("ben@example.com"), CancellationToken.None);
 
         // Shop A must wait (4 points − 0) / 1 per second; shop B went straight through meanwhile.
@@ -86,7 +87,7 @@ public sealed class ShopifyThrottleTests
         await api.Client.ExecuteAsync(ShopA, new TagsAdd(anna, ["a"]), CancellationToken.None);
         await api.Client.ExecuteAsync(ShopA, new TagsAdd(anna, ["b"]), CancellationToken.None);
         var third = api.Client.ExecuteAsync(ShopA, new TagsAdd(anna, ["c"]), cancel.Token);
-        await ShopifyAdminClientFailureTests.WaitUntilAsync(() => api.Logs.BucketWaits.Count == 1);
+        await Polling.UntilAsync(() => api.Logs.BucketWaits.Count == 1);
 
         // About 5 points are left and the client knows the call costs 10: it holds the call back (~5 s at 1 point/s)
         // instead of sending it to be throttled.
