@@ -193,20 +193,13 @@ public sealed class InboxProcessor : QueueProcessor<InboxMessage>
     // which detected every change made to them.
     private static void KeepOnlyStoredTenants(ReferralsDbContext db)
     {
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
+        using var pause = ChangeTrackerEntries.PauseDetection(db.ChangeTracker);
+        foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
-            foreach (var entry in db.ChangeTracker.Entries().ToList())
+            if (entry.Entity is not Tenant || entry.State != EntityState.Unchanged)
             {
-                if (entry.Entity is not Tenant || entry.State != EntityState.Unchanged)
-                {
-                    entry.State = EntityState.Detached;
-                }
+                entry.State = EntityState.Detached;
             }
-        }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
     }
 

@@ -50,17 +50,36 @@ internal static class ChangeTrackerEntries
         }
     }
 
+    /// <summary>
+    /// Switches automatic <c>DetectChanges</c> off until the result is disposed, which restores the setting as it was:
+    /// for work on the tracker that must not start a pass of its own.
+    /// </summary>
+    public static DetectionPause PauseDetection(ChangeTracker tracker)
+    {
+        var pause = new DetectionPause(tracker, tracker.AutoDetectChangesEnabled);
+        tracker.AutoDetectChangesEnabled = false;
+        return pause;
+    }
+
     private static T Read<T>(ChangeTracker tracker, Func<ChangeTracker, T> read)
     {
-        var detect = tracker.AutoDetectChangesEnabled;
-        tracker.AutoDetectChangesEnabled = false;
-        try
+        using var pause = PauseDetection(tracker);
+        return read(tracker);
+    }
+
+    /// <summary>Automatic change detection switched off; disposing restores what it was (<see cref="PauseDetection"/>).</summary>
+    public readonly struct DetectionPause : IDisposable
+    {
+        private readonly ChangeTracker _tracker;
+        private readonly bool _wasOn;
+
+        internal DetectionPause(ChangeTracker tracker, bool wasOn)
         {
-            return read(tracker);
+            _tracker = tracker;
+            _wasOn = wasOn;
         }
-        finally
-        {
-            tracker.AutoDetectChangesEnabled = detect;
-        }
+
+        /// <inheritdoc />
+        public void Dispose() => _tracker.AutoDetectChangesEnabled = _wasOn;
     }
 }

@@ -165,16 +165,8 @@ public abstract class ReferralsDbContext : DbContext
     // That second pass was about a third of the drain's change detection.
     private async Task<int> SaveAsDetectedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
-        var detect = ChangeTracker.AutoDetectChangesEnabled;
-        ChangeTracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-        finally
-        {
-            ChangeTracker.AutoDetectChangesEnabled = detect;
-        }
+        using var pause = ChangeTrackerEntries.PauseDetection(ChangeTracker);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     /// <summary>
