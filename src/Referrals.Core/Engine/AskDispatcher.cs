@@ -35,6 +35,10 @@ public sealed class AskDispatcher
     /// <summary>The outbox idempotency key of <paramref name="askId"/>'s e-mail.</summary>
     public static string EmailIdempotencyKey(Guid askId) => $"{EmailKind}:{askId:N}";
 
+    /// <summary>The scheduled asks due by <paramref name="now"/>, longest due first: a walk of the scheduled asks' index.</summary>
+    internal static IQueryable<Ask> Due(ReferralsDbContext db, DateTimeOffset now, int batchSize) =>
+        db.Asks.Where(a => a.State == AskState.Scheduled && a.DueAt <= now).OrderBy(a => a.DueAt).Take(batchSize);
+
     /// <summary>Handles up to <paramref name="batchSize"/> scheduled asks due at or before now, oldest first.</summary>
     /// <returns>How many asks were sent (skipped and cancelled ones not counted).</returns>
     /// <remarks>
@@ -47,8 +51,7 @@ public sealed class AskDispatcher
         ArgumentNullException.ThrowIfNull(db);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         var now = _clock.GetUtcNow();
-        var due = await db.Asks.Where(a => a.State == AskState.Scheduled && a.DueAt <= now)
-            .OrderBy(a => a.DueAt).Take(batchSize).ToListAsync(cancellationToken);
+        var due = await Due(db, now, batchSize).ToListAsync(cancellationToken);
         var sent = 0;
         foreach (var ask in due)
         {

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Referrals.Core.Messaging;
 using Referrals.Core.Persistence;
@@ -98,20 +97,5 @@ public sealed class PendingQueueIndexTests
         }
     }
 
-    // The database's plan for the claim's statement, with the statement's own parameters, one line per plan node.
-    private async Task<string> PlanAsync(Func<ReferralsDbContext, IQueryable<long>> claim)
-    {
-        await using var db = _database.Factory.CreateDbContext();
-        await db.Database.OpenConnectionAsync();
-        await using DbCommand command = claim(db).CreateDbCommand();
-        command.CommandText = (_provider == StorageProvider.Sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ") + command.CommandText;
-        await using var reader = await command.ExecuteReaderAsync();
-        var lines = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            lines.Add(reader.GetString(reader.FieldCount - 1));
-        }
-
-        return string.Join('\n', lines) + '\n';
-    }
+    private Task<string> PlanAsync(Func<ReferralsDbContext, IQueryable<long>> claim) => QueryPlan.OfAsync(_database, claim);
 }

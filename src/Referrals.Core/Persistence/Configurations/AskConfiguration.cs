@@ -12,16 +12,15 @@ internal sealed class AskConfiguration : IEntityTypeConfiguration<Ask>
         builder.HasKey(x => x.Id);
         builder.Property(x => x.SourceKey).HasMaxLength(Lengths.ExternalId).IsRequired();
 
-        // The idempotency key: one ask per event per contact.
+        // The idempotency key: one ask per event per contact. Its (tenant, contact) prefix also serves the planner's
+        // look-up of a contact's open and last-sent asks (AskHistory): a contact has a handful of asks.
         builder.HasIndex(x => new { x.TenantId, x.ContactId, x.Trigger, x.SourceKey }).IsUnique();
-        // The dispatch job scans scheduled asks that are due.
-        builder.HasIndex(x => new { x.State, x.DueAt });
-        // The planner looks up a contact's open and last-sent asks.
-        builder.HasIndex(x => new { x.TenantId, x.ContactId, x.State });
+        // The dispatch job scans scheduled asks that are due: only those, so a skipped, sent or cancelled ask leaves it.
+        builder.HasIndex(x => x.DueAt).HasFilter(IndexFilter.Is(nameof(Ask.State), AskState.Scheduled)).HasDatabaseName("IX_Asks_Scheduled_DueAt");
         // Analytics (ReferralAnalytics): the funnel's ask steps count by week over these times; the score makes the
-        // answers' index covering for the NPS.
+        // answers' index covering for the NPS. An ask is planned unsent and unanswered: those two hold it from then on.
         builder.HasIndex(x => new { x.TenantId, x.CreatedAt });
-        builder.HasIndex(x => new { x.TenantId, x.SentAt });
-        builder.HasIndex(x => new { x.TenantId, x.AnsweredAt, x.Score });
+        builder.HasIndex(x => new { x.TenantId, x.SentAt }).HasFilter(IndexFilter.NotNull(nameof(Ask.SentAt)));
+        builder.HasIndex(x => new { x.TenantId, x.AnsweredAt, x.Score }).HasFilter(IndexFilter.NotNull(nameof(Ask.AnsweredAt)));
     }
 }

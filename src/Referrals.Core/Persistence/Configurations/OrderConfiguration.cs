@@ -19,7 +19,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         // Covering for ReferralAnalytics' revenue sums, so they read no table rows.
         builder.HasIndex(x => new { x.TenantId, x.PaidAt, x.CancelledAt, x.Currency, x.ReferralId, x.Total, x.RefundedAmount });
         builder.HasIndex(x => new { x.TenantId, x.ContactId });
-        // The analytics rollups move a referral's orders when the referral stops or starts standing.
-        builder.HasIndex(x => new { x.TenantId, x.ReferralId });
+        // The analytics rollups move a referral's orders when the referral stops or starts standing: only referred
+        // orders, so the others (most of them) write no entry.
+        builder.HasIndex(x => new { x.TenantId, x.ReferralId }).HasFilter(IndexFilter.NotNull(nameof(Order.ReferralId)));
     }
 }

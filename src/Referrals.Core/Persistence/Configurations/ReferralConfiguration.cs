@@ -29,7 +29,8 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         // (funnel, K-factor: each advocate's previous start makes the distinct count a range count), first visits, and
         // conversions (funnel, goal, top advocates, chains).
         builder.HasIndex(x => new { x.TenantId, x.CreatedAt, x.State, x.AdvocateContactId, x.AdvocatePreviousStartedAt });
-        builder.HasIndex(x => new { x.TenantId, x.VisitedAt });
+        // First visits: only referrals that had one (a code typed at checkout brings none).
+        builder.HasIndex(x => new { x.TenantId, x.VisitedAt }).HasFilter(IndexFilter.NotNull(nameof(Referral.VisitedAt)));
         builder.HasIndex(x => new { x.TenantId, x.ConvertedAt, x.State, x.AdvocateContactId, x.RootAdvocateContactId, x.Depth, x.Currency, x.Revenue });
         builder.HasIndex(x => new { x.TenantId, x.AdvocateContactId, x.State });
         // Revenue: each referred order's referral looked up by id and standing state, from the index alone (SQLite
@@ -43,6 +44,5 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.HasIndex(x => new { x.TenantId, x.RootAdvocateContactId });
         builder.HasIndex(x => new { x.TenantId, x.FriendNormalizedEmail });
         builder.HasIndex(x => new { x.TenantId, x.FriendContactId });
-        builder.HasIndex(x => x.ParentReferralId);
     }
 }

@@ -162,6 +162,7 @@ namespace Referrals.Core.Persistence.CompiledModels.PostgreSql
 
             var index1 = runtimeEntityType.AddIndex(
                 new[] { tenantId, referralId });
+            index1.AddAnnotation("Relational:Filter", "\"ReferralId\" IS NOT NULL");
 
             var index2 = runtimeEntityType.AddIndex(
                 new[] { tenantId, paidAt, cancelledAt, currency, referralId, total, refundedAmount });

@@ -12,7 +12,7 @@ namespace Referrals.Core.Persistence.CompiledModels.PostgreSql
     public partial class PostgreSqlReferralsDbContextModel
     {
         private PostgreSqlReferralsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0dbb8b2c-bbd7-4947-801d-1f4a94746ad9"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("1327bd97-a004-4953-806e-83d19f1d1343"), entityTypeCount: 22)
         {
         }
 

@@ -155,6 +155,7 @@ namespace Referrals.Core.Persistence.CompiledModels.SqlServer
 
             var index1 = runtimeEntityType.AddIndex(
                 new[] { tenantId, referralId });
+            index1.AddAnnotation("Relational:Filter", "\"ReferralId\" IS NOT NULL");
 
             var index2 = runtimeEntityType.AddIndex(
                 new[] { tenantId, paidAt, cancelledAt, currency, referralId, total, refundedAmount });

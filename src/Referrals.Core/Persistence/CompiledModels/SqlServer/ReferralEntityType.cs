@@ -21,7 +21,7 @@ namespace Referrals.Core.Persistence.CompiledModels.SqlServer
                 typeof(Referral),
                 baseEntityType,
                 propertyCount: 26,
-                unnamedIndexCount: 13,
+                unnamedIndexCount: 12,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -254,44 +254,42 @@ namespace Referrals.Core.Persistence.CompiledModels.SqlServer
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { parentReferralId });
-
-            var index0 = runtimeEntityType.AddIndex(
                 new[] { id, state });
 
-            var index1 = runtimeEntityType.AddIndex(
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { tenantId, convertingOrderId },
                 unique: true);
-            index1.AddAnnotation("Relational:Filter", "[ConvertingOrderId] IS NOT NULL");
+            index0.AddAnnotation("Relational:Filter", "[ConvertingOrderId] IS NOT NULL");
 
-            var index2 = runtimeEntityType.AddIndex(
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { tenantId, friendContactId });
 
-            var index3 = runtimeEntityType.AddIndex(
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { tenantId, friendNormalizedEmail });
 
-            var index4 = runtimeEntityType.AddIndex(
+            var index3 = runtimeEntityType.AddIndex(
                 new[] { tenantId, rootAdvocateContactId });
 
-            var index5 = runtimeEntityType.AddIndex(
+            var index4 = runtimeEntityType.AddIndex(
                 new[] { tenantId, visitedAt });
+            index4.AddAnnotation("Relational:Filter", "\"VisitedAt\" IS NOT NULL");
 
-            var index6 = runtimeEntityType.AddIndex(
+            var index5 = runtimeEntityType.AddIndex(
                 new[] { tenantId, advocateContactId, createdAt });
 
-            var index7 = runtimeEntityType.AddIndex(
+            var index6 = runtimeEntityType.AddIndex(
                 new[] { tenantId, advocateContactId, state });
 
-            var index8 = runtimeEntityType.AddIndex(
+            var index7 = runtimeEntityType.AddIndex(
                 new[] { tenantId, state, convertedAt });
 
-            var index9 = runtimeEntityType.AddIndex(
+            var index8 = runtimeEntityType.AddIndex(
                 new[] { tenantId, advocateContactId, convertedAt, state });
 
-            var index10 = runtimeEntityType.AddIndex(
+            var index9 = runtimeEntityType.AddIndex(
                 new[] { tenantId, createdAt, state, advocateContactId, advocatePreviousStartedAt });
 
-            var index11 = runtimeEntityType.AddIndex(
+            var index10 = runtimeEntityType.AddIndex(
                 new[] { tenantId, convertedAt, state, advocateContactId, rootAdvocateContactId, depth, currency, revenue });
 
             return runtimeEntityType;

@@ -11,7 +11,7 @@ namespace Referrals.Core.Persistence.CompiledModels.SqlServer
     public partial class SqlServerReferralsDbContextModel
     {
         private SqlServerReferralsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2b84dc70-48b3-48a5-88e5-cb2e6ab64a4f"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("368ef724-9666-427d-afd8-a28f49e0f6ad"), entityTypeCount: 22)
         {
         }
 

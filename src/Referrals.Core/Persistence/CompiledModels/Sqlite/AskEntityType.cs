@@ -21,7 +21,7 @@ namespace Referrals.Core.Persistence.CompiledModels.Sqlite
                 typeof(Ask),
                 baseEntityType,
                 propertyCount: 14,
-                unnamedIndexCount: 6,
+                unnamedIndexCount: 5,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -142,21 +142,22 @@ namespace Referrals.Core.Persistence.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { state, dueAt });
+                new[] { dueAt });
+            index.AddAnnotation("Relational:Filter", "\"State\" = 'Scheduled'");
+            index.AddAnnotation("Relational:Name", "IX_Asks_Scheduled_DueAt");
 
             var index0 = runtimeEntityType.AddIndex(
                 new[] { tenantId, createdAt });
 
             var index1 = runtimeEntityType.AddIndex(
                 new[] { tenantId, sentAt });
+            index1.AddAnnotation("Relational:Filter", "\"SentAt\" IS NOT NULL");
 
             var index2 = runtimeEntityType.AddIndex(
                 new[] { tenantId, answeredAt, score });
+            index2.AddAnnotation("Relational:Filter", "\"AnsweredAt\" IS NOT NULL");
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { tenantId, contactId, state });
-
-            var index4 = runtimeEntityType.AddIndex(
                 new[] { tenantId, contactId, trigger, sourceKey },
                 unique: true);
 

@@ -149,6 +149,7 @@ namespace Referrals.Core.Persistence.CompiledModels.Sqlite
 
             var index1 = runtimeEntityType.AddIndex(
                 new[] { tenantId, referralId });
+            index1.AddAnnotation("Relational:Filter", "\"ReferralId\" IS NOT NULL");
 
             var index2 = runtimeEntityType.AddIndex(
                 new[] { tenantId, paidAt, cancelledAt, currency, referralId, total, refundedAmount });

@@ -11,7 +11,7 @@ namespace Referrals.Core.Persistence.CompiledModels.Sqlite
     public partial class SqliteReferralsDbContextModel
     {
         private SqliteReferralsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e6da9414-5962-4e79-87b7-61e85f198208"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("4f468be3-00bc-4e4e-ac9e-0166056d628e"), entityTypeCount: 22)
         {
         }
 

@@ -189,15 +189,17 @@ namespace Referrals.Core.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("State", "DueAt");
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("IX_Asks_Scheduled_DueAt")
+                        .HasFilter("\"State\" = 'Scheduled'");
 
                     b.HasIndex("TenantId", "CreatedAt");
 
-                    b.HasIndex("TenantId", "SentAt");
+                    b.HasIndex("TenantId", "SentAt")
+                        .HasFilter("\"SentAt\" IS NOT NULL");
 
-                    b.HasIndex("TenantId", "AnsweredAt", "Score");
-
-                    b.HasIndex("TenantId", "ContactId", "State");
+                    b.HasIndex("TenantId", "AnsweredAt", "Score")
+                        .HasFilter("\"AnsweredAt\" IS NOT NULL");
 
                     b.HasIndex("TenantId", "ContactId", "Trigger", "SourceKey")
                         .IsUnique();
@@ -581,7 +583,8 @@ namespace Referrals.Core.Persistence.Migrations.SqlServer
                     b.HasIndex("TenantId", "ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("TenantId", "ReferralId");
+                    b.HasIndex("TenantId", "ReferralId")
+                        .HasFilter("\"ReferralId\" IS NOT NULL");
 
                     b.HasIndex("TenantId", "PaidAt", "CancelledAt", "Currency", "ReferralId", "Total", "RefundedAmount");
 
@@ -821,8 +824,6 @@ namespace Referrals.Core.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ParentReferralId");
-
                     b.HasIndex("Id", "State");
 
                     b.HasIndex("TenantId", "ConvertingOrderId")
@@ -835,7 +836,8 @@ namespace Referrals.Core.Persistence.Migrations.SqlServer
 
                     b.HasIndex("TenantId", "RootAdvocateContactId");
 
-                    b.HasIndex("TenantId", "VisitedAt");
+                    b.HasIndex("TenantId", "VisitedAt")
+                        .HasFilter("\"VisitedAt\" IS NOT NULL");
 
                     b.HasIndex("TenantId", "AdvocateContactId", "CreatedAt");
 

@@ -184,15 +184,17 @@ namespace Referrals.Core.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("State", "DueAt");
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("IX_Asks_Scheduled_DueAt")
+                        .HasFilter("\"State\" = 'Scheduled'");
 
                     b.HasIndex("TenantId", "CreatedAt");
 
-                    b.HasIndex("TenantId", "SentAt");
+                    b.HasIndex("TenantId", "SentAt")
+                        .HasFilter("\"SentAt\" IS NOT NULL");
 
-                    b.HasIndex("TenantId", "AnsweredAt", "Score");
-
-                    b.HasIndex("TenantId", "ContactId", "State");
+                    b.HasIndex("TenantId", "AnsweredAt", "Score")
+                        .HasFilter("\"AnsweredAt\" IS NOT NULL");
 
                     b.HasIndex("TenantId", "ContactId", "Trigger", "SourceKey")
                         .IsUnique();
@@ -568,7 +570,8 @@ namespace Referrals.Core.Persistence.Migrations.Sqlite
                     b.HasIndex("TenantId", "ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("TenantId", "ReferralId");
+                    b.HasIndex("TenantId", "ReferralId")
+                        .HasFilter("\"ReferralId\" IS NOT NULL");
 
                     b.HasIndex("TenantId", "PaidAt", "CancelledAt", "Currency", "ReferralId", "Total", "RefundedAmount");
 
@@ -804,8 +807,6 @@ namespace Referrals.Core.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ParentReferralId");
-
                     b.HasIndex("Id", "State");
 
                     b.HasIndex("TenantId", "ConvertingOrderId")
@@ -817,7 +818,8 @@ namespace Referrals.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "RootAdvocateContactId");
 
-                    b.HasIndex("TenantId", "VisitedAt");
+                    b.HasIndex("TenantId", "VisitedAt")
+                        .HasFilter("\"VisitedAt\" IS NOT NULL");
 
                     b.HasIndex("TenantId", "AdvocateContactId", "CreatedAt");
 

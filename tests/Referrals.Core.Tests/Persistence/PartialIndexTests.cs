@@ -1,0 +1,56 @@
+using Referrals.Core.Analytics;
+using Referrals.Core.Engine;
+using Referrals.Core.Persistence;
+using Referrals.Testing.Databases;
+
+namespace Referrals.Core.Tests.Persistence;
+
+/// <summary>
+/// A partial index serves a query only when the database can prove from the query that every row it wants is in the
+/// index; otherwise it scans the table. Each query a partial index exists for is planned here, and the plan must read
+/// that index (PostgreSQL with table scans priced out: can the index serve the query at all).
+/// </summary>
+[TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.All))]
+public sealed class PartialIndexTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 22, 0, 0, TimeSpan.Zero);
+    private static readonly AnalyticsPeriod Period = AnalyticsPeriod.Last90Days(Now);
+    private static readonly Guid Tenant = Guid.CreateVersion7();
+
+    private readonly StorageProvider _provider;
+    private TestDatabase _database = null!;
+
+    public PartialIndexTests(StorageProvider provider)
+    {
+        _provider = provider;
+    }
+
+    [SetUp]
+    public async Task SetUp() => _database = await TestDatabase.CreateAsync(_provider);
+
+    [TearDown]
+    public async Task TearDown() => await _database.DisposeAsync();
+
+    [Test]
+    public async Task AsksSentByWeek_ReadTheSentAsksIndex() =>
+        Assert.That(await PlanAsync(db => AnalyticsQueries.AsksSent(db, Tenant, Period)), Does.Contain("IX_Asks_TenantId_SentAt"));
+
+    [Test]
+    public async Task AsksAnsweredByWeek_ReadTheAnsweredAsksIndex() =>
+        Assert.That(await PlanAsync(db => AnalyticsQueries.AsksAnswered(db, Tenant, Period)), Does.Contain("IX_Asks_TenantId_AnsweredAt_Score"));
+
+    [Test]
+    public async Task VisitsByWeek_ReadTheVisitedReferralsIndex() =>
+        Assert.That(await PlanAsync(db => AnalyticsQueries.Visits(db, Tenant, Period)), Does.Contain("IX_Referrals_TenantId_VisitedAt"));
+
+    [Test]
+    public async Task DueAsks_ReadTheScheduledAsksIndex() =>
+        Assert.That(await PlanAsync(db => AskDispatcher.Due(db, Now, 50)), Does.Contain("IX_Asks_Scheduled_DueAt"));
+
+    [Test]
+    public async Task OrdersOfReferralsThatFlip_ReadTheReferredOrdersIndex() =>
+        Assert.That(await PlanAsync(db => AnalyticsRollupTracker.OrdersOf(db, [Tenant], [Guid.CreateVersion7(), Guid.CreateVersion7()])),
+            Does.Contain("IX_Orders_TenantId_ReferralId"));
+
+    private Task<string> PlanAsync<T>(Func<ReferralsDbContext, IQueryable<T>> query) => QueryPlan.OfAsync(_database, query, withoutTableScans: true);
+}
