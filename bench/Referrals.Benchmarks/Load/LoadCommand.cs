@@ -232,7 +232,7 @@ internal static class LoadCommand
         var seconds = double.Parse(answer[1], CultureInfo.InvariantCulture);
         var cpu = double.Parse(answer[2], CultureInfo.InvariantCulture);
         await output.WriteLineAsync(Format.Invariant(
-            $"| {provider}: sustained inbox drain (DrainInboxJob until empty, after {warm[0]} warm-up orders drained) | 1 drain job | {processed / seconds:N0} orders/s | — | | | | | {processed} of {drain.Orders} processed in {seconds:0.0} s; bridge CPU {cpu * 1000 / Math.Max(1, processed):0.00} ms per order; {setAside[0]} leftovers set aside | {await MemoryAsync(bridge)} | {loadBefore} → {MachineLoad.LoadAverageNow()} |"));
+            $"| {provider}: sustained inbox drain (DrainInboxJob until empty, after {warm[0]} warm-up orders drained) | 1 drain job | {processed / seconds:N0} orders/s | — | | | | | {processed} of {drain.Orders} processed in {seconds:0.0} s; bridge CPU {cpu * 1000 / Math.Max(1, processed):0.00} ms, {answer[3]} reads and {answer[4]} writes per order; {setAside[0]} leftovers set aside | {await MemoryAsync(bridge)} | {loadBefore} → {MachineLoad.LoadAverageNow()} |"));
         await output.FlushAsync();
 
         // Webhooks keep arriving while the inbox drains. A drain group holds the database's write lock (SQLite: the whole

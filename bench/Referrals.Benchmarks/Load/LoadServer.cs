@@ -204,6 +204,7 @@ internal static class LoadServer
     private static async Task<IResult> DrainAllAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var io = IoCalls.Now();
         var watch = Stopwatch.StartNew();
         var processed = 0;
         while (true)
@@ -220,7 +221,7 @@ internal static class LoadServer
 
         var elapsed = watch.Elapsed.TotalSeconds;
         var used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-        return Results.Text(FormattableString.Invariant($"{processed} {elapsed:0.000} {used:0.000}"));
+        return Results.Text(FormattableString.Invariant($"{processed} {elapsed:0.000} {used:0.000} {IoCalls.PerItem(io, IoCalls.Now(), processed)}"));
     }
 
     private static async Task<IResult> SetAsideAsync(IServiceProvider services, CancellationToken cancellationToken)
