@@ -15,20 +15,19 @@ internal sealed record AskHistory(DateTimeOffset? LastSentAt, bool OpenAskExists
         var asks = ContactAsks(db, tenantId, contactId, exceptAskId);
         var lastSentAt = await SentTimes(asks).MaxAsync(cancellationToken);
         var open = ChangeTrackerEntries.Tracked<Ask>(db.ChangeTracker).Any(a => a.TenantId == tenantId && a.ContactId == contactId && a.Id != exceptAskId && a.State == AskState.Scheduled)
-            || await asks.AnyAsync(a => a.State == AskState.Scheduled, cancellationToken);
+            || await Scheduled(asks).AnyAsync(cancellationToken);
         return new AskHistory(lastSentAt, open);
     }
 
-    /// <summary>The contact's asks but <paramref name="exceptAskId"/>, read through the contact's part of the asks' key index.</summary>
+    /// <summary>The contact's asks but <paramref name="exceptAskId"/>.</summary>
     internal static IQueryable<Ask> ContactAsks(ReferralsDbContext db, Guid tenantId, Guid contactId, Guid? exceptAskId) =>
         db.Asks.Where(a => a.TenantId == tenantId && a.ContactId == contactId && a.Id != exceptAskId);
 
-    /// <summary>
-    /// When each of <paramref name="asks"/> was sent, null for those not sent. No "sent" condition in the statement: MAX
-    /// passes over nulls anyway, and with one SQLite read the tenant's index of sent asks (every ask the shop ever sent)
-    /// instead of the contact's handful.
-    /// </summary>
-    internal static IQueryable<DateTimeOffset?> SentTimes(IQueryable<Ask> asks) => asks.Select(a => a.SentAt);
+    /// <summary>When each of <paramref name="asks"/> that was sent was sent: the contact's sent asks' index, newest last.</summary>
+    internal static IQueryable<DateTimeOffset?> SentTimes(IQueryable<Ask> asks) => asks.Where(a => a.SentAt != null).Select(a => a.SentAt);
+
+    /// <summary>Those of <paramref name="asks"/> still scheduled: the contact's scheduled asks' index.</summary>
+    internal static IQueryable<Ask> Scheduled(IQueryable<Ask> asks) => asks.Where(a => a.State == AskState.Scheduled);
 
     /// <summary>The history from the tracked asks alone: for a contact not saved yet, whose asks cannot be in the database.</summary>
     public static AskHistory InMemory(ReferralsDbContext db, Guid tenantId, Guid contactId, Guid? exceptAskId)

@@ -1,5 +1,4 @@
 using Referrals.Core.Analytics;
-using Referrals.Core.Asks;
 using Referrals.Core.Engine;
 using Referrals.Core.Persistence;
 using Referrals.Testing.Databases;
@@ -32,9 +31,12 @@ public sealed class PartialIndexTests
     [TearDown]
     public async Task TearDown() => await _database.DisposeAsync();
 
+    // Both sent asks' indexes can serve it; PostgreSQL, whose test table has no statistics, may take the contact-keyed
+    // one. Either way a partial index of sent asks, not a table scan.
     [Test]
     public async Task AsksSentByWeek_ReadTheSentAsksIndex() =>
-        Assert.That(await PlanAsync(db => AnalyticsQueries.AsksSent(db, Tenant, Period)), Does.Contain("IX_Asks_TenantId_SentAt"));
+        Assert.That(await PlanAsync(db => AnalyticsQueries.AsksSent(db, Tenant, Period)),
+            _provider == StorageProvider.Sqlite ? Does.Contain("IX_Asks_TenantId_SentAt") : Does.Match("IX_Asks_TenantId_(ContactId_)?SentAt"));
 
     [Test]
     public async Task AsksAnsweredByWeek_ReadTheAnsweredAsksIndex() =>
@@ -44,24 +46,17 @@ public sealed class PartialIndexTests
     public async Task VisitsByWeek_ReadTheVisitedReferralsIndex() =>
         Assert.That(await PlanAsync(db => AnalyticsQueries.Visits(db, Tenant, Period)), Does.Contain("IX_Referrals_TenantId_VisitedAt"));
 
-    // Not a partial index's query, but one the sent asks' index must not win: a contact's last-sent and open asks. On
-    // PostgreSQL an empty table leaves the choice among the tenant's indexes to chance, so only the loser is checked.
+    // A contact's asks are read through the contact's own partial indexes: a walk of all of them (a frequent buyer has
+    // hundreds) or of the tenant's sent asks (every ask the shop ever sent) would grow with the history.
     [Test]
-    public async Task AContactsAskHistory_ReadsTheContactsAsks_NotTheTenantsSentAsks()
-    {
-        var contact = Guid.CreateVersion7();
-        var plans = new[]
-        {
-            await PlanAsync(db => AskHistory.SentTimes(AskHistory.ContactAsks(db, Tenant, contact, Guid.CreateVersion7()))),
-            await PlanAsync(db => AskHistory.ContactAsks(db, Tenant, contact, null).Where(a => a.State == AskState.Scheduled)),
-        };
+    public async Task AContactsLastSentAsk_ReadsTheContactsSentAsksIndex() =>
+        Assert.That(await PlanAsync(db => AskHistory.SentTimes(AskHistory.ContactAsks(db, Tenant, Guid.CreateVersion7(), Guid.CreateVersion7()))),
+            Does.Contain("IX_Asks_TenantId_ContactId_SentAt"));
 
-        Assert.That(plans, Has.None.Contain("IX_Asks_TenantId_SentAt"));
-        if (_provider == StorageProvider.Sqlite)
-        {
-            Assert.That(plans, Has.All.Contain("IX_Asks_TenantId_ContactId_Trigger_SourceKey"));
-        }
-    }
+    [Test]
+    public async Task AContactsOpenAsk_ReadsTheContactsScheduledAsksIndex() =>
+        Assert.That(await PlanAsync(db => AskHistory.Scheduled(AskHistory.ContactAsks(db, Tenant, Guid.CreateVersion7(), null))),
+            Does.Contain("IX_Asks_TenantId_ContactId_Scheduled"));
 
     [Test]
     public async Task DueAsks_ReadTheScheduledAsksIndex() =>

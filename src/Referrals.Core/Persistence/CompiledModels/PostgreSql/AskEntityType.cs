@@ -22,7 +22,7 @@ namespace Referrals.Core.Persistence.CompiledModels.PostgreSql
                 typeof(Ask),
                 baseEntityType,
                 propertyCount: 14,
-                unnamedIndexCount: 5,
+                unnamedIndexCount: 7,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -162,17 +162,26 @@ namespace Referrals.Core.Persistence.CompiledModels.PostgreSql
             index.AddAnnotation("Relational:Name", "IX_Asks_Scheduled_DueAt");
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { tenantId, createdAt });
+                new[] { tenantId, contactId });
+            index0.AddAnnotation("Relational:Filter", "\"State\" = 'Scheduled'");
+            index0.AddAnnotation("Relational:Name", "IX_Asks_TenantId_ContactId_Scheduled");
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { tenantId, sentAt });
-            index1.AddAnnotation("Relational:Filter", "\"SentAt\" IS NOT NULL");
+                new[] { tenantId, createdAt });
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { tenantId, answeredAt, score });
-            index2.AddAnnotation("Relational:Filter", "\"AnsweredAt\" IS NOT NULL");
+                new[] { tenantId, sentAt });
+            index2.AddAnnotation("Relational:Filter", "\"SentAt\" IS NOT NULL");
 
             var index3 = runtimeEntityType.AddIndex(
+                new[] { tenantId, answeredAt, score });
+            index3.AddAnnotation("Relational:Filter", "\"AnsweredAt\" IS NOT NULL");
+
+            var index4 = runtimeEntityType.AddIndex(
+                new[] { tenantId, contactId, sentAt });
+            index4.AddAnnotation("Relational:Filter", "\"SentAt\" IS NOT NULL");
+
+            var index5 = runtimeEntityType.AddIndex(
                 new[] { tenantId, contactId, trigger, sourceKey },
                 unique: true);
 

@@ -12,7 +12,7 @@ namespace Referrals.Core.Persistence.CompiledModels.PostgreSql
     public partial class PostgreSqlReferralsDbContextModel
     {
         private PostgreSqlReferralsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1327bd97-a004-4953-806e-83d19f1d1343"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("9c779185-5fb6-4568-ab4f-d44f4b3f1f11"), entityTypeCount: 22)
         {
         }
 

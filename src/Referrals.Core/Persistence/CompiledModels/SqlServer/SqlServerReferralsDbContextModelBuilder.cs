@@ -11,7 +11,7 @@ namespace Referrals.Core.Persistence.CompiledModels.SqlServer
     public partial class SqlServerReferralsDbContextModel
     {
         private SqlServerReferralsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("368ef724-9666-427d-afd8-a28f49e0f6ad"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("be649614-508d-4814-b534-f1bb31de479d"), entityTypeCount: 22)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Referrals.Core.Persistence.CompiledModels.Sqlite
     public partial class SqliteReferralsDbContextModel
     {
         private SqliteReferralsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4f468be3-00bc-4e4e-ac9e-0166056d628e"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("669a689d-157d-4dac-be25-4628e6646cd8"), entityTypeCount: 22)
         {
         }
 

@@ -193,6 +193,10 @@ namespace Referrals.Core.Persistence.Migrations.PostgreSql
                         .HasDatabaseName("IX_Asks_Scheduled_DueAt")
                         .HasFilter("\"State\" = 'Scheduled'");
 
+                    b.HasIndex("TenantId", "ContactId")
+                        .HasDatabaseName("IX_Asks_TenantId_ContactId_Scheduled")
+                        .HasFilter("\"State\" = 'Scheduled'");
+
                     b.HasIndex("TenantId", "CreatedAt");
 
                     b.HasIndex("TenantId", "SentAt")
@@ -200,6 +204,9 @@ namespace Referrals.Core.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("TenantId", "AnsweredAt", "Score")
                         .HasFilter("\"AnsweredAt\" IS NOT NULL");
+
+                    b.HasIndex("TenantId", "ContactId", "SentAt")
+                        .HasFilter("\"SentAt\" IS NOT NULL");
 
                     b.HasIndex("TenantId", "ContactId", "Trigger", "SourceKey")
                         .IsUnique();

@@ -188,6 +188,10 @@ namespace Referrals.Core.Persistence.Migrations.Sqlite
                         .HasDatabaseName("IX_Asks_Scheduled_DueAt")
                         .HasFilter("\"State\" = 'Scheduled'");
 
+                    b.HasIndex("TenantId", "ContactId")
+                        .HasDatabaseName("IX_Asks_TenantId_ContactId_Scheduled")
+                        .HasFilter("\"State\" = 'Scheduled'");
+
                     b.HasIndex("TenantId", "CreatedAt");
 
                     b.HasIndex("TenantId", "SentAt")
@@ -195,6 +199,9 @@ namespace Referrals.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "AnsweredAt", "Score")
                         .HasFilter("\"AnsweredAt\" IS NOT NULL");
+
+                    b.HasIndex("TenantId", "ContactId", "SentAt")
+                        .HasFilter("\"SentAt\" IS NOT NULL");
 
                     b.HasIndex("TenantId", "ContactId", "Trigger", "SourceKey")
                         .IsUnique();
