@@ -4,9 +4,9 @@ namespace Referrals.Core.Persistence.Configurations;
 /// Filters for partial indexes. An index whose queries all look for rows with a value in a column can leave out the rows
 /// without one: a row written with the column empty (an ask not yet sent, an order with no referral) then costs the
 /// index nothing until the value comes, and the order drain writes fewer index trees per order (docs/performance.md,
-/// "Indexes an order writes"). Every query the index serves must imply the filter, which a comparison with the column
-/// (<c>=</c>, <c>&lt;</c>, <c>IN</c>) does for <c>IS NOT NULL</c> on SQLite, PostgreSQL and SQL Server alike;
-/// <c>PartialIndexTests</c> checks each query's plan. Identifiers are double-quoted, as in <see cref="PendingQueueIndex.Filter"/>.
+/// "Indexes an order writes"). Every query the index serves must imply the filter: a comparison with the column implies
+/// <c>IS NOT NULL</c>, and an enum filter needs the same equality in the query. <c>PartialIndexTests</c> checks each
+/// query's plan on SQLite and PostgreSQL. Identifiers are double-quoted, as in <see cref="PendingQueueIndex.Filter"/>.
 /// </summary>
 internal static class IndexFilter
 {
