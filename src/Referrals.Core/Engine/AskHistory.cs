@@ -23,7 +23,7 @@ internal sealed record AskHistory(DateTimeOffset? LastSentAt, bool OpenAskExists
     internal static IQueryable<Ask> ContactAsks(ReferralsDbContext db, Guid tenantId, Guid contactId, Guid? exceptAskId) =>
         db.Asks.Where(a => a.TenantId == tenantId && a.ContactId == contactId && a.Id != exceptAskId);
 
-    /// <summary>When each of <paramref name="asks"/> that was sent was sent: the contact's sent asks' index, newest last.</summary>
+    /// <summary>When those of <paramref name="asks"/> that were sent were sent: the contact's sent asks' index.</summary>
     internal static IQueryable<DateTimeOffset?> SentTimes(IQueryable<Ask> asks) => asks.Where(a => a.SentAt != null).Select(a => a.SentAt);
 
     /// <summary>Those of <paramref name="asks"/> still scheduled: the contact's scheduled asks' index.</summary>

@@ -23,7 +23,7 @@ internal sealed class AskConfiguration : IEntityTypeConfiguration<Ask>
         // The dispatch job scans scheduled asks that are due: only those, so a skipped, sent or cancelled ask leaves it.
         builder.HasIndex(x => x.DueAt).HasFilter(IndexFilter.Is(nameof(Ask.State), AskState.Scheduled)).HasDatabaseName("IX_Asks_Scheduled_DueAt");
         // Analytics (ReferralAnalytics): the funnel's ask steps count by week over these times; the score makes the
-        // answers' index covering for the NPS. An ask is planned unsent and unanswered: those two hold it from then on.
+        // answers' index covering for the NPS. The sent and answered ones hold an ask only once it is sent or answered.
         builder.HasIndex(x => new { x.TenantId, x.CreatedAt });
         builder.HasIndex(x => new { x.TenantId, x.SentAt }).HasFilter(IndexFilter.NotNull(nameof(Ask.SentAt)));
         builder.HasIndex(x => new { x.TenantId, x.AnsweredAt, x.Score }).HasFilter(IndexFilter.NotNull(nameof(Ask.AnsweredAt)));
