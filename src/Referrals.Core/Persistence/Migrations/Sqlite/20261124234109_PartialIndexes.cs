@@ -63,6 +63,18 @@ namespace Referrals.Core.Persistence.Migrations.Sqlite
                 filter: "\"AnsweredAt\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Asks_TenantId_ContactId_Scheduled",
+                table: "Asks",
+                columns: new[] { "TenantId", "ContactId" },
+                filter: "\"State\" = 'Scheduled'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Asks_TenantId_ContactId_SentAt",
+                table: "Asks",
+                columns: new[] { "TenantId", "ContactId", "SentAt" },
+                filter: "\"SentAt\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Asks_TenantId_SentAt",
                 table: "Asks",
                 columns: new[] { "TenantId", "SentAt" },
@@ -86,6 +98,14 @@ namespace Referrals.Core.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropIndex(
                 name: "IX_Asks_TenantId_AnsweredAt_Score",
+                table: "Asks");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Asks_TenantId_ContactId_Scheduled",
+                table: "Asks");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Asks_TenantId_ContactId_SentAt",
                 table: "Asks");
 
             migrationBuilder.DropIndex(

@@ -11,7 +11,7 @@ using Referrals.Core.Persistence.Providers;
 namespace Referrals.Core.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteReferralsDbContext))]
-    [Migration("20261124214453_PartialIndexes")]
+    [Migration("20261124234109_PartialIndexes")]
     partial class PartialIndexes
     {
         /// <inheritdoc />
@@ -191,6 +191,10 @@ namespace Referrals.Core.Persistence.Migrations.Sqlite
                         .HasDatabaseName("IX_Asks_Scheduled_DueAt")
                         .HasFilter("\"State\" = 'Scheduled'");
 
+                    b.HasIndex("TenantId", "ContactId")
+                        .HasDatabaseName("IX_Asks_TenantId_ContactId_Scheduled")
+                        .HasFilter("\"State\" = 'Scheduled'");
+
                     b.HasIndex("TenantId", "CreatedAt");
 
                     b.HasIndex("TenantId", "SentAt")
@@ -198,6 +202,9 @@ namespace Referrals.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "AnsweredAt", "Score")
                         .HasFilter("\"AnsweredAt\" IS NOT NULL");
+
+                    b.HasIndex("TenantId", "ContactId", "SentAt")
+                        .HasFilter("\"SentAt\" IS NOT NULL");
 
                     b.HasIndex("TenantId", "ContactId", "Trigger", "SourceKey")
                         .IsUnique();
