@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Referrals.Core.Analytics;
+using Referrals.Core.Asks;
 using Referrals.Core.Engine;
 using Referrals.Core.Persistence;
 using Referrals.Testing.Databases;
@@ -26,7 +28,11 @@ public sealed class PartialIndexTests
     }
 
     [SetUp]
-    public async Task SetUp() => _database = await TestDatabase.CreateAsync(_provider);
+    public async Task SetUp()
+    {
+        _database = await TestDatabase.CreateAsync(_provider);
+        await SeedAsksAsync();
+    }
 
     [TearDown]
     public async Task TearDown() => await _database.DisposeAsync();
@@ -66,6 +72,34 @@ public sealed class PartialIndexTests
     public async Task OrdersOfReferralsThatFlip_ReadTheReferredOrdersIndex() =>
         Assert.That(await PlanAsync(db => AnalyticsRollupTracker.OrdersOf(db, [Tenant], [Guid.CreateVersion7(), Guid.CreateVersion7()])),
             Does.Contain("IX_Orders_TenantId_ReferralId"));
+
+    // A shop's history of asks, 10 sent and 10 scheduled for each of 100 contacts, with PostgreSQL's statistics of it:
+    // without them its planner prices a tenant's asks and a contact's alike, and which of two usable indexes it took
+    // depended on the order they were created in.
+    private async Task SeedAsksAsync()
+    {
+        await using var db = _database.CreateDbContext();
+        for (var c = 0; c < 100; c++)
+        {
+            var contact = Guid.CreateVersion7();
+            for (var i = 0; i < 10; i++)
+            {
+                var at = Now.AddDays(-c - (i * 100));
+                var ask = Ask.FromPlan(Tenant, contact, AskTrigger.Purchase, $"order-{c}-{i}", AskPlan.Schedule(at, AskChannel.Email), at);
+                ask.MarkSent(at);
+                db.Add(ask);
+
+                var due = Now.AddHours(c + (i * 100) - 500);
+                db.Add(Ask.FromPlan(Tenant, contact, AskTrigger.Fulfilment, $"order-{c}-{i}", AskPlan.Schedule(due, AskChannel.Email), Now.AddDays(-30)));
+            }
+        }
+
+        await db.SaveChangesAsync();
+        if (_provider == StorageProvider.PostgreSql)
+        {
+            await db.Database.ExecuteSqlRawAsync("ANALYZE");
+        }
+    }
 
     private Task<string> PlanAsync<T>(Func<ReferralsDbContext, IQueryable<T>> query) => QueryPlan.OfAsync(_database, query, withoutTableScans: true);
 }
