@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Referrals.ShopifyBridge;
+using Referrals.ShopifyBridge.Hosting;
 using Referrals.ShopifyBridge.Merchants;
 
 // `hash-password`: reads the operator password from standard input and prints the value for
@@ -18,7 +19,7 @@ if (args is ["hash-password", ..])
     return 0;
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = BridgeHostBuilder.Create(new WebApplicationOptions { Args = args });
 builder.Services.AddShopifyBridge(builder.Configuration);
 
 var app = builder.Build();

@@ -12,6 +12,7 @@ using Referrals.Core.Persistence;
 using Referrals.Core.Tenants;
 using Referrals.ShopifyBridge;
 using Referrals.ShopifyBridge.AdminApi;
+using Referrals.ShopifyBridge.Hosting;
 using Referrals.Testing.Shopify.Sandbox;
 
 namespace Referrals.Demo;
@@ -63,7 +64,7 @@ internal sealed class DemoBridge : IAsyncDisposable
         var directory = Path.Combine(Path.GetTempPath(), "referrals-demo-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
         var address = new Uri($"http://127.0.0.1:{FreePort()}/");
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = directory, EnvironmentName = Environments.Production });
+        var builder = BridgeHostBuilder.Create(new WebApplicationOptions { ContentRootPath = directory, EnvironmentName = Environments.Production });
         builder.WebHost.UseUrls(address.ToString());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {

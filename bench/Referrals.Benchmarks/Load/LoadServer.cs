@@ -18,6 +18,7 @@ using Referrals.Core.Persistence;
 using Referrals.Core.Referrals;
 using Referrals.Core.Tenants;
 using Referrals.ShopifyBridge;
+using Referrals.ShopifyBridge.Hosting;
 using Referrals.Testing.Databases;
 
 namespace Referrals.Benchmarks.Load;
@@ -123,7 +124,7 @@ internal static class LoadServer
         // The content root is watched for configuration changes (recursively): kept apart from the database files, so
         // the watcher does not wake on every write to SQLite's WAL.
         var contentRoot = Directory.CreateDirectory(Path.Combine(directory, "content")).FullName;
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = contentRoot, EnvironmentName = Environments.Production });
+        var builder = BridgeHostBuilder.Create(new WebApplicationOptions { ContentRootPath = contentRoot, EnvironmentName = Environments.Production });
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Configuration.AddInMemoryCollection(settings);
         timings.Mark("create builder");

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 
 namespace Referrals.ShopifyBridge.Tests.Configuration;
@@ -27,10 +28,46 @@ public sealed class RuntimeConfigTests
         Assert.That(budget.GetInt64(), Is.EqualTo(6L * 1024 * 1024));
     }
 
+    [Test]
+    public void BridgeRuntimeConfig_SizesGcRegionsAtOneMebibyte()
+    {
+        var size = Property("System.GC.RegionSize");
+
+        Assert.That(size.ValueKind, Is.EqualTo(JsonValueKind.Number));
+        Assert.That(size.GetInt64(), Is.EqualTo(1024L * 1024));
+    }
+
+    [Test]
+    public async Task TheRuntime_HonoursTheBridgesGcSettings()
+    {
+        // A process under the bridge's own runtimeconfig reports what its GC took: a property the runtime does not read
+        // would leave the default (0, the GC's own choice) here.
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "exec", "--runtimeconfig", RuntimeConfigPath, typeof(GcSettingsProbe).Assembly.Location, GcSettingsProbe.Command })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.That(process.ExitCode, Is.Zero, errors);
+        var settings = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split('=', 2))
+            .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal);
+
+        Assert.That(settings["GCRegionSize"], Is.EqualTo("1048576"));
+        Assert.That(settings["GCGen0MaxBudget"], Is.EqualTo("6291456"));
+        Assert.That(settings["ServerGC"], Is.EqualTo("False"));
+    }
+
+    // Copied next to the tests by the build, as for any referenced application.
+    private static string RuntimeConfigPath => Path.Combine(AppContext.BaseDirectory, "Referrals.ShopifyBridge.runtimeconfig.json");
+
     private static JsonElement Property(string name)
     {
-        // Copied next to the tests by the build, as for any referenced application.
-        var path = Path.Combine(AppContext.BaseDirectory, "Referrals.ShopifyBridge.runtimeconfig.json");
+        var path = RuntimeConfigPath;
         using var config = JsonDocument.Parse(File.ReadAllText(path));
         var properties = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
 

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Referrals.ShopifyBridge.AdminApi;
+using Referrals.ShopifyBridge.Tests.Configuration;
+using Referrals.ShopifyBridge.Hosting;
 
 namespace Referrals.ShopifyBridge.Tests.Faults;
 
@@ -23,13 +25,18 @@ internal static class FaultBridgeHost
 
     public static async Task<int> Main(string[] args)
     {
+        if (args is [GcSettingsProbe.Command])
+        {
+            return GcSettingsProbe.Print();
+        }
+
         if (args is not [Command, ..])
         {
             await Console.Error.WriteLineAsync($"This is a test assembly; start it with `{Command} --Urls=... --Referrals:...` to host the bridge.");
             return 2;
         }
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args[1..], EnvironmentName = Environments.Production });
+        var builder = BridgeHostBuilder.Create(new WebApplicationOptions { Args = args[1..], EnvironmentName = Environments.Production });
         builder.Services.AddShopifyBridge(builder.Configuration);
         builder.Services.AddHostedService<FaultJobPump>();
         var app = builder.Build();
