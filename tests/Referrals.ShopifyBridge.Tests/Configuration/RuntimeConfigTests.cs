@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Referrals.Testing.Processes;
 
 namespace Referrals.ShopifyBridge.Tests.Configuration;
 
@@ -42,7 +43,7 @@ public sealed class RuntimeConfigTests
     {
         // A process under the bridge's own runtimeconfig reports what its GC took: a property the runtime does not read
         // would leave the default (0, the GC's own choice) here.
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var info = new ProcessStartInfo(DotnetHost.Path) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "exec", "--runtimeconfig", RuntimeConfigPath, typeof(GcSettingsProbe).Assembly.Location, GcSettingsProbe.Command })
         {
             info.ArgumentList.Add(argument);

@@ -54,7 +54,7 @@ public sealed class ChildBridgeProcess : IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(entryAssembly);
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(address);
-        var info = new ProcessStartInfo(DotnetHost())
+        var info = new ProcessStartInfo(DotnetHost.Path)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -155,10 +155,4 @@ public sealed class ChildBridgeProcess : IAsyncDisposable
             }
         }
     }
-
-    // The SDK names the dotnet host it runs under; the test host may run under an apphost of its own.
-    private static string DotnetHost() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
-            ? host
-            : Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
 }
