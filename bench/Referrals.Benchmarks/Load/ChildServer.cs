@@ -153,6 +153,13 @@ internal sealed class ChildServer : IAsyncDisposable
         return (Field(status, "RssAnon:"), Field(status, "RssFile:"), Field(status, "RssShmem:"), threads);
     }
 
+    /// <summary>The files the process has mapped (assemblies, native libraries), from /proc/{pid}/maps, each once.</summary>
+    public IReadOnlyCollection<string> MappedFiles() =>
+        File.ReadLines($"/proc/{_process.Id}/maps")
+            .Select(line => line.IndexOf('/', StringComparison.Ordinal) is var at and >= 0 ? line[at..] : null)
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+
     private static double Field(string[] lines, string name) =>
         lines.FirstOrDefault(l => l.StartsWith(name, StringComparison.Ordinal)) is { } line
             ? long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0

@@ -19,7 +19,6 @@ using Referrals.Core.Referrals;
 using Referrals.Core.Tenants;
 using Referrals.ShopifyBridge;
 using Referrals.ShopifyBridge.Hosting;
-using Referrals.Testing.Databases;
 
 namespace Referrals.Benchmarks.Load;
 
@@ -94,7 +93,6 @@ internal static class LoadServer
         var provider = Enum.Parse<StorageProvider>(args[1], ignoreCase: true);
         var directory = Path.Combine(Path.GetTempPath(), "referrals-load-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        TestDatabase? database = null;
         var settings = new Dictionary<string, string?>
         {
             ["Logging:LogLevel:Default"] = "Warning",
@@ -111,10 +109,12 @@ internal static class LoadServer
         };
         if (provider == StorageProvider.PostgreSql)
         {
-            // A throw-away server from the test helpers, migrated before the bridge starts (reported apart from start-up).
-            database = await TestDatabase.CreateAsync(provider);
+            // The driver made and migrated the database (test helpers, NUnit and all, stay in its process): this process
+            // is the bridge alone, as it ships, for its start-up time and its memory.
             settings["Referrals:Storage:Provider"] = "PostgreSql";
-            settings["Referrals:Storage:ConnectionString"] = database.Storage.ConnectionString;
+            settings["Referrals:Storage:ConnectionString"] = args.Length > 2
+                ? args[2]
+                : throw new ArgumentException("load-serve on PostgreSQL takes the database's connection string after the provider.", nameof(args));
             settings["Referrals:Storage:MigrateOnStartup"] = "false";
         }
 
@@ -164,11 +164,6 @@ internal static class LoadServer
         Console.WriteLine("READY");
         await StopWhenInputEndsAsync(app);
         await app.DisposeAsync();
-        if (database is not null)
-        {
-            await database.DisposeAsync();
-        }
-
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(directory, recursive: true);
         return 0;
