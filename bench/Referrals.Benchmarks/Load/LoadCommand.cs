@@ -166,7 +166,7 @@ internal static class LoadCommand
             }
 
             // The figures are the bridge's only if the child ran nothing but the bridge and its load endpoints: test helpers
-            // loaded there once (NUnit, a throw-away PostgreSQL database) added 8 MB and 0.8 s to it.
+            // loaded there once (NUnit, a throw-away PostgreSQL database) added about 8 MB at the peak and 1 s of start-up.
             var testCode = bridge.MappedFiles().Where(f => TestOnlyAssemblies.Contains(Path.GetFileName(f))).ToList();
             if (testCode.Count > 0)
             {
