@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
+using Referrals.Testing.Processes;
 
 namespace Referrals.Benchmarks.Load;
 
@@ -51,7 +52,7 @@ internal sealed class ChildServer : IAsyncDisposable
                 throw new InvalidOperationException($"{bridgeConfig} is missing: the bridge child runs under the bridge's runtimeconfig, copied there by the build of a project that references the bridge.");
             }
 
-            info = new ProcessStartInfo(DotnetHost());
+            info = new ProcessStartInfo(DotnetHost.Path);
             info.ArgumentList.Add("exec");
             info.ArgumentList.Add("--runtimeconfig");
             info.ArgumentList.Add(bridgeConfig);
@@ -62,7 +63,7 @@ internal sealed class ChildServer : IAsyncDisposable
             // The bench started through its apphost starts the apphost again; otherwise (`dotnet <dll>`, or a test host
             // that loaded this assembly) the dotnet host runs this assembly.
             var viaHost = Assembly.GetEntryAssembly() != self || Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet";
-            info = new ProcessStartInfo(viaHost ? DotnetHost() : Environment.ProcessPath!);
+            info = new ProcessStartInfo(viaHost ? DotnetHost.Path : Environment.ProcessPath!);
             if (viaHost)
             {
                 info.ArgumentList.Add(self.Location);
@@ -188,11 +189,6 @@ internal sealed class ChildServer : IAsyncDisposable
     }
 
     // The host running this process when it is `dotnet`; else the one the SDK names (test hosts), else the one on the PATH.
-    private static string DotnetHost() =>
-        Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet" ? Environment.ProcessPath!
-        : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host
-        : "dotnet";
-
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -68,11 +68,10 @@ public sealed class RuntimeConfigTests
 
     private static JsonElement Property(string name)
     {
-        var path = RuntimeConfigPath;
-        using var config = JsonDocument.Parse(File.ReadAllText(path));
+        using var config = JsonDocument.Parse(File.ReadAllText(RuntimeConfigPath));
         var properties = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
 
-        Assert.That(properties.TryGetProperty(name, out var value), Is.True, $"{name} is not in {path}");
+        Assert.That(properties.TryGetProperty(name, out var value), Is.True, $"{name} is not in {RuntimeConfigPath}");
         return value.Clone();
     }
 }

@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Referrals.ShopifyBridge.AdminApi;
-using Referrals.ShopifyBridge.Tests.Configuration;
 using Referrals.ShopifyBridge.Hosting;
+using Referrals.ShopifyBridge.Tests.Configuration;
 
 namespace Referrals.ShopifyBridge.Tests.Faults;
 
